@@ -1,0 +1,17 @@
+package io.tumbler.cli;
+
+/** The exit codes every {@code tumbler} subcommand keeps. */
+public final class ExitCode {
+  /** Every run passed, every history was valid. */
+  public static final int PASS = 0;
+  /** A safety check or the linearizability checker found a violation. */
+  public static final int VIOLATION = 1;
+  /** A liveness check failed after faults healed; for {@code check}, a verdict was unknown. */
+  public static final int LIVENESS = 2;
+  /** The command line or an input file was wrong; nothing was run or checked. */
+  public static final int BAD_INPUT = 3;
+  /** Tumbler itself failed (a bug, a budget, an I/O error writing results). */
+  public static final int HARNESS_ERROR = 4;
+
+  private ExitCode() {}
+}
