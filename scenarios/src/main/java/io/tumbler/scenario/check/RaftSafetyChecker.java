@@ -1,0 +1,325 @@
+package io.tumbler.scenario.check;
+
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEvent.Applied;
+import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
+import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
+import io.tumbler.scenario.journal.JournalEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEvent.EntriesAppended;
+import io.tumbler.scenario.journal.JournalEvent.EntriesTruncated;
+import io.tumbler.scenario.journal.JournalEvent.EntryId;
+import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
+import io.tumbler.scenario.journal.JournalEvent.ReadServed;
+import io.tumbler.scenario.journal.JournalEvent.Recovered;
+import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
+import io.tumbler.scenario.journal.JournalEvent.SnapshotInstalled;
+import io.tumbler.scenario.journal.JournalEvent.Voted;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Checks the Raft safety properties online, one journal event at a time, from the journal alone.
+ *
+ * <p>Feed every event in journal order to {@link #observe}; call {@link #finish} once at the end of
+ * the run for the properties that need the final state (acknowledged writes). The checker keeps its
+ * own picture of each node's log ({@link NodeLogView}) and of the cluster's committed and applied logs,
+ * so it runs the same over a live simulation and over a saved {@code journal.jsonl}. Violations are
+ * values; the first one of each property is usually the interesting one, but all are kept (bounded).
+ *
+ * <p>Not thread-safe; deterministic (no iteration over hashed collections).
+ */
+public final class RaftSafetyChecker {
+  private static final int MAX_VIOLATIONS = 100;
+
+  private final TreeMap<Integer, NodeState> nodes = new TreeMap<>();
+  private final TreeMap<Long, Integer> leaderByTerm = new TreeMap<>();
+  private final Map<VoteKey, Integer> votes = new HashMap<>();
+  private final Map<EntryKey, PrefixOwner> prefixByEntry = new HashMap<>();
+  private final IndexedEntries committed = new IndexedEntries();
+  private final IndexedEntries applied = new IndexedEntries();
+  private final List<ClientAcked> acks = new ArrayList<>();
+  private final List<SafetyViolation> violations = new ArrayList<>();
+  private long eventNumber = -1;
+  private JournalEvent current;
+
+  private record VoteKey(int node, long term) {}
+
+  private record EntryKey(long index, long term) {}
+
+  private record PrefixOwner(long prefixHash, int node) {}
+
+  private static final class NodeState {
+    final NodeLogView log = new NodeLogView();
+    String role = "FOLLOWER";
+    long term;
+    long commitIndex;
+    long syncedCommitIndex;
+  }
+
+  /** Checks one event against everything seen so far, then folds it into the checker's state. */
+  public void observe(JournalEvent event) {
+    eventNumber++;
+    current = event;
+    if (event instanceof RoleChanged e) {
+      onRoleChanged(e);
+    } else if (event instanceof Voted e) {
+      onVoted(e);
+    } else if (event instanceof HardStateSynced e) {
+      node(e.node()).syncedCommitIndex = Math.max(node(e.node()).syncedCommitIndex, e.commitIndex());
+    } else if (event instanceof EntriesAppended e) {
+      onAppended(e);
+    } else if (event instanceof EntriesTruncated e) {
+      onTruncated(e);
+    } else if (event instanceof CommitAdvanced e) {
+      onCommitAdvanced(e);
+    } else if (event instanceof Applied e) {
+      onApplied(e);
+    } else if (event instanceof SnapshotInstalled e) {
+      onSnapshotInstalled(e);
+    } else if (event instanceof ClientAcked e) {
+      onClientAcked(e);
+    } else if (event instanceof Crashed e) {
+      onCrashed(e);
+    } else if (event instanceof Recovered e) {
+      onRecovered(e);
+    } else if (event instanceof ReadServed) {
+      return; // reads are judged by the linearizability checker, from the client history
+    } else {
+      throw new IllegalArgumentException("unknown journal event " + event);
+    }
+  }
+
+  /** Final checks that need the end state; returns every violation found during the run. */
+  public List<SafetyViolation> finish() {
+    current = null;
+    for (ClientAcked ack : acks) {
+      checkAckSurvived(ack);
+    }
+    return violations();
+  }
+
+  /** The violations found so far, in detection order. */
+  public List<SafetyViolation> violations() {
+    return List.copyOf(violations);
+  }
+
+  /** How many journal events were observed. */
+  public long eventsObserved() {
+    return eventNumber + 1;
+  }
+
+  /** The highest index known to be committed anywhere in the cluster. */
+  public long highestCommittedIndex() {
+    return committed.highest();
+  }
+
+  private NodeState node(int id) {
+    return nodes.computeIfAbsent(id, k -> new NodeState());
+  }
+
+  private void violation(SafetyProperty property, List<Integer> nodeIds, long term, long index, String detail) {
+    if (violations.size() < MAX_VIOLATIONS) {
+      violations.add(new SafetyViolation(property, nodeIds, term, index, detail, eventNumber, current));
+    }
+  }
+
+  private void onRoleChanged(RoleChanged e) {
+    NodeState n = node(e.node());
+    n.role = e.role();
+    n.term = e.term();
+    if (!"LEADER".equals(e.role())) {
+      return;
+    }
+    Integer previous = leaderByTerm.putIfAbsent(e.term(), e.node());
+    if (previous != null && previous != e.node()) {
+      violation(SafetyProperty.ELECTION_SAFETY, List.of(previous, e.node()), e.term(), 0,
+          "nodes " + previous + " and " + e.node() + " were both elected leader of term " + e.term());
+    }
+    checkLeaderHoldsCommitted(e.node(), n, e.term());
+  }
+
+  private void checkLeaderHoldsCommitted(int id, NodeState n, long term) {
+    NodeLogView log = n.log;
+    for (long index = log.baseIndex() + 1; index <= committed.highest(); index++) {
+      if (!committed.known(index)) {
+        continue;
+      }
+      boolean holds = log.holds(index) && log.termAt(index) == committed.term(index)
+          && log.digestAt(index) == committed.digest(index);
+      if (!holds) {
+        violation(SafetyProperty.LEADER_COMPLETENESS, List.of(id, committed.node(index)), term, index,
+            "leader " + id + " of term " + term + " lacks the entry committed at index " + index
+                + " (term " + committed.term(index) + ", seen committed on node " + committed.node(index) + ")");
+        return;
+      }
+    }
+  }
+
+  private void onVoted(Voted e) {
+    Integer previous = votes.putIfAbsent(new VoteKey(e.node(), e.term()), e.candidate());
+    if (previous != null && previous != e.candidate()) {
+      violation(SafetyProperty.ONE_VOTE_PER_TERM, List.of(e.node(), previous, e.candidate()), e.term(), 0,
+          "node " + e.node() + " voted for " + previous + " and then for " + e.candidate() + " in term " + e.term());
+    }
+  }
+
+  private void onAppended(EntriesAppended e) {
+    NodeState n = node(e.node());
+    long index = e.firstIndex();
+    if (index > n.log.lastIndex() + 1) {
+      violation(SafetyProperty.LOG_MATCHING, List.of(e.node()), n.term, index,
+          "node " + e.node() + " appended at index " + index + " but its log ends at " + n.log.lastIndex()
+              + ": the log has a gap");
+      return;
+    }
+    for (EntryId entry : e.entries()) {
+      appendOne(e.node(), n, index, entry);
+      index++;
+    }
+  }
+
+  private void appendOne(int id, NodeState n, long index, EntryId entry) {
+    if (index <= n.log.baseIndex()) {
+      return; // already covered by the node's snapshot
+    }
+    if (n.log.holds(index) && "LEADER".equals(n.role)
+        && (n.log.termAt(index) != entry.term() || n.log.digestAt(index) != entry.digest())) {
+      violation(SafetyProperty.LEADER_APPEND_ONLY, List.of(id), n.term, index,
+          "leader " + id + " of term " + n.term + " overwrote its entry at index " + index + " (term "
+              + n.log.termAt(index) + ") with one of term " + entry.term());
+    }
+    n.log.put(index, entry);
+    checkLogMatching(id, index, entry.term(), n.log.prefixHashAt(index));
+  }
+
+  private void checkLogMatching(int id, long index, long term, long prefixHash) {
+    PrefixOwner owner = prefixByEntry.putIfAbsent(new EntryKey(index, term), new PrefixOwner(prefixHash, id));
+    if (owner != null && owner.prefixHash() != prefixHash) {
+      violation(SafetyProperty.LOG_MATCHING, List.of(owner.node(), id), term, index,
+          "nodes " + owner.node() + " and " + id + " both hold an entry of term " + term + " at index " + index
+              + " but their logs differ at or before it");
+    }
+  }
+
+  private void onTruncated(EntriesTruncated e) {
+    NodeState n = node(e.node());
+    if ("LEADER".equals(n.role) && e.fromIndex() <= n.log.lastIndex()) {
+      violation(SafetyProperty.LEADER_APPEND_ONLY, List.of(e.node()), n.term, e.fromIndex(),
+          "leader " + e.node() + " of term " + n.term + " truncated its log from index " + e.fromIndex());
+    }
+    if (e.fromIndex() <= n.commitIndex) {
+      violation(SafetyProperty.LEADER_COMPLETENESS, List.of(e.node()), n.term, e.fromIndex(),
+          "node " + e.node() + " truncated committed entries from index " + e.fromIndex() + " (commit index "
+              + n.commitIndex + ")");
+    }
+    n.log.truncateFrom(e.fromIndex());
+  }
+
+  private void onCommitAdvanced(CommitAdvanced e) {
+    NodeState n = node(e.node());
+    if (e.commitIndex() < n.commitIndex) {
+      violation(SafetyProperty.COMMIT_MONOTONIC, List.of(e.node()), n.term, e.commitIndex(),
+          "node " + e.node() + " commit index went from " + n.commitIndex + " down to " + e.commitIndex());
+    }
+    long from = Math.max(n.commitIndex, n.log.baseIndex()) + 1;
+    for (long index = from; index <= Math.min(e.commitIndex(), n.log.lastIndex()); index++) {
+      learnCommitted(e.node(), n, index);
+    }
+    n.commitIndex = Math.max(n.commitIndex, e.commitIndex());
+  }
+
+  private void learnCommitted(int id, NodeState n, long index) {
+    long term = n.log.termAt(index);
+    long digest = n.log.digestAt(index);
+    if (!committed.known(index)) {
+      committed.put(index, term, digest, n.log.prefixHashAt(index), id);
+      return;
+    }
+    if (committed.term(index) != term || committed.digest(index) != digest) {
+      violation(SafetyProperty.LEADER_COMPLETENESS, List.of(committed.node(index), id), term, index,
+          "index " + index + " was committed with term " + committed.term(index) + " on node "
+              + committed.node(index) + " and with term " + term + " on node " + id);
+    }
+  }
+
+  private void onApplied(Applied e) {
+    NodeState n = node(e.node());
+    if (e.index() > n.commitIndex) {
+      violation(SafetyProperty.STATE_MACHINE_SAFETY, List.of(e.node()), e.term(), e.index(),
+          "node " + e.node() + " applied index " + e.index() + " before committing it (commit index "
+              + n.commitIndex + ")");
+    }
+    if (!applied.known(e.index())) {
+      applied.put(e.index(), e.term(), e.entryDigest(), e.stateDigest(), e.node());
+      return;
+    }
+    int other = applied.node(e.index());
+    if (applied.term(e.index()) != e.term() || applied.digest(e.index()) != e.entryDigest()) {
+      violation(SafetyProperty.STATE_MACHINE_SAFETY, List.of(other, e.node()), e.term(), e.index(),
+          "node " + other + " applied term " + applied.term(e.index()) + " at index " + e.index()
+              + " but node " + e.node() + " applied term " + e.term());
+    } else if (applied.extra(e.index()) != e.stateDigest()) {
+      violation(SafetyProperty.STATE_DIGEST_AGREEMENT, List.of(other, e.node()), e.term(), e.index(),
+          String.format("after applying index %d node %d has state digest %016x but node %d has %016x",
+              e.index(), other, applied.extra(e.index()), e.node(), e.stateDigest()));
+    }
+  }
+
+  private void onSnapshotInstalled(SnapshotInstalled e) {
+    NodeState n = node(e.node());
+    n.log.resetTo(e.index(), e.term(), prefixHashFor(e.index(), e.term()));
+    n.commitIndex = Math.max(n.commitIndex, e.index());
+  }
+
+  private long prefixHashFor(long index, long term) {
+    if (index == 0) {
+      return 0; // the empty log
+    }
+    PrefixOwner owner = prefixByEntry.get(new EntryKey(index, term));
+    return owner != null ? owner.prefixHash() : NodeLogView.chain(index, term, 0);
+  }
+
+  private void onClientAcked(ClientAcked e) {
+    NodeState n = node(e.node());
+    if (e.index() > n.commitIndex) {
+      violation(SafetyProperty.ACKED_WRITE_DURABLE, List.of(e.node()), e.term(), e.index(),
+          "node " + e.node() + " acknowledged client " + e.clientId() + " seq " + e.sequence() + " at index "
+              + e.index() + " before committing it (commit index " + n.commitIndex + ")");
+    }
+    acks.add(e);
+  }
+
+  private void onCrashed(Crashed e) {
+    NodeState n = node(e.node());
+    n.role = "CRASHED";
+  }
+
+  private void onRecovered(Recovered e) {
+    NodeState n = node(e.node());
+    if (e.commitIndex() < n.syncedCommitIndex) {
+      violation(SafetyProperty.COMMIT_MONOTONIC, List.of(e.node()), e.term(), e.commitIndex(),
+          "node " + e.node() + " recovered commit index " + e.commitIndex() + " below the "
+              + n.syncedCommitIndex + " it had made durable");
+    }
+    n.role = "FOLLOWER";
+    n.term = e.term();
+    n.commitIndex = e.commitIndex();
+    n.log.resetTo(e.snapshotIndex(), e.snapshotTerm(), prefixHashFor(e.snapshotIndex(), e.snapshotTerm()));
+  }
+
+  private void checkAckSurvived(ClientAcked ack) {
+    boolean survived = committed.known(ack.index()) && committed.term(ack.index()) == ack.term()
+        && committed.digest(ack.index()) == ack.entryDigest();
+    if (!survived) {
+      String found = committed.known(ack.index())
+          ? "term " + committed.term(ack.index())
+          : "nothing known committed";
+      violation(SafetyProperty.ACKED_WRITE_DURABLE, List.of(ack.node()), ack.term(), ack.index(),
+          "client " + ack.clientId() + " seq " + ack.sequence() + " was acknowledged at index " + ack.index()
+              + " (term " + ack.term() + ") but the final committed log holds " + found + " there");
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.tumbler.scenario.check;
+
+/** The safety properties checked online from the observation journal (Raft paper Figure 3, and more). */
+public enum SafetyProperty {
+  /** At most one leader can be elected in a given term (§5.2). */
+  ELECTION_SAFETY,
+  /** A leader never overwrites or deletes entries in its log; it only appends (§5.3). */
+  LEADER_APPEND_ONLY,
+  /** If two logs contain an entry with the same index and term, the logs are identical up to it (§5.3). */
+  LOG_MATCHING,
+  /** An entry committed in a term is present in the logs of the leaders of every later term (§5.4). */
+  LEADER_COMPLETENESS,
+  /** No two servers apply different entries at the same index; nothing is applied before it commits (§5.4.3). */
+  STATE_MACHINE_SAFETY,
+  /** A node votes for at most one candidate per term, across restarts (§5.2, persistent votedFor). */
+  ONE_VOTE_PER_TERM,
+  /** A node's commit index never decreases, and never falls below what it had made durable. */
+  COMMIT_MONOTONIC,
+  /** Every write acknowledged to a client is in the final committed log, at the index it was acked. */
+  ACKED_WRITE_DURABLE,
+  /** Replicas that applied the same prefix have the same state machine digest. */
+  STATE_DIGEST_AGREEMENT
+}

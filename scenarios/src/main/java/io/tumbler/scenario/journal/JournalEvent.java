@@ -1,0 +1,75 @@
+package io.tumbler.scenario.journal;
+
+import java.util.List;
+
+/**
+ * One observation of one node, as the online checkers and the saved {@code journal.jsonl} see it.
+ *
+ * <p>The harness translates the Raft node's observations into these records (and adds the process
+ * events the node cannot see: crash and recovery), so the same checkers run online, every event, and
+ * offline over a saved journal. Times are the simulator's true time in nanoseconds.
+ */
+public sealed interface JournalEvent {
+  long timeNanos();
+
+  int node();
+
+  /** The node's role changed; {@code role} is one of FOLLOWER, PRE_CANDIDATE, CANDIDATE, LEADER. */
+  record RoleChanged(long timeNanos, int node, String role, long term) implements JournalEvent {}
+
+  /** The node granted its vote for {@code term} to {@code candidate} (a real vote, not a pre-vote). */
+  record Voted(long timeNanos, int node, long term, int candidate) implements JournalEvent {}
+
+  /** A hard state became durable on the node's disk. */
+  record HardStateSynced(long timeNanos, int node, long term, int votedFor, long commitIndex)
+      implements JournalEvent {}
+
+  /**
+   * The node's log now holds these entries at consecutive indexes from {@code firstIndex}; anything it
+   * held at or after {@code firstIndex} before was replaced (a truncation is reported separately too).
+   */
+  record EntriesAppended(long timeNanos, int node, long firstIndex, List<EntryId> entries)
+      implements JournalEvent {}
+
+  /** The node removed every entry at or after {@code fromIndex}. */
+  record EntriesTruncated(long timeNanos, int node, long fromIndex) implements JournalEvent {}
+
+  /** The node's commit index rose to {@code commitIndex}. */
+  record CommitAdvanced(long timeNanos, int node, long commitIndex) implements JournalEvent {}
+
+  /** The node applied the entry at {@code index}; {@code stateDigest} is its state machine's digest after. */
+  record Applied(long timeNanos, int node, long index, long term, long entryDigest, long stateDigest)
+      implements JournalEvent {}
+
+  /** The node installed a snapshot covering the log up to {@code index}/{@code term}. */
+  record SnapshotInstalled(long timeNanos, int node, long index, long term, long stateDigest)
+      implements JournalEvent {}
+
+  /** The node served a read in {@code mode} (linearizable, lease, local) at {@code readIndex}. */
+  record ReadServed(long timeNanos, int node, String mode, long readIndex) implements JournalEvent {}
+
+  /** The node acknowledged a client's write, which it applied as the entry at {@code index}. */
+  record ClientAcked(
+      long timeNanos, int node, long clientId, long sequence, long index, long term, long entryDigest)
+      implements JournalEvent {}
+
+  /** The process crashed: its volatile state is gone. */
+  record Crashed(long timeNanos, int node) implements JournalEvent {}
+
+  /**
+   * The process restarted and recovered this durable state from its disk; its log is then re-announced
+   * with {@link EntriesAppended} from {@code snapshotIndex + 1}.
+   */
+  record Recovered(
+      long timeNanos,
+      int node,
+      long term,
+      int votedFor,
+      long commitIndex,
+      long snapshotIndex,
+      long snapshotTerm)
+      implements JournalEvent {}
+
+  /** The identity of one log entry: its term and its checksum digest. */
+  record EntryId(long term, long digest) {}
+}
