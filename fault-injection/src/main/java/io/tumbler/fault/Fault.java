@@ -1,0 +1,281 @@
+package io.tumbler.fault;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * A fault, as data. Each kind has a heal (see {@link #heal()}); a {@link Schedule} is a list of them
+ * at simulated times, serialized as JSON with a {@code "type"} field so it can be read, edited by hand,
+ * replayed exactly and shrunk.
+ *
+ * <p>Node ids are the cluster's (1..N). Targets such as {@link KillLeader} are resolved when the fault
+ * fires, from the cluster's observed state, by the {@link FaultActuator} that applies it.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Fault.Partition.class, name = "partition"),
+  @JsonSubTypes.Type(value = Fault.OneWay.class, name = "one-way"),
+  @JsonSubTypes.Type(value = Fault.HealNetwork.class, name = "heal-network"),
+  @JsonSubTypes.Type(value = Fault.Crash.class, name = "crash"),
+  @JsonSubTypes.Type(value = Fault.Restart.class, name = "restart"),
+  @JsonSubTypes.Type(value = Fault.Pause.class, name = "pause"),
+  @JsonSubTypes.Type(value = Fault.Wipe.class, name = "wipe"),
+  @JsonSubTypes.Type(value = Fault.ClockSkew.class, name = "clock-skew"),
+  @JsonSubTypes.Type(value = Fault.ClockJump.class, name = "clock-jump"),
+  @JsonSubTypes.Type(value = Fault.Loss.class, name = "loss"),
+  @JsonSubTypes.Type(value = Fault.Duplicate.class, name = "duplicate"),
+  @JsonSubTypes.Type(value = Fault.Delay.class, name = "delay"),
+  @JsonSubTypes.Type(value = Fault.Clog.class, name = "clog"),
+  @JsonSubTypes.Type(value = Fault.Unclog.class, name = "unclog"),
+  @JsonSubTypes.Type(value = Fault.TornWrite.class, name = "torn-write"),
+  @JsonSubTypes.Type(value = Fault.BitFlip.class, name = "bit-flip"),
+  @JsonSubTypes.Type(value = Fault.SyncFail.class, name = "sync-fail"),
+  @JsonSubTypes.Type(value = Fault.KillLeader.class, name = "kill-leader"),
+  @JsonSubTypes.Type(value = Fault.IsolateLeader.class, name = "isolate-leader"),
+  @JsonSubTypes.Type(value = Fault.LeaderToMinority.class, name = "leader-to-minority"),
+  @JsonSubTypes.Type(value = Fault.HealAll.class, name = "heal-all"),
+})
+public sealed interface Fault {
+
+  /** The fault that undoes this one, or {@link HealAll} when only a full heal does. */
+  Fault heal();
+
+  /** A short human description for reports and logs. */
+  String describe();
+
+  /** Nodes in different groups cannot talk, both ways; nodes in no group are isolated. Heal: reconnect all. */
+  record Partition(List<List<Integer>> groups) implements Fault {
+    public Partition {
+      groups = groups.stream().map(List::copyOf).toList();
+    }
+
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "partition " + groups;
+    }
+  }
+
+  /** Messages from {@code from} to {@code to} are dropped; the reverse direction still flows. */
+  record OneWay(int from, int to) implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "one-way block " + from + "->" + to;
+    }
+  }
+
+  /** Restores full connectivity and default link behaviour (no extra loss, duplication or delay). */
+  record HealNetwork() implements Fault {
+    public Fault heal() {
+      return this;
+    }
+
+    public String describe() {
+      return "heal network";
+    }
+  }
+
+  /** Crash-stop: volatile state lost, unsynced disk writes lost. Heal: restart. */
+  record Crash(int node) implements Fault {
+    public Fault heal() {
+      return new Restart(node);
+    }
+
+    public String describe() {
+      return "crash n" + node;
+    }
+  }
+
+  /** Restarts a crashed node; it recovers from its disk. A no-op for a running node. */
+  record Restart(int node) implements Fault {
+    public Fault heal() {
+      return this;
+    }
+
+    public String describe() {
+      return "restart n" + node;
+    }
+  }
+
+  /** Stops the world on a node for a while (a GC pause, a VM migration); it resumes by itself. */
+  record Pause(int node, long durationNanos) implements Fault {
+    public Fault heal() {
+      return new HealAll();
+    }
+
+    public String describe() {
+      return "pause n" + node + " for " + (durationNanos / 1_000_000) + "ms";
+    }
+  }
+
+  /** Crashes a node and erases its disk; it restarts empty (only valid with care: it forgets votes). */
+  record Wipe(int node) implements Fault {
+    public Fault heal() {
+      return new Restart(node);
+    }
+
+    public String describe() {
+      return "wipe n" + node;
+    }
+  }
+
+  /** Sets a node's clock offset and drift (parts per million). Heal: offset 0, drift 0. */
+  record ClockSkew(int node, long offsetNanos, long driftPpm) implements Fault {
+    public Fault heal() {
+      return new ClockSkew(node, 0, 0);
+    }
+
+    public String describe() {
+      return "clock n" + node + " offset " + (offsetNanos / 1_000_000) + "ms drift " + driftPpm + "ppm";
+    }
+  }
+
+  /** Jumps a node's clock by {@code deltaNanos} (negative: backwards). */
+  record ClockJump(int node, long deltaNanos) implements Fault {
+    public Fault heal() {
+      return new HealAll();
+    }
+
+    public String describe() {
+      return "clock jump n" + node + " by " + (deltaNanos / 1_000_000) + "ms";
+    }
+  }
+
+  /** Every link drops this fraction of messages. Heal: heal network. */
+  record Loss(double rate) implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "loss " + rate;
+    }
+  }
+
+  /** Every link delivers this fraction of messages twice. */
+  record Duplicate(double rate) implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "duplicate " + rate;
+    }
+  }
+
+  /** Every link's latency becomes uniform in [minMicros, maxMicros]; a wide range reorders. */
+  record Delay(long minMicros, long maxMicros) implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "delay " + minMicros + ".." + maxMicros + "us";
+    }
+  }
+
+  /** Holds every message to and from a node (not dropped) until unclogged. */
+  record Clog(int node) implements Fault {
+    public Fault heal() {
+      return new Unclog(node);
+    }
+
+    public String describe() {
+      return "clog n" + node;
+    }
+  }
+
+  /** Releases a clogged node's held messages. */
+  record Unclog(int node) implements Fault {
+    public Fault heal() {
+      return this;
+    }
+
+    public String describe() {
+      return "unclog n" + node;
+    }
+  }
+
+  /** Crashes a node so that its last unsynced write is torn (a prefix survives). Heal: restart. */
+  record TornWrite(int node) implements Fault {
+    public Fault heal() {
+      return new Restart(node);
+    }
+
+    public String describe() {
+      return "torn write + crash n" + node;
+    }
+  }
+
+  /** Flips one random bit in a node's durable data (the log's checksums must catch it). */
+  record BitFlip(int node) implements Fault {
+    public Fault heal() {
+      return new HealAll();
+    }
+
+    public String describe() {
+      return "bit flip on n" + node;
+    }
+  }
+
+  /** The node's next sync fails (the data is not made durable). */
+  record SyncFail(int node) implements Fault {
+    public Fault heal() {
+      return new HealAll();
+    }
+
+    public String describe() {
+      return "sync failure on n" + node;
+    }
+  }
+
+  /** Crashes whichever node is leader when the fault fires (nothing if there is none). */
+  record KillLeader() implements Fault {
+    public Fault heal() {
+      return new HealAll();
+    }
+
+    public String describe() {
+      return "kill the leader";
+    }
+  }
+
+  /** Cuts the current leader off from every other node. */
+  record IsolateLeader() implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "isolate the leader";
+    }
+  }
+
+  /** Partitions the cluster so that the current leader is on the minority side. */
+  record LeaderToMinority() implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "partition the leader into the minority";
+    }
+  }
+
+  /** Heals everything: network restored, crashed nodes restarted, clocks corrected. */
+  record HealAll() implements Fault {
+    public Fault heal() {
+      return this;
+    }
+
+    public String describe() {
+      return "heal all";
+    }
+  }
+}

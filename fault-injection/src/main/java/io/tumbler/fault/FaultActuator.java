@@ -1,0 +1,54 @@
+package io.tumbler.fault;
+
+/**
+ * What a cluster harness offers so that faults can be applied to it. The harness implements this over
+ * the simulator; {@link FaultApplier} maps each {@link Fault} onto these calls, resolving run-time
+ * targets (the leader) from {@link #currentLeader()}.
+ */
+public interface FaultActuator {
+  /** The node ids of the cluster, ascending. */
+  int[] nodes();
+
+  /** The node that most recently became leader in the highest term and is still up, or 0. */
+  int currentLeader();
+
+  /** Node groups that can talk among themselves only; a node in no group is isolated. */
+  void partition(int[][] groups);
+
+  void blockOneWay(int from, int to);
+
+  /** Full connectivity and default link behaviour. */
+  void healNetwork();
+
+  void setLoss(double rate);
+
+  void setDuplication(double rate);
+
+  void setDelay(long minMicros, long maxMicros);
+
+  void clog(int node);
+
+  void unclog(int node);
+
+  /** Crash-stop; {@code tornWrite} tears the last unsynced write instead of dropping it whole. */
+  void crash(int node, boolean tornWrite);
+
+  /** Restarts a crashed node from its disk (no-op if it is up). */
+  void restart(int node);
+
+  void pause(int node, long durationNanos);
+
+  /** Crashes the node and clears its disk. */
+  void wipe(int node);
+
+  void setClock(int node, long offsetNanos, long driftPpm);
+
+  void jumpClock(int node, long deltaNanos);
+
+  void flipBit(int node);
+
+  void failNextSync(int node);
+
+  /** Restarts every crashed node and resets every clock to true time. */
+  void healProcesses();
+}

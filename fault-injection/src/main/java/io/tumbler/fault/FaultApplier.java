@@ -1,0 +1,124 @@
+package io.tumbler.fault;
+
+import io.tumbler.fault.Fault.BitFlip;
+import io.tumbler.fault.Fault.ClockJump;
+import io.tumbler.fault.Fault.ClockSkew;
+import io.tumbler.fault.Fault.Clog;
+import io.tumbler.fault.Fault.Crash;
+import io.tumbler.fault.Fault.Delay;
+import io.tumbler.fault.Fault.Duplicate;
+import io.tumbler.fault.Fault.HealAll;
+import io.tumbler.fault.Fault.HealNetwork;
+import io.tumbler.fault.Fault.IsolateLeader;
+import io.tumbler.fault.Fault.KillLeader;
+import io.tumbler.fault.Fault.LeaderToMinority;
+import io.tumbler.fault.Fault.Loss;
+import io.tumbler.fault.Fault.OneWay;
+import io.tumbler.fault.Fault.Partition;
+import io.tumbler.fault.Fault.Pause;
+import io.tumbler.fault.Fault.Restart;
+import io.tumbler.fault.Fault.SyncFail;
+import io.tumbler.fault.Fault.TornWrite;
+import io.tumbler.fault.Fault.Unclog;
+import io.tumbler.fault.Fault.Wipe;
+import java.util.Arrays;
+
+/** Applies faults to a {@link FaultActuator}, resolving leader targets when each fires. */
+public final class FaultApplier {
+  private FaultApplier() {}
+
+  /**
+   * Applies {@code fault}; returns a description of what was actually done (for the journal), e.g.
+   * "kill the leader (n3)" or "kill the leader (no leader: nothing done)".
+   */
+  public static String apply(Fault fault, FaultActuator cluster) {
+    if (fault instanceof KillLeader || fault instanceof IsolateLeader || fault instanceof LeaderToMinority) {
+      return applyLeaderTargeted(fault, cluster);
+    }
+    applyNetwork(fault, cluster);
+    applyProcess(fault, cluster);
+    return fault.describe();
+  }
+
+  private static void applyNetwork(Fault fault, FaultActuator c) {
+    if (fault instanceof Partition p) {
+      c.partition(p.groups().stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new));
+    } else if (fault instanceof OneWay o) {
+      c.blockOneWay(o.from(), o.to());
+    } else if (fault instanceof HealNetwork) {
+      c.healNetwork();
+    } else if (fault instanceof Loss l) {
+      c.setLoss(l.rate());
+    } else if (fault instanceof Duplicate d) {
+      c.setDuplication(d.rate());
+    } else if (fault instanceof Delay d) {
+      c.setDelay(d.minMicros(), d.maxMicros());
+    } else if (fault instanceof Clog k) {
+      c.clog(k.node());
+    } else if (fault instanceof Unclog u) {
+      c.unclog(u.node());
+    }
+  }
+
+  private static void applyProcess(Fault fault, FaultActuator c) {
+    if (fault instanceof Crash k) {
+      c.crash(k.node(), false);
+    } else if (fault instanceof TornWrite t) {
+      c.crash(t.node(), true);
+    } else if (fault instanceof Restart r) {
+      c.restart(r.node());
+    } else if (fault instanceof Pause p) {
+      c.pause(p.node(), p.durationNanos());
+    } else if (fault instanceof Wipe w) {
+      c.wipe(w.node());
+    } else if (fault instanceof ClockSkew s) {
+      c.setClock(s.node(), s.offsetNanos(), s.driftPpm());
+    } else if (fault instanceof ClockJump j) {
+      c.jumpClock(j.node(), j.deltaNanos());
+    } else if (fault instanceof BitFlip b) {
+      c.flipBit(b.node());
+    } else if (fault instanceof SyncFail s) {
+      c.failNextSync(s.node());
+    } else if (fault instanceof HealAll) {
+      c.healNetwork();
+      c.healProcesses();
+    }
+  }
+
+  private static String applyLeaderTargeted(Fault fault, FaultActuator c) {
+    int leader = c.currentLeader();
+    if (leader == 0) {
+      return fault.describe() + " (no leader: nothing done)";
+    }
+    if (fault instanceof KillLeader) {
+      c.crash(leader, false);
+    } else if (fault instanceof IsolateLeader) {
+      int[] others = Arrays.stream(c.nodes()).filter(n -> n != leader).toArray();
+      c.partition(new int[][] {{leader}, others});
+    } else {
+      c.partition(minorityWith(leader, c.nodes()));
+    }
+    return fault.describe() + " (n" + leader + ")";
+  }
+
+  /** Two groups: the leader with the fewest others that still leaves it in a minority, and the rest. */
+  static int[][] minorityWith(int leader, int[] nodes) {
+    int minoritySize = (nodes.length - 1) / 2;
+    int[] minority = new int[Math.max(1, minoritySize)];
+    minority[0] = leader;
+    int[] majority = new int[nodes.length - minority.length];
+    int m = 1;
+    int j = 0;
+    for (int n : nodes) {
+      if (n == leader) {
+        continue;
+      }
+      if (m < minority.length) {
+        minority[m++] = n;
+      } else {
+        majority[j++] = n;
+      }
+    }
+    return new int[][] {minority, majority};
+  }
+}
