@@ -1,5 +1,7 @@
 package io.tumbler.scenario.journal;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
@@ -9,6 +11,21 @@ import java.util.List;
  * events the node cannot see: crash and recovery), so the same checkers run online, every event, and
  * offline over a saved journal. Times are the simulator's true time in nanoseconds.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "event")
+@JsonSubTypes({
+  @JsonSubTypes.Type(JournalEvent.RoleChanged.class),
+  @JsonSubTypes.Type(JournalEvent.Voted.class),
+  @JsonSubTypes.Type(JournalEvent.HardStateSynced.class),
+  @JsonSubTypes.Type(JournalEvent.EntriesAppended.class),
+  @JsonSubTypes.Type(JournalEvent.EntriesTruncated.class),
+  @JsonSubTypes.Type(JournalEvent.CommitAdvanced.class),
+  @JsonSubTypes.Type(JournalEvent.Applied.class),
+  @JsonSubTypes.Type(JournalEvent.SnapshotInstalled.class),
+  @JsonSubTypes.Type(JournalEvent.ReadServed.class),
+  @JsonSubTypes.Type(JournalEvent.ClientAcked.class),
+  @JsonSubTypes.Type(JournalEvent.Crashed.class),
+  @JsonSubTypes.Type(JournalEvent.Recovered.class),
+})
 public sealed interface JournalEvent {
   long timeNanos();
 

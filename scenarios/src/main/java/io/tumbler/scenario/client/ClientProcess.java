@@ -1,0 +1,166 @@
+package io.tumbler.scenario.client;
+
+import io.tumbler.scenario.cluster.Wire;
+import io.tumbler.scenario.workload.Completion;
+import io.tumbler.scenario.workload.PlannedOperation;
+import io.tumbler.scenario.workload.Workload;
+import io.tumbler.sim.clock.Timer;
+import io.tumbler.sim.process.ProcessContext;
+import io.tumbler.sim.process.SimProcess;
+import io.tumbler.sim.random.RandomStream;
+
+/**
+ * A simulated client: one operation at a time, sent over the simulated network to the node it believes
+ * leads, following redirects, retrying within its session after a timeout, and recording the history.
+ *
+ * <p>Outcomes: a definite reply completes the operation ok or fail; a {@code NOT_LEADER} reply means no
+ * effect, so the client retries elsewhere; a timeout may hide an effect, so the client retries with the
+ * SAME session sequence (the cluster applies it at most once) and, if the deadline passes without a
+ * definite answer, records {@code info} — unless every attempt was definitely refused, then {@code fail}.
+ * After an {@code info} the client continues under a new process number and a new session, as Jepsen's
+ * clients do, because the abandoned operation may still take effect at any later time.
+ *
+ * <p>Reads have no effect, so an unanswered read is recorded as {@code fail} rather than {@code info}.
+ */
+public final class ClientProcess implements SimProcess<Wire> {
+  private final ClientShared shared;
+  private final int clientIndex;
+  private ProcessContext<Wire> context;
+  private RandomStream random;
+  private long process;
+  private long sequence;
+  private int target;
+  private PlannedOperation current;
+  private long deadlineLocalNanos;
+  private boolean mayHaveTakenEffect;
+  private Timer attemptTimer;
+
+  public ClientProcess(ClientShared shared, int clientIndex) {
+    this.shared = shared;
+    this.clientIndex = clientIndex;
+    this.process = clientIndex;
+  }
+
+  @Override
+  public void onStart(ProcessContext<Wire> context) {
+    this.context = context;
+    this.random = context.random();
+    this.target = shared.nodeProcess(random.nextInt(shared.nodeCount()));
+    scheduleNext();
+  }
+
+  private Workload workload() {
+    return shared.workload();
+  }
+
+  private long sessionId() {
+    return 1_000_000L + process; // a new process number is a new session
+  }
+
+  private void scheduleNext() {
+    if (!shared.stopped()) {
+      context.setTimer(1 + random.nextLong(shared.config().thinkNanosMax()), this::invokeNext);
+    }
+  }
+
+  /** Invokes the next operation, or, while the allowance is used up, looks again after a think time. */
+  private void invokeNext() {
+    if (!shared.acceptingNewOperations()) {
+      scheduleNext();
+      return;
+    }
+    current = workload().next(random, clientIndex);
+    sequence++;
+    mayHaveTakenEffect = false;
+    deadlineLocalNanos = context.nowNanos() + shared.config().operationDeadlineNanos();
+    shared.history().invoke(process, current.f(), current.value(), shared.trueNanos());
+    shared.operationStarted();
+    sendAttempt();
+  }
+
+  private void sendAttempt() {
+    context.send(target, new Wire.Request(sessionId(), sequence, current.kind(), current.payload()));
+    long attemptSequence = sequence;
+    attemptTimer = context.setTimer(shared.config().attemptTimeoutNanos(), () -> onAttemptTimeout(attemptSequence));
+  }
+
+  private void onAttemptTimeout(long attemptSequence) {
+    if (current == null || attemptSequence != sequence) {
+      return;
+    }
+    mayHaveTakenEffect |= !current.isRead();
+    target = nextNode(target);
+    retryOrGiveUp();
+  }
+
+  private void retryOrGiveUp() {
+    if (context.nowNanos() >= deadlineLocalNanos) {
+      giveUp();
+      return;
+    }
+    long attemptSequence = sequence;
+    context.setTimer(shared.config().retryBackoffNanos(), () -> {
+      if (current != null && attemptSequence == sequence) {
+        sendAttempt();
+      }
+    });
+  }
+
+  @Override
+  public void onMessage(int from, Wire message) {
+    if (!(message instanceof Wire.Reply reply) || current == null
+        || reply.sequence() != sequence || reply.clientId() != sessionId()) {
+      return; // a late reply to an operation already completed or abandoned
+    }
+    attemptTimer.cancel();
+    switch (reply.status()) {
+      case OK -> complete(workload().complete(current, reply.payload()));
+      case NOT_LEADER -> {
+        target = reply.leaderHint() > 0 ? shared.nodeProcess(reply.leaderHint() - 1) : nextNode(target);
+        retryOrGiveUp();
+      }
+      case REFUSED -> {
+        target = nextNode(target);
+        retryOrGiveUp();
+      }
+      case UNKNOWN -> {
+        mayHaveTakenEffect |= !current.isRead();
+        target = nextNode(target);
+        retryOrGiveUp();
+      }
+    }
+  }
+
+  private void complete(Completion completion) {
+    long now = shared.trueNanos();
+    if (completion.ok()) {
+      shared.history().ok(process, current.f(), completion.value(), now);
+    } else {
+      shared.history().fail(process, current.f(), completion.value(), now, completion.error());
+    }
+    finish();
+  }
+
+  private void giveUp() {
+    long now = shared.trueNanos();
+    if (mayHaveTakenEffect) {
+      shared.history().info(process, current.f(), current.value(), now, "timeout");
+      process += shared.clientCount(); // Jepsen: a crashed client continues as a new process
+      sequence = 0;
+    } else {
+      shared.history().fail(process, current.f(), current.value(), now, "unavailable");
+    }
+    finish();
+  }
+
+  private void finish() {
+    current = null;
+    shared.operationFinished();
+    scheduleNext();
+  }
+
+  private int nextNode(int nodeProcess) {
+    int index = shared.nodeIndexOf(nodeProcess);
+    return shared.nodeProcess((index + 1) % shared.nodeCount());
+  }
+}

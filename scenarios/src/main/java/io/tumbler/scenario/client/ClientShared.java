@@ -1,0 +1,105 @@
+package io.tumbler.scenario.client;
+
+import io.tumbler.scenario.workload.Workload;
+import io.tumbler.sim.kernel.Simulation;
+
+/**
+ * What all clients of one run share: the workload, the history, the cluster's addresses and the
+ * switch that stops new operations when the run enters its final phase. Single-threaded, like the
+ * simulation that owns it.
+ */
+public final class ClientShared {
+  private final Simulation simulation;
+  private final Workload workload;
+  private final HistoryRecorder history;
+  private final ClientConfig config;
+  private final int firstNodeProcess;
+  private final int nodeCount;
+  private final int clientCount;
+  private long operationLimit;
+  private long started;
+  private int inFlight;
+  private boolean stopped;
+
+  public ClientShared(Simulation simulation, Workload workload, HistoryRecorder history, ClientConfig config,
+      int firstNodeProcess, int nodeCount, int clientCount, long operationLimit) {
+    this.simulation = simulation;
+    this.workload = workload;
+    this.history = history;
+    this.config = config;
+    this.firstNodeProcess = firstNodeProcess;
+    this.nodeCount = nodeCount;
+    this.clientCount = clientCount;
+    this.operationLimit = operationLimit;
+  }
+
+  Workload workload() {
+    return workload;
+  }
+
+  HistoryRecorder history() {
+    return history;
+  }
+
+  ClientConfig config() {
+    return config;
+  }
+
+  long trueNanos() {
+    return simulation.nowNanos();
+  }
+
+  int nodeCount() {
+    return nodeCount;
+  }
+
+  int clientCount() {
+    return clientCount;
+  }
+
+  /** The network address of node index {@code index} (0-based). */
+  int nodeProcess(int index) {
+    return firstNodeProcess + index;
+  }
+
+  int nodeIndexOf(int nodeProcess) {
+    return nodeProcess - firstNodeProcess;
+  }
+
+  boolean acceptingNewOperations() {
+    return !stopped && started < operationLimit;
+  }
+
+  void operationStarted() {
+    started++;
+    inFlight++;
+  }
+
+  void operationFinished() {
+    inFlight--;
+  }
+
+  /** Lets clients invoke {@code extra} more operations (the liveness phase gets its own allowance). */
+  public void allowMore(long extra) {
+    operationLimit = started + extra;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  /** Stops clients from starting new operations; those in flight run to completion. */
+  public void stopNewOperations() {
+    stopped = true;
+  }
+
+  /** Operations invoked and not yet completed. */
+  public int inFlight() {
+    return inFlight;
+  }
+
+  /** Operations invoked so far. */
+  public long started() {
+    return started;
+  }
+}

@@ -1,0 +1,316 @@
+package io.tumbler.scenario.cluster;
+
+import io.tumbler.fault.FaultActuator;
+import io.tumbler.raft.RaftConfig;
+import io.tumbler.raft.RecoveredState;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.client.ClientConfig;
+import io.tumbler.scenario.client.ClientProcess;
+import io.tumbler.scenario.client.ClientShared;
+import io.tumbler.scenario.client.HistoryRecorder;
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.ObservationTranslator;
+import io.tumbler.scenario.workload.Workload;
+import io.tumbler.sim.kernel.Simulation;
+import io.tumbler.sim.net.LinkProfile;
+import io.tumbler.sim.net.SimNetwork;
+import io.tumbler.sim.process.ProcessHost;
+import io.tumbler.sim.process.ProcessState;
+import io.tumbler.sim.random.DelayDistribution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A Raft cluster of {@link NodeProcess}es and a set of {@link ClientProcess}es on one simulation, and the
+ * {@link FaultActuator} through which faults reach it. Node {@code i} (1-based Raft id) is process
+ * {@code i - 1}; clients follow the nodes. Every node observation becomes a journal event handed to
+ * {@code journalSink} (the online checkers and the journal file).
+ */
+public final class SimCluster implements FaultActuator {
+  private final ClusterConfig config;
+  private final Simulation simulation;
+  private final SimNetwork<Wire> network;
+  private final ProcessHost<Wire> host;
+  private final LinkProfile baseProfile;
+  private final NodeProcess[] running;
+  private final ObservationTranslator[] translators;
+  private final Consumer<JournalEvent> journalSink;
+  private final NodeEvents nodeEvents;
+  private final List<String> notes = new ArrayList<>();
+  private final int[] nodeIds;
+  private ClientShared clients;
+  private LinkProfile currentProfile;
+
+  /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
+  public interface NodeEvents {
+    void applied(int node, io.tumbler.vm.VmStateMachine stateMachine, long index);
+  }
+
+  public SimCluster(Simulation simulation, ClusterConfig config, Consumer<JournalEvent> journalSink,
+      NodeEvents nodeEvents) {
+    this.simulation = simulation;
+    this.config = config;
+    this.journalSink = journalSink;
+    this.nodeEvents = nodeEvents;
+    this.baseProfile = LinkProfile.reliable(new DelayDistribution.Uniform(
+        config.latencyMicrosMin() * 1_000, config.latencyMicrosMax() * 1_000));
+    this.currentProfile = baseProfile;
+    this.network = new SimNetwork<>(simulation, new WireCodec(), baseProfile);
+    this.host = ProcessHost.create(simulation, network);
+    this.running = new NodeProcess[config.nodes()];
+    this.translators = new ObservationTranslator[config.nodes()];
+    this.nodeIds = new int[config.nodes()];
+    for (int i = 0; i < config.nodes(); i++) {
+      int id = i + 1;
+      nodeIds[i] = id;
+      host.add("n" + id, () -> new NodeProcess(this, id));
+    }
+  }
+
+  /** Adds the clients (after the nodes, so node process ids stay 0..N-1) and returns their shared state. */
+  public ClientShared addClients(Workload workload, HistoryRecorder history, ClientConfig clientConfig,
+      long operationLimit) {
+    clients = new ClientShared(simulation, workload, history, clientConfig, 0, config.nodes(), config.clients(),
+        operationLimit);
+    for (int c = 0; c < config.clients(); c++) {
+      int index = c;
+      host.add("c" + c, () -> new ClientProcess(clients, index));
+    }
+    return clients;
+  }
+
+  /** Starts every node and client. */
+  public void start() {
+    for (int p = 0; p < host.size(); p++) {
+      host.start(p);
+    }
+  }
+
+  public Simulation simulation() {
+    return simulation;
+  }
+
+  public SimNetwork<Wire> network() {
+    return network;
+  }
+
+  public ProcessHost<Wire> host() {
+    return host;
+  }
+
+  public ClusterConfig config() {
+    return config;
+  }
+
+  /** Things worth telling a person that are not violations (a node that halted on a failed fsync...). */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  // ---- called by NodeProcess ------------------------------------------------------------------
+
+  RaftConfig raftConfig(int nodeId) {
+    List<Integer> peers = new ArrayList<>();
+    for (int id : nodeIds) {
+      peers.add(id);
+    }
+    return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks());
+  }
+
+  int processOf(int nodeId) {
+    return nodeId - 1;
+  }
+
+  long tickNanos() {
+    return config.tickNanos();
+  }
+
+  int snapshotEveryEntries() {
+    return config.snapshotEveryEntries();
+  }
+
+  void starting(NodeProcess process) {
+    running[process.nodeId() - 1] = process;
+    translators[process.nodeId() - 1] = new ObservationTranslator();
+  }
+
+  void observe(NodeProcess process, Observation observation) {
+    long now = simulation.nowNanos();
+    int index = process.nodeId() - 1;
+    if (observation instanceof Observation.Recovered r) {
+      announceRecovery(now, process, r);
+      return;
+    }
+    for (JournalEvent event : translators[index].translate(now, observation)) {
+      journalSink.accept(event);
+    }
+    if (observation instanceof Observation.Applied a) {
+      nodeEvents.applied(process.nodeId(), process.stateMachine(), a.index());
+    }
+  }
+
+  private void announceRecovery(long now, NodeProcess process, Observation.Recovered r) {
+    RecoveredState state = process.storage().recovered();
+    journalSink.accept(new JournalEvent.Recovered(now, r.node(), r.term(), r.votedFor(), r.commitIndex(),
+        state.snapshotMeta().index(), state.snapshotMeta().term()));
+    if (state.entries().isEmpty()) {
+      return;
+    }
+    List<JournalEvent.EntryId> ids = new ArrayList<>(state.entries().size());
+    for (io.tumbler.raft.Entry e : state.entries()) {
+      ids.add(new JournalEvent.EntryId(e.term(), e.digest()));
+    }
+    journalSink.accept(new JournalEvent.EntriesAppended(now, r.node(), state.entries().get(0).index(), ids));
+  }
+
+  void crashed(int nodeId) {
+    running[nodeId - 1] = null;
+    journalSink.accept(new JournalEvent.Crashed(simulation.nowNanos(), nodeId));
+  }
+
+  /** Fail-stop: a node that halts (failed fsync, corrupt log) is crashed; a heal restarts it. */
+  void halted(int nodeId, String reason) {
+    notes.add(String.format("t=%.3fs n%d halted: %s", simulation.nowNanos() / 1e9, nodeId, reason));
+    simulation.schedule(simulation.nowNanos(), "halt n" + nodeId, () -> host.crash(processOf(nodeId)));
+  }
+
+  // ---- state the harness reads ------------------------------------------------------------------
+
+  /** The live node process for {@code nodeId}, or null if it is down. */
+  public NodeProcess running(int nodeId) {
+    NodeProcess p = running[nodeId - 1];
+    return p != null && host.state(processOf(nodeId)) != ProcessState.DOWN ? p : null;
+  }
+
+  /** The live leader with the highest term, or 0. */
+  @Override
+  public int currentLeader() {
+    int leader = 0;
+    long term = -1;
+    for (int id : nodeIds) {
+      NodeProcess p = running(id);
+      if (p != null && p.node().role() == io.tumbler.raft.Role.LEADER && p.node().status().term() > term) {
+        leader = id;
+        term = p.node().status().term();
+      }
+    }
+    return leader;
+  }
+
+  // ---- FaultActuator ----------------------------------------------------------------------------
+
+  @Override
+  public int[] nodes() {
+    return nodeIds.clone();
+  }
+
+  /** Blocks node-to-node links across groups only: clients keep reaching every node, as in Jepsen. */
+  @Override
+  public void partition(int[][] groups) {
+    int[] groupOf = new int[config.nodes() + 1];
+    java.util.Arrays.fill(groupOf, -1);
+    for (int g = 0; g < groups.length; g++) {
+      for (int node : groups[g]) {
+        groupOf[node] = g;
+      }
+    }
+    network.heal();
+    for (int a : nodeIds) {
+      for (int b : nodeIds) {
+        if (a != b && (groupOf[a] < 0 || groupOf[a] != groupOf[b])) {
+          network.block(processOf(a), processOf(b));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void blockOneWay(int from, int to) {
+    network.block(processOf(from), processOf(to));
+  }
+
+  @Override
+  public void healNetwork() {
+    network.heal();
+    network.unclogAll();
+    currentProfile = baseProfile;
+    network.setDefaultProfile(baseProfile);
+  }
+
+  @Override
+  public void setLoss(double rate) {
+    currentProfile = currentProfile.withLossRate(rate);
+    network.setDefaultProfile(currentProfile);
+  }
+
+  @Override
+  public void setDuplication(double rate) {
+    currentProfile = currentProfile.withDuplicationRate(rate);
+    network.setDefaultProfile(currentProfile);
+  }
+
+  @Override
+  public void setDelay(long minMicros, long maxMicros) {
+    currentProfile = currentProfile.withLatency(new DelayDistribution.Uniform(minMicros * 1_000, maxMicros * 1_000));
+    network.setDefaultProfile(currentProfile);
+  }
+
+  @Override
+  public void clog(int node) {
+    network.clogNode(processOf(node));
+  }
+
+  @Override
+  public void unclog(int node) {
+    network.unclogNode(processOf(node));
+  }
+
+  @Override
+  public void crash(int node, boolean tornWrite) {
+    host.crash(processOf(node), tornWrite);
+  }
+
+  @Override
+  public void restart(int node) {
+    host.start(processOf(node));
+  }
+
+  @Override
+  public void pause(int node, long durationNanos) {
+    host.pause(processOf(node), durationNanos);
+  }
+
+  @Override
+  public void wipe(int node) {
+    host.wipe(processOf(node));
+  }
+
+  @Override
+  public void setClock(int node, long offsetNanos, long driftPpm) {
+    host.clock(processOf(node)).skew(offsetNanos, driftPpm / 1e6);
+  }
+
+  @Override
+  public void jumpClock(int node, long deltaNanos) {
+    host.clock(processOf(node)).jump(deltaNanos);
+  }
+
+  @Override
+  public void flipBit(int node) {
+    host.disk(processOf(node)).flipRandomBit();
+  }
+
+  @Override
+  public void failNextSync(int node) {
+    host.disk(processOf(node)).failNextSync();
+  }
+
+  @Override
+  public void healProcesses() {
+    for (int id : nodeIds) {
+      host.clock(processOf(id)).skew(0, 0);
+      host.start(processOf(id));
+    }
+  }
+}

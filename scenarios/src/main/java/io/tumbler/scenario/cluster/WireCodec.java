@@ -1,0 +1,60 @@
+package io.tumbler.scenario.cluster;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The byte form of {@link Wire}: a tag byte, then for Raft traffic the production
+ * {@link io.tumbler.raft.MessageCodec} frame, and for the client protocol a fixed header and payload.
+ */
+public final class WireCodec implements io.tumbler.sim.net.MessageCodec<Wire> {
+  private static final byte PEER = 1;
+  private static final byte REQUEST = 2;
+  private static final byte REPLY = 3;
+
+  @Override
+  public byte[] encode(Wire message) {
+    if (message instanceof Wire.Peer p) {
+      byte[] body = io.tumbler.raft.MessageCodec.encode(p.message());
+      return ByteBuffer.allocate(1 + body.length).put(PEER).put(body).array();
+    }
+    if (message instanceof Wire.Request r) {
+      byte[] payload = r.payload();
+      return ByteBuffer.allocate(1 + 8 + 8 + 1 + 4 + payload.length).put(REQUEST)
+          .putLong(r.clientId()).putLong(r.sequence()).put((byte) r.kind().ordinal())
+          .putInt(payload.length).put(payload).array();
+    }
+    Wire.Reply r = (Wire.Reply) message;
+    byte[] payload = r.payload();
+    return ByteBuffer.allocate(1 + 8 + 8 + 1 + 4 + 4 + payload.length).put(REPLY)
+        .putLong(r.clientId()).putLong(r.sequence()).put((byte) r.status().ordinal())
+        .putInt(r.leaderHint()).putInt(payload.length).put(payload).array();
+  }
+
+  @Override
+  public Wire decode(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    byte tag = in.get();
+    if (tag == PEER) {
+      byte[] body = new byte[in.remaining()];
+      in.get(body);
+      return new Wire.Peer(io.tumbler.raft.MessageCodec.decode(body));
+    }
+    long clientId = in.getLong();
+    long sequence = in.getLong();
+    int code = in.get();
+    if (tag == REQUEST) {
+      return new Wire.Request(clientId, sequence, Wire.RequestKind.values()[code], rest(in));
+    }
+    if (tag == REPLY) {
+      int hint = in.getInt();
+      return new Wire.Reply(clientId, sequence, Wire.ReplyStatus.values()[code], hint, rest(in));
+    }
+    throw new IllegalArgumentException("unknown wire tag " + tag);
+  }
+
+  private static byte[] rest(ByteBuffer in) {
+    byte[] payload = new byte[in.getInt()];
+    in.get(payload);
+    return payload;
+  }
+}

@@ -1,0 +1,32 @@
+package io.tumbler.scenario.run;
+
+import io.tumbler.scenario.cluster.ClusterConfig;
+import io.tumbler.scenario.workload.ReadMode;
+import java.util.List;
+
+/**
+ * A named, documented combination of cluster size, workload, faults and expectations. A run of a
+ * scenario with a seed is a pure function of (scenario, seed, code).
+ *
+ * @param safetyMillis     the safety phase: workload and faults
+ * @param livenessMillis   the budget of the liveness phase: everything healed, a leader and the
+ *                         completion of pending work are required within it
+ * @param operationLimit   the most client operations the whole run may invoke
+ */
+public record Scenario(
+    String name,
+    String description,
+    ClusterConfig cluster,
+    String workload,
+    ReadMode readMode,
+    FaultScript faults,
+    long safetyMillis,
+    long livenessMillis,
+    int operationLimit,
+    Expectation expectation,
+    List<ScenarioCheck> checks) {
+
+  public Scenario {
+    checks = List.copyOf(checks);
+  }
+}

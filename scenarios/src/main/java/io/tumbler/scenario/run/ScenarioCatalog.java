@@ -1,0 +1,128 @@
+package io.tumbler.scenario.run;
+
+import io.tumbler.fault.Fault;
+import io.tumbler.fault.Schedule;
+import io.tumbler.fault.TimedFault;
+import io.tumbler.scenario.cluster.ClusterConfig;
+import io.tumbler.scenario.workload.ReadMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scenario library ({@code tumbler list scenarios}). Each entry documents what it exercises and what
+ * a correct cluster must show; scripted faults use fixed times, randomized ones draw from the seed.
+ */
+public final class ScenarioCatalog {
+  /** The scenario {@code tumbler run} and {@code tumbler fuzz} use without {@code --scenario}. */
+  public static final String DEFAULT = "default";
+
+  private static final Map<String, Scenario> SCENARIOS = build();
+
+  private ScenarioCatalog() {}
+
+  public static List<Scenario> all() {
+    return List.copyOf(SCENARIOS.values());
+  }
+
+  public static List<String> names() {
+    return List.copyOf(SCENARIOS.keySet());
+  }
+
+  /** The scenario named {@code name}; an unknown name raises {@link IllegalArgumentException} listing the known ones. */
+  public static Scenario named(String name) {
+    Scenario s = SCENARIOS.get(name);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown scenario '" + name + "' (known: " + String.join(", ", names()) + ")");
+    }
+    return s;
+  }
+
+  private static Map<String, Scenario> build() {
+    Map<String, Scenario> m = new LinkedHashMap<>();
+    ClusterConfig five = ClusterConfig.defaults();
+    add(m, new Scenario(DEFAULT,
+        "5 nodes, kv workload with linearizable reads, a swarm of random faults (each run enables a random subset "
+            + "of partitions, one-way blocks, crashes, leader kills and isolation, pauses, clock skew, loss, "
+            + "duplication, delay, clogging, torn writes), then a healed liveness phase. Every check on.",
+        five, "kv", ReadMode.LINEARIZABLE, RandomFaults.swarm(), 6_000, 8_000, 1_500, Expectation.CORRECT, List.of()));
+    add(m, new Scenario("initial-election",
+        "5 nodes start together with no faults: exactly one leader must emerge quickly and clients make progress.",
+        five, "kv", ReadMode.LINEARIZABLE, FaultScript.none(), 2_000, 3_000, 300, Expectation.CORRECT,
+        List.of(ScenarioChecks.leaderWithinMillis(1_000))));
+    add(m, new Scenario("leader-failover",
+        "The leader is killed at 2 s and restarted at 4 s: a new leader must be elected within 1.5 s of the kill, "
+            + "and no acknowledged write may be lost.",
+        five, "kv", ReadMode.LINEARIZABLE,
+        fixed(at(2_000, new Fault.KillLeader()), at(4_000, new Fault.HealAll())), 6_000, 6_000, 1_000,
+        Expectation.CORRECT, List.of(ScenarioChecks.newLeaderAfterFirstFault(1_500))));
+    add(m, new Scenario("minority-partition",
+        "Nodes {1,2} are cut off from {3,4,5} from 2 s to 5 s: the minority must commit nothing new, the majority "
+            + "must keep committing.",
+        five, "kv", ReadMode.LINEARIZABLE,
+        fixed(at(2_000, new Fault.Partition(List.of(List.of(1, 2), List.of(3, 4, 5)))),
+            at(5_000, new Fault.HealNetwork())),
+        6_000, 6_000, 1_000, Expectation.CORRECT,
+        List.of(ScenarioChecks.minorityStallsMajorityProgresses(List.of(1, 2), List.of(3, 4, 5), 2_000, 5_000))));
+    add(m, new Scenario("partitioned-leader-rejoin",
+        "The leader is isolated at 2 s while clients keep sending to it, so it gathers an uncommitted tail; at 4.5 s "
+            + "it rejoins and must discard that tail in favour of the new leader's log.",
+        five, "kv", ReadMode.LINEARIZABLE,
+        fixed(at(2_000, new Fault.IsolateLeader()), at(4_500, new Fault.HealNetwork())), 6_000, 6_000, 1_000,
+        Expectation.CORRECT, List.of(ScenarioChecks.newLeaderAfterFirstFault(1_500))));
+    add(m, new Scenario("figure-8",
+        "A scripted schedule in the shape of the Raft paper's Figure 8: leaders are repeatedly pushed into a "
+            + "minority right after appending, killed, and replaced, so entries of old terms end up on a majority "
+            + "without being committed by their own leader. Only the current-term commit rule keeps it safe.",
+        five, "kv", ReadMode.LINEARIZABLE, figure8(), 7_000, 8_000, 1_500, Expectation.CORRECT, List.of()));
+    add(m, new Scenario("churn",
+        "Random crashes and restarts of any node (at times a majority is down) under concurrent clients.",
+        five, "kv", ReadMode.LINEARIZABLE, RandomFaults.churn(), 7_000, 8_000, 1_500, Expectation.CORRECT,
+        List.of()));
+    add(m, new Scenario("long-conflicting-suffix",
+        "The leader and one follower are cut into a minority at 1 s for 4 s while clients pour writes into the old "
+            + "leader; when they rejoin, both must back up over a long conflicting suffix (fast backtracking).",
+        five.withClients(8), "kv", ReadMode.LINEARIZABLE,
+        fixed(at(1_000, new Fault.LeaderToMinority()), at(5_000, new Fault.HealNetwork())), 6_000, 8_000, 3_000,
+        Expectation.CORRECT, List.of(ScenarioChecks.someNodeTruncatedAtLeast(5))));
+    add(m, new Scenario("reorder-duplicate",
+        "Latency uniform in 0.2..40 ms (heavy reordering), 20% duplication and 5% loss for the whole safety phase.",
+        five, "kv", ReadMode.LINEARIZABLE,
+        fixed(at(0, new Fault.Delay(200, 40_000)), at(0, new Fault.Duplicate(0.2)), at(0, new Fault.Loss(0.05))),
+        6_000, 8_000, 1_200, Expectation.CORRECT, List.of()));
+    add(m, new Scenario("stale-local-reads",
+        "Reads served from each replica's local state (fast, allowed to be stale) while the leader is repeatedly "
+            + "isolated. The history is expected NOT to be linearizable: the checker finding a stale read is the "
+            + "demonstration.",
+        five, "kv", ReadMode.LOCAL,
+        fixed(at(1_000, new Fault.IsolateLeader()), at(2_500, new Fault.HealNetwork()),
+            at(3_000, new Fault.IsolateLeader()), at(4_500, new Fault.HealNetwork())),
+        5_000, 6_000, 1_500, Expectation.NON_LINEARIZABLE, List.of()));
+    return m;
+  }
+
+  private static void add(Map<String, Scenario> m, Scenario s) {
+    m.put(s.name(), s);
+  }
+
+  private static TimedFault at(long millis, Fault fault) {
+    return new TimedFault(millis, fault);
+  }
+
+  private static FaultScript fixed(TimedFault... faults) {
+    return FaultScript.fixed(Schedule.of(List.of(faults)));
+  }
+
+  /** Rounds of: leader into the minority, heal, kill the leader, restart everything. */
+  private static FaultScript figure8() {
+    List<TimedFault> faults = new ArrayList<>();
+    for (long t = 800; t < 6_500; t += 900) {
+      faults.add(at(t, new Fault.LeaderToMinority()));
+      faults.add(at(t + 250, new Fault.KillLeader()));
+      faults.add(at(t + 300, new Fault.HealNetwork()));
+      faults.add(at(t + 650, new Fault.HealAll()));
+    }
+    return FaultScript.fixed(Schedule.of(faults));
+  }
+}

@@ -1,0 +1,242 @@
+package io.tumbler.scenario.run;
+
+import io.tumbler.fault.Fault;
+import io.tumbler.fault.FaultApplier;
+import io.tumbler.fault.Schedule;
+import io.tumbler.fault.TimedFault;
+import io.tumbler.lin.CheckResult;
+import io.tumbler.lin.Checker;
+import io.tumbler.lin.CheckerOptions;
+import io.tumbler.lin.history.History;
+import io.tumbler.lin.model.ModelOptions;
+import io.tumbler.lin.model.Models;
+import io.tumbler.scenario.check.RaftSafetyChecker;
+import io.tumbler.scenario.check.SafetyViolation;
+import io.tumbler.scenario.client.ClientConfig;
+import io.tumbler.scenario.client.ClientShared;
+import io.tumbler.scenario.client.HistoryRecorder;
+import io.tumbler.scenario.cluster.SimCluster;
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.workload.Workload;
+import io.tumbler.scenario.workload.Workloads;
+import io.tumbler.sim.kernel.RunBudget;
+import io.tumbler.sim.kernel.Simulation;
+import io.tumbler.sim.trace.TraceJournal;
+import io.tumbler.vm.VmInvariants;
+import io.tumbler.vm.VmStateMachine;
+import io.tumbler.vm.Violation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one scenario with one seed: builds the cluster on a fresh simulation, applies the fault schedule
+ * during the safety phase, heals everything for the liveness phase, and judges the run with every check.
+ *
+ * <p>Only the wall-clock timing of the run and the parallel linearizability search sit outside the
+ * deterministic world; neither feeds back into the simulation.
+ */
+public final class ScenarioRunner {
+  private static final long MILLIS = 1_000_000L;
+  private static final long MAX_EVENTS = 200_000_000L;
+
+  private final boolean keepTrace;
+  private final Duration checkerTimeLimit;
+
+  public ScenarioRunner(boolean keepTrace, Duration checkerTimeLimit) {
+    this.keepTrace = keepTrace;
+    this.checkerTimeLimit = checkerTimeLimit;
+  }
+
+  /** One run in the simulated world; never throws for a failing cluster — failures are in the result. */
+  public RunArtifacts run(Scenario scenario, long seed) {
+    long wallStart = System.nanoTime();
+    long totalNanos = (scenario.safetyMillis() + scenario.livenessMillis() + 5_000) * MILLIS;
+    TraceJournal trace = keepTrace ? TraceJournal.withText() : TraceJournal.fingerprintOnly();
+    Simulation sim = new Simulation(seed, new RunBudget(MAX_EVENTS, totalNanos + 60_000 * MILLIS), trace);
+    World world = new World(scenario, sim);
+    Schedule schedule = scenario.faults().schedule(sim.streams().stream("nemesis"), scenario.cluster(),
+        scenario.safetyMillis());
+    world.scheduleFaults(schedule);
+    world.cluster.start();
+    PhaseResult phases = world.runPhases();
+    return world.judge(seed, schedule, phases, (System.nanoTime() - wallStart) / 1_000_000, trace);
+  }
+
+  private record PhaseResult(io.tumbler.sim.kernel.RunResult kernel, boolean live, List<String> livenessProblems) {}
+
+  /** The state of one run; lives only inside {@link #run}. */
+  private final class World {
+    final Scenario scenario;
+    final Simulation sim;
+    final RaftSafetyChecker safety = new RaftSafetyChecker();
+    final List<JournalEvent> journal = new ArrayList<>();
+    final List<String> vmViolations = new ArrayList<>();
+    final List<ScenarioCheck.AppliedFault> applied = new ArrayList<>();
+    final HistoryRecorder history = new HistoryRecorder();
+    final Workload workload;
+    final SimCluster cluster;
+    final ClientShared clients;
+
+    World(Scenario scenario, Simulation sim) {
+      this.scenario = scenario;
+      this.sim = sim;
+      this.workload = Workloads.create(scenario.workload(), scenario.cluster().clients(), scenario.readMode());
+      this.cluster = new SimCluster(sim, scenario.cluster(), this::onJournalEvent, this::onApplied);
+      this.clients = cluster.addClients(workload, history, ClientConfig.defaults(), scenario.operationLimit());
+    }
+
+    void onJournalEvent(JournalEvent event) {
+      journal.add(event);
+      safety.observe(event);
+    }
+
+    void onApplied(int node, VmStateMachine stateMachine, long index) {
+      if (vmViolations.size() >= 20) {
+        return;
+      }
+      for (Violation v : VmInvariants.check(stateMachine.state())) {
+        vmViolations.add("n" + node + " after applying index " + index + ": " + v);
+      }
+    }
+
+    void scheduleFaults(Schedule schedule) {
+      for (TimedFault timed : schedule.faults()) {
+        sim.schedule(timed.atMillis() * MILLIS, "fault", () -> applyFault(timed.fault()));
+      }
+    }
+
+    void applyFault(Fault fault) {
+      String done = FaultApplier.apply(fault, cluster);
+      applied.add(new ScenarioCheck.AppliedFault(sim.nowNanos(), fault.describe(), done));
+    }
+
+    PhaseResult runPhases() {
+      long safetyEnd = scenario.safetyMillis() * MILLIS;
+      io.tumbler.sim.kernel.RunResult kernel = sim.runUntil(safetyEnd);
+      if (kernel.outcome().isBudgetExceeded()) {
+        return new PhaseResult(kernel, false, List.of(kernel.message()));
+      }
+      applyFault(new Fault.HealAll());
+      clients.allowMore(Math.max(50, scenario.operationLimit() / 4));
+      long healedAt = sim.nowNanos();
+      long deadline = healedAt + scenario.livenessMillis() * MILLIS;
+      LivenessProbe probe = new LivenessProbe(cluster, history, healedAt);
+      kernel = sim.runUntil(() -> probe.satisfied() || sim.nowNanos() >= deadline);
+      clients.stopNewOperations();
+      boolean live = probe.satisfied();
+      List<String> problems = live ? List.of() : probe.problems(scenario.livenessMillis());
+      long drainDeadline = sim.nowNanos() + 3_000 * MILLIS;
+      kernel = sim.runUntil(() -> clients.inFlight() == 0 && probe.converged() || sim.nowNanos() >= drainDeadline);
+      return new PhaseResult(kernel, live, problems);
+    }
+
+    RunArtifacts judge(long seed, Schedule schedule, PhaseResult phases, long wallMillis, TraceJournal trace) {
+      List<CheckReport> checks = new ArrayList<>();
+      long t0 = System.nanoTime();
+      List<SafetyViolation> safetyViolations = safety.finish();
+      checks.add(report("raft-safety", safetyViolations.stream().map(SafetyViolation::describe).toList(), t0));
+      t0 = System.nanoTime();
+      checks.add(report("vm-invariants", vmViolations, t0));
+      CheckResult lin = checkHistory();
+      checks.add(linearizabilityReport(lin));
+      checks.add(livenessReport(phases));
+      checks.add(convergenceReport());
+      checks.addAll(scenarioReports());
+      return assemble(seed, schedule, phases, wallMillis, trace, checks, safetyViolations, lin);
+    }
+
+    private CheckReport report(String name, List<String> failures, long startNanos) {
+      double millis = (System.nanoTime() - startNanos) / 1e6;
+      return failures.isEmpty()
+          ? CheckReport.pass(name, millis)
+          : new CheckReport(name, CheckReport.Verdict.FAIL, failures, millis);
+    }
+
+    private CheckResult checkHistory() {
+      History h = history.toHistory();
+      Checker checker = new Checker(CheckerOptions.defaults().withTimeLimit(checkerTimeLimit).withParallelism(1));
+      return checker.check(Models.named(workload.model(), ModelOptions.defaults()), h);
+    }
+
+    private CheckReport linearizabilityReport(CheckResult lin) {
+      double millis = lin.stats().elapsedMillis();
+      boolean expectViolation = scenario.expectation() == Expectation.NON_LINEARIZABLE;
+      if (lin instanceof CheckResult.Valid) {
+        String note = expectViolation ? "expected a stale read; this schedule did not expose one" : "";
+        return new CheckReport("linearizability", CheckReport.Verdict.PASS,
+            note.isEmpty() ? List.of() : List.of(note), millis);
+      }
+      if (lin instanceof CheckResult.Invalid invalid) {
+        String what = "cannot linearize " + invalid.counterexample().op();
+        return expectViolation
+            ? new CheckReport("linearizability", CheckReport.Verdict.PASS, List.of("expected violation found: " + what), millis)
+            : new CheckReport("linearizability", CheckReport.Verdict.FAIL, List.of(what), millis);
+      }
+      CheckResult.Unknown unknown = (CheckResult.Unknown) lin;
+      return new CheckReport("linearizability", CheckReport.Verdict.UNKNOWN,
+          List.of(unknown.cause() + ": " + unknown.detail()), millis);
+    }
+
+    private CheckReport livenessReport(PhaseResult phases) {
+      return phases.live()
+          ? CheckReport.pass("liveness", 0)
+          : new CheckReport("liveness", CheckReport.Verdict.FAIL, phases.livenessProblems(), 0);
+    }
+
+    private CheckReport convergenceReport() {
+      List<String> problems = new LivenessProbe(cluster, history, 0).divergence();
+      return report("convergence", problems, System.nanoTime());
+    }
+
+    private List<CheckReport> scenarioReports() {
+      List<CheckReport> reports = new ArrayList<>();
+      ScenarioCheck.RunRecord record = new ScenarioCheck.RunRecord(journal, applied,
+          scenario.safetyMillis() * MILLIS, scenario.cluster().nodes());
+      for (int i = 0; i < scenario.checks().size(); i++) {
+        long t0 = System.nanoTime();
+        reports.add(report("scenario-" + (i + 1), scenario.checks().get(i).evaluate(record), t0));
+      }
+      return reports;
+    }
+
+    private RunArtifacts assemble(long seed, Schedule schedule, PhaseResult phases, long wallMillis,
+        TraceJournal trace, List<CheckReport> checks, List<SafetyViolation> safetyViolations, CheckResult lin) {
+      Outcome outcome = Outcome.PASS;
+      List<String> violated = new ArrayList<>();
+      for (CheckReport c : checks) {
+        if (c.verdict() == CheckReport.Verdict.FAIL || c.verdict() == CheckReport.Verdict.UNKNOWN) {
+          violated.add(c.check());
+          outcome = outcome.worse(outcomeOf(c));
+        }
+      }
+      if (phases.kernel().outcome().isBudgetExceeded()) {
+        violated.add("budget");
+        outcome = Outcome.ERROR;
+      }
+      RunResult r = new RunResult(scenario.name(), seed, List.of(), String.format("%016x", sim.fingerprint()),
+          outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
+          history.size(), applied.size(), cluster.notes());
+      return new RunArtifacts(r, schedule, history.toHistory(), workload.model(), journal, applied,
+          safetyViolations, lin, traceLines(trace));
+    }
+
+    private Outcome outcomeOf(CheckReport c) {
+      if (c.verdict() == CheckReport.Verdict.UNKNOWN) {
+        return Outcome.ERROR;
+      }
+      return c.check().equals("liveness") ? Outcome.LIVENESS : Outcome.VIOLATION;
+    }
+  }
+
+  private List<String> traceLines(TraceJournal trace) {
+    if (!trace.keepsText()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    for (io.tumbler.sim.trace.TraceRecord record : trace.records()) {
+      lines.add(record.toJsonLine("p" + record.process()));
+    }
+    return lines;
+  }
+}
