@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
     versionProvider = TumblerVersion.class,
     description = "Deterministic simulation and linearizability checking for a Raft-replicated VM-orchestration cluster.",
     subcommands = {
+      RunCommand.class,
+      FuzzCommand.class,
+      ListCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Tumbler implements Runnable {

@@ -1,0 +1,65 @@
+package io.tumbler.cli;
+
+import io.tumbler.scenario.run.Scenario;
+import io.tumbler.scenario.run.ScenarioCatalog;
+import io.tumbler.scenario.workload.Workloads;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tumbler list scenarios|workloads|faults}. */
+@Command(name = "list", description = "Lists what Tumbler knows: scenarios, workloads, faults.")
+final class ListCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "scenarios",
+      description = "What to list: scenarios, workloads or faults. Default: ${DEFAULT-VALUE}.")
+  String what;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    switch (what) {
+      case "scenarios" -> listScenarios(out);
+      case "workloads" -> Workloads.names().forEach(out::println);
+      case "faults" -> listFaults(out);
+      default -> throw new BadInputException("cannot list '" + what + "' (expected scenarios, workloads or faults)");
+    }
+    out.flush();
+    return ExitCode.PASS;
+  }
+
+  private static void listScenarios(PrintWriter out) {
+    for (Scenario s : ScenarioCatalog.all()) {
+      out.printf("%s%s%n", s.name(), s.name().equals(ScenarioCatalog.DEFAULT) ? "  (default)" : "");
+      out.printf("    %d nodes, %d clients, workload %s, %s reads, safety %d ms, liveness budget %d ms%s%n",
+          s.cluster().nodes(), s.cluster().clients(), s.workload(), s.readMode().name().toLowerCase(java.util.Locale.ROOT),
+          s.safetyMillis(), s.livenessMillis(),
+          s.expectation() == io.tumbler.scenario.run.Expectation.NON_LINEARIZABLE ? ", expects a violation" : "");
+      out.println(wrap(s.description(), "    ", 100));
+    }
+  }
+
+  private static void listFaults(PrintWriter out) {
+    for (var type : io.tumbler.fault.Fault.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+      out.println(type.name());
+    }
+  }
+
+  static String wrap(String text, String indent, int width) {
+    StringBuilder b = new StringBuilder(indent);
+    int col = indent.length();
+    for (String word : text.split(" ")) {
+      if (col + word.length() + 1 > width && col > indent.length()) {
+        b.append('\n').append(indent);
+        col = indent.length();
+      }
+      b.append(word).append(' ');
+      col += word.length() + 1;
+    }
+    return b.toString().stripTrailing();
+  }
+}

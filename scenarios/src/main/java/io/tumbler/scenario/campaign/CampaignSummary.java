@@ -1,0 +1,160 @@
+package io.tumbler.scenario.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tumbler.scenario.run.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sum of a campaign, read back from its {@code results.jsonl} (so a resumed campaign sums every seed,
+ * not only this process's): runs per outcome, seeds per second, simulated-time acceleration, and each
+ * failure with its replay command. Written as {@code summary.json} and {@code summary.md}.
+ */
+public final class CampaignSummary {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final String scenario;
+  private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+  private final List<JsonNode> failures = new ArrayList<>();
+  private final double wallSeconds;
+  private int runs;
+  private long simulatedMillis;
+  private long runWallMillis;
+  private long events;
+
+  private CampaignSummary(String scenario, double wallSeconds) {
+    this.scenario = scenario;
+    this.wallSeconds = wallSeconds;
+    for (Outcome o : Outcome.values()) {
+      counts.put(o, 0);
+    }
+  }
+
+  static CampaignSummary fromResults(String scenario, Path results, List<Long> seeds, double wallSeconds)
+      throws IOException {
+    CampaignSummary s = new CampaignSummary(scenario, wallSeconds);
+    Set<Long> wanted = new HashSet<>(seeds);
+    Set<Long> seen = new HashSet<>();
+    for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+      JsonNode n = parse(line);
+      if (n == null || !scenario.equals(n.path("scenario").asText())) {
+        continue;
+      }
+      long seed = n.path("seed").asLong();
+      if (wanted.contains(seed) && seen.add(seed)) {
+        s.add(n);
+      }
+    }
+    return s;
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return line.isBlank() ? null : JSON.readTree(line);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private void add(JsonNode n) {
+    runs++;
+    Outcome o = Outcome.valueOf(n.path("outcome").asText());
+    counts.merge(o, 1, Integer::sum);
+    simulatedMillis += n.path("simulatedMillis").asLong();
+    runWallMillis += n.path("wallMillis").asLong();
+    events += n.path("events").asLong();
+    if (o != Outcome.PASS) {
+      failures.add(n);
+    }
+  }
+
+  public Outcome worstOutcome() {
+    Outcome worst = Outcome.PASS;
+    for (JsonNode f : failures) {
+      worst = worst.worse(Outcome.valueOf(f.path("outcome").asText()));
+    }
+    return worst;
+  }
+
+  public int runs() {
+    return runs;
+  }
+
+  public int count(Outcome outcome) {
+    return counts.get(outcome);
+  }
+
+  public double seedsPerSecond() {
+    return wallSeconds <= 0 ? 0 : runs / wallSeconds;
+  }
+
+  public String toJson() {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("scenario", scenario);
+    o.put("runs", runs);
+    counts.forEach((k, v) -> o.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+    o.put("wallSeconds", Math.round(wallSeconds * 100) / 100.0);
+    o.put("seedsPerSecond", Math.round(seedsPerSecond() * 100) / 100.0);
+    o.put("events", events);
+    o.put("simulatedSeconds", simulatedMillis / 1000.0);
+    o.put("accelerationPerSimulation", runWallMillis == 0 ? 0 : Math.round(10.0 * simulatedMillis / runWallMillis) / 10.0);
+    ArrayNode f = o.putArray("failures");
+    failures.forEach(f::add);
+    return o.toString();
+  }
+
+  public String toText(Path dir) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("%s: %d runs — %d passed, %d violations, %d liveness failures, %d errors; %.1f seeds/s%n",
+        scenario, runs, count(Outcome.PASS), count(Outcome.VIOLATION), count(Outcome.LIVENESS), count(Outcome.ERROR),
+        seedsPerSecond()));
+    for (JsonNode f : failures) {
+      b.append(String.format("  seed %d %s %s -> %s%n    reproduce: %s%n", f.path("seed").asLong(),
+          f.path("outcome").asText(), f.path("violated"), f.path("failureDir").asText(), f.path("replay").asText()));
+    }
+    b.append("report: ").append(dir.resolve("summary.md"));
+    return b.toString();
+  }
+
+  /** The Markdown summary: fit for a CI job summary. */
+  public String toMarkdown() {
+    StringBuilder b = new StringBuilder();
+    b.append("# Tumbler campaign: ").append(scenario).append("\n\n");
+    b.append("| runs | passed | violations | liveness failures | errors | seeds/s |\n|---|---|---|---|---|---|\n");
+    b.append(String.format("| %d | %d | %d | %d | %d | %.1f |%n%n", runs, count(Outcome.PASS),
+        count(Outcome.VIOLATION), count(Outcome.LIVENESS), count(Outcome.ERROR), seedsPerSecond()));
+    if (failures.isEmpty()) {
+      b.append("Every seed passed every check (Raft safety, VM invariants, linearizability, liveness).\n");
+      return b.toString();
+    }
+    b.append("## Failures\n\n| seed | outcome | checks | fingerprint | reproduce |\n|---|---|---|---|---|\n");
+    for (JsonNode f : failures) {
+      b.append(String.format("| %d | %s | %s | `%s` | `%s` |%n", f.path("seed").asLong(), f.path("outcome").asText(),
+          String.join(", ", names(f.path("violated"))), f.path("fingerprint").asText(), f.path("replay").asText()));
+    }
+    return b.toString();
+  }
+
+  private static List<String> names(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  void writeFiles(Path dir) throws IOException {
+    Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(JSON.readTree(toJson())) + "\n");
+    Files.writeString(dir.resolve("summary.md"), toMarkdown());
+  }
+}

@@ -1,0 +1,130 @@
+package io.tumbler.scenario.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tumbler.lin.history.Operation;
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalFile;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a run directory (DESIGN.md "Formats"): {@code run.json} (what ran, its fingerprint, outcome and
+ * timings), {@code checks.json} (every check's verdict and details), {@code schedule.json} (the faults,
+ * replayable), {@code history.jsonl} (the client history, Jepsen field names), {@code journal.jsonl}
+ * (the Raft observation journal) and {@code trace.jsonl} (the simulator's event trace, when kept).
+ *
+ * <p>Each file is written to a temporary name and moved into place, so a killed process never leaves a
+ * half-written file under a real name.
+ */
+public final class RunDirectory {
+  /** Format version of run.json and checks.json. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private RunDirectory() {}
+
+  public static void write(Path dir, RunArtifacts run, String commit) throws IOException {
+    Files.createDirectories(dir);
+    writeAtomically(dir.resolve("schedule.json"), out -> out.write(run.schedule().toJson()));
+    writeAtomically(dir.resolve("history.jsonl"), out -> writeHistory(out, run.history().operations()));
+    writeAtomically(dir.resolve("journal.jsonl"), out -> writeJournal(out, run.journal()));
+    if (!run.traceLines().isEmpty()) {
+      writeAtomically(dir.resolve("trace.jsonl"), out -> writeLines(out, run.traceLines()));
+    }
+    writeAtomically(dir.resolve("checks.json"), out -> out.write(JSON.writeValueAsString(checksJson(run))));
+    writeAtomically(dir.resolve("run.json"), out -> out.write(JSON.writeValueAsString(runJson(run, commit))));
+  }
+
+  /** The {@code run.json} object, also used as the per-seed line of a campaign's results. */
+  public static ObjectNode runJson(RunArtifacts run, String commit) {
+    RunResult r = run.result();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("version", FORMAT_VERSION);
+    o.put("scenario", r.scenario());
+    o.put("seed", r.seed());
+    o.set("bugs", JSON.valueToTree(r.bugs()));
+    o.put("commit", commit);
+    o.put("fingerprint", r.fingerprint());
+    o.put("outcome", r.outcome().name());
+    o.set("violated", JSON.valueToTree(r.violated()));
+    o.put("model", run.model());
+    o.put("events", r.events());
+    o.put("simulatedMillis", r.simulatedMillis());
+    o.put("wallMillis", r.wallMillis());
+    o.put("operations", r.operations());
+    o.put("faults", r.faults());
+    o.put("replay", r.replayCommand());
+    o.set("notes", JSON.valueToTree(r.notes()));
+    return o;
+  }
+
+  private static ObjectNode checksJson(RunArtifacts run) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("version", FORMAT_VERSION);
+    ArrayNode checks = o.putArray("checks");
+    for (CheckReport c : run.result().checks()) {
+      ObjectNode check = checks.addObject();
+      check.put("check", c.check());
+      check.put("verdict", c.verdict().name());
+      check.put("millis", Math.round(c.millis() * 1000) / 1000.0);
+      check.set("details", JSON.valueToTree(c.details()));
+    }
+    ArrayNode faults = o.putArray("appliedFaults");
+    for (ScenarioCheck.AppliedFault f : run.appliedFaults()) {
+      ObjectNode fault = faults.addObject();
+      fault.put("timeNanos", f.timeNanos());
+      fault.put("fault", f.fault());
+      fault.put("applied", f.applied());
+    }
+    return o;
+  }
+
+  private static void writeHistory(Writer out, List<Operation> operations) throws IOException {
+    for (Operation op : operations) {
+      ObjectNode line = JSON.createObjectNode();
+      line.put("index", op.index());
+      line.set("process", JSON.valueToTree(op.process()));
+      line.put("type", op.type().name().toLowerCase(java.util.Locale.ROOT));
+      line.put("f", op.f());
+      line.set("value", JSON.valueToTree(op.value()));
+      op.timeNanos().ifPresent(t -> line.put("time", t));
+      op.extra().forEach((k, v) -> line.set(k, JSON.valueToTree(v)));
+      out.write(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
+      out.write('\n');
+    }
+  }
+
+  private static void writeJournal(Writer out, List<JournalEvent> journal) throws IOException {
+    for (JournalEvent e : journal) {
+      JournalFile.write(out, e);
+    }
+  }
+
+  private static void writeLines(Writer out, List<String> lines) throws IOException {
+    for (String line : lines) {
+      out.write(line);
+      out.write('\n');
+    }
+  }
+
+  interface Body {
+    void write(Writer out) throws IOException;
+  }
+
+  static void writeAtomically(Path target, Body body) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      body.write(out);
+    }
+    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}
