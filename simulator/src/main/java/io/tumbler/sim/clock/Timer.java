@@ -1,0 +1,62 @@
+package io.tumbler.sim.clock;
+
+/**
+ * A pending timer set on a {@link SimClock}: a handle for cancelling it. A timer fires at most once, when the
+ * owning process's local clock reaches {@link #deadlineLocalNanos()}; a crash of its incarnation cancels it.
+ *
+ * <p>Timers of one clock are kept in an intrusive list in creation order, so re-evaluating them after a jump
+ * or drift change is deterministic and cancellation is O(1).
+ */
+public final class Timer {
+    private final SimClock clock;
+    private final long id;
+    private final int incarnation;
+    private final long deadlineLocalNanos;
+    private final TimerAction action;
+    boolean pending = true;
+    long generation;
+    Timer previous;
+    Timer next;
+
+    Timer(SimClock clock, long id, int incarnation, long deadlineLocalNanos, TimerAction action) {
+        this.clock = clock;
+        this.id = id;
+        this.incarnation = incarnation;
+        this.deadlineLocalNanos = deadlineLocalNanos;
+        this.action = action;
+    }
+
+    /** Sequential per clock, from 1; stable across runs with the same seed. */
+    public long id() {
+        return id;
+    }
+
+    /** The process incarnation that set it. */
+    public int incarnation() {
+        return incarnation;
+    }
+
+    /** The local-clock instant at which it fires. */
+    public long deadlineLocalNanos() {
+        return deadlineLocalNanos;
+    }
+
+    /** Whether it has neither fired nor been cancelled. */
+    public boolean isPending() {
+        return pending;
+    }
+
+    /** Cancels it; returns false if it had already fired or been cancelled (an expected, harmless outcome). */
+    public boolean cancel() {
+        return clock.cancel(this);
+    }
+
+    TimerAction action() {
+        return action;
+    }
+
+    @Override
+    public String toString() {
+        return "timer#" + id + "@" + deadlineLocalNanos + (pending ? "" : " (done)");
+    }
+}

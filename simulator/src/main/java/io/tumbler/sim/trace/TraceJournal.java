@@ -1,0 +1,69 @@
+package io.tumbler.sim.trace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The journal of a run: counts every record and folds it into the {@link Fingerprint}; keeps
+ * {@link TraceRecord}s only when text mode is on, so the fast path costs five mixes and no allocation.
+ *
+ * <p>Text mode does not change the fingerprint. Single-threaded, like the rest of the simulator.
+ */
+public final class TraceJournal {
+    private long fingerprint = Fingerprint.INITIAL;
+    private long recordCount;
+    private final List<TraceRecord> kept;
+
+    private TraceJournal(boolean keepText) {
+        this.kept = keepText ? new ArrayList<>() : null;
+    }
+
+    /** A journal that keeps only the fingerprint and the count (the default for fuzzing). */
+    public static TraceJournal fingerprintOnly() {
+        return new TraceJournal(false);
+    }
+
+    /** A journal that also keeps every record with its detail text (for {@code trace.jsonl} and debugging). */
+    public static TraceJournal withText() {
+        return new TraceJournal(true);
+    }
+
+    /** Whether records and details are kept; callers may skip building details when false. */
+    public boolean keepsText() {
+        return kept != null;
+    }
+
+    /** Records one event. */
+    public void record(TraceType type, long timeNanos, int process, long a, long b) {
+        fingerprint = Fingerprint.fold(fingerprint, type, timeNanos, process, a, b);
+        if (kept != null) {
+            kept.add(new TraceRecord(recordCount, type, timeNanos, process, a, b, null));
+        }
+        recordCount++;
+    }
+
+    /** Records one event with a detail object whose {@code toString} is kept only in text mode. */
+    public void record(TraceType type, long timeNanos, int process, long a, long b, Object detail) {
+        fingerprint = Fingerprint.fold(fingerprint, type, timeNanos, process, a, b);
+        if (kept != null) {
+            kept.add(new TraceRecord(recordCount, type, timeNanos, process, a, b, String.valueOf(detail)));
+        }
+        recordCount++;
+    }
+
+    /** The rolling fingerprint of everything recorded so far. */
+    public long fingerprint() {
+        return fingerprint;
+    }
+
+    /** How many records were folded in (kept or not). */
+    public long recordCount() {
+        return recordCount;
+    }
+
+    /** The kept records, oldest first; empty when text mode is off. */
+    public List<TraceRecord> records() {
+        return kept == null ? List.of() : Collections.unmodifiableList(kept);
+    }
+}
