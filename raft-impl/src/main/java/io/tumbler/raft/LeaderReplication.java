@@ -1,0 +1,223 @@
+package io.tumbler.raft;
+
+import java.util.List;
+
+/**
+ * The leader's side of log replication (Raft §5.3, §5.4.2, §7): appending its own entries,
+ * sending batched, pipelined appends and snapshots, learning from acknowledgements and rejections
+ * (fast backtracking), committing by the Figure 8 rule, CheckQuorum, and leadership transfer
+ * (dissertation §3.10).
+ */
+final class LeaderReplication {
+    private final RaftState s;
+    private final LeadershipConfirmation confirmation;
+
+    LeaderReplication(RaftState state, LeadershipConfirmation confirmation) {
+        this.s = state;
+        this.confirmation = confirmation;
+    }
+
+    /** Becomes leader: a NOOP entry of the new term starts the commit of everything before it (§6.4, §8). */
+    void takeOffice() {
+        s.becomeLeader();
+        appendOwn(Entry.noop(s.log.lastIndex() + 1, s.term()));
+        broadcastAppend();
+    }
+
+    ProposeResult propose(byte[] command) {
+        if (s.role() != Role.LEADER) {
+            return new ProposeResult.NotLeader(s.leaderId());
+        }
+        if (s.transferTarget != 0) {
+            return new ProposeResult.Dropped("leadership transfer to node " + s.transferTarget + " in progress");
+        }
+        long uncommitted = s.log.lastIndex() - s.log.committed();
+        int limit = s.config.maxUncommittedEntries();
+        if (limit > 0 && uncommitted >= limit) {
+            return new ProposeResult.Dropped(uncommitted + " entries are uncommitted (limit " + limit + ")");
+        }
+        Entry entry = new Entry(s.log.lastIndex() + 1, s.term(), EntryType.NORMAL, command.clone());
+        appendOwn(entry);
+        broadcastAppend();
+        return new ProposeResult.Accepted(entry.index(), entry.term());
+    }
+
+    /**
+     * The leader counts its own entry as matched at once: the driver persists a Ready's entries
+     * before it sends that Ready's messages, so no follower can acknowledge (and no commit can be
+     * counted) before the leader's copy is durable.
+     */
+    private void appendOwn(Entry entry) {
+        s.log.appendAsLeader(entry);
+        s.tracker.get(s.id).maybeUpdate(entry.index());
+        maybeCommit();
+    }
+
+    void broadcastAppend() {
+        for (int peer : s.config.peers()) {
+            if (peer != s.id) {
+                sendAppend(peer, true);
+            }
+        }
+    }
+
+    /** Sends the next batch to {@code to} unless its pipeline is paused; true if something was sent. */
+    boolean sendAppend(int to, boolean sendIfEmpty) {
+        ReplicationProgress p = s.tracker.get(to);
+        if (p.isPaused()) {
+            return false;
+        }
+        long prevIndex = p.next() - 1;
+        if (prevIndex > s.log.lastIndex()) {
+            throw new IllegalStateException("next index " + p.next() + " for node " + to + " is beyond last index "
+                    + s.log.lastIndex());
+        }
+        long prevTerm = s.log.term(prevIndex);
+        if (prevTerm == RaftLog.UNAVAILABLE) {
+            return sendSnapshot(to, p);
+        }
+        List<Entry> batch = s.log.slice(p.next(), s.log.lastIndex(), s.config.maxEntriesPerAppend(),
+                s.config.maxAppendBytes());
+        if (batch.isEmpty() && !sendIfEmpty) {
+            return false;
+        }
+        s.send(new AppendEntries(s.id, to, s.term(), prevIndex, prevTerm, batch, s.log.committed()));
+        p.sentAppend(batch.size(), prevIndex + batch.size());
+        p.sentCommit(s.log.committed());
+        return true;
+    }
+
+    private boolean sendSnapshot(int to, ReplicationProgress p) {
+        Snapshot snapshot = s.latestSnapshot();
+        if (snapshot == null) {
+            throw new IllegalStateException("log of node " + s.id + " is compacted to " + s.log.snapshot()
+                    + " but no snapshot is held");
+        }
+        s.send(new InstallSnapshot(s.id, to, s.term(), snapshot));
+        p.becomeSnapshot(snapshot.meta().index());
+        return true;
+    }
+
+    void handleAppendResponse(AppendResponse m) {
+        ReplicationProgress p = s.tracker.get(m.from());
+        p.setRecentActive(true);
+        if (!m.success()) {
+            handleRejection(m, p);
+            return;
+        }
+        boolean probeAnswered = p.state() == ProgressState.PROBE && p.match() == m.index();
+        boolean wasPaused = p.isPaused();
+        if (!p.maybeUpdate(m.index()) && !probeAnswered) {
+            return; // a stale or duplicated acknowledgement
+        }
+        if (p.state() == ProgressState.PROBE
+                || (p.state() == ProgressState.SNAPSHOT && p.match() + 1 >= s.log.firstIndex())) {
+            p.becomeProbe();
+            p.becomeReplicate();
+        }
+        if (maybeCommit()) {
+            broadcastAppend();
+        } else if (wasPaused && p.sentCommitIndex() < s.log.committed()) {
+            sendAppend(m.from(), true); // it missed commit broadcasts while paused: bring its commit index up
+        }
+        while (sendAppend(m.from(), false)) {
+            // fill the pipeline: acknowledgements may have made room for several batches
+        }
+        if (m.from() == s.transferTarget && p.match() == s.log.lastIndex()) {
+            sendTimeoutNow(m.from());
+        }
+    }
+
+    /** Fast backtracking: jump to the follower's hint, refined by our own terms around it. */
+    private void handleRejection(AppendResponse m, ReplicationProgress p) {
+        long probe = m.conflictIndex();
+        if (m.conflictTerm() > 0) {
+            probe = s.log.findConflictByTerm(m.conflictIndex(), m.conflictTerm()).index();
+        }
+        if (p.maybeDecreaseTo(m.index(), probe)) {
+            if (p.state() == ProgressState.REPLICATE) {
+                p.becomeProbe();
+            }
+            sendAppend(m.from(), true);
+        }
+    }
+
+    void handleHeartbeatResponse(HeartbeatResponse m) {
+        ReplicationProgress p = s.tracker.get(m.from());
+        p.heartbeatAnswered();
+        if (p.snapshotOverdue(s.config.electionTimeoutTicks())) {
+            p.becomeProbe(); // the snapshot was probably lost; offer it again
+        }
+        if (p.match() < s.log.lastIndex()) {
+            sendAppend(m.from(), true);
+        }
+        confirmation.acknowledge(m.from(), m.round());
+    }
+
+    /** Raft §5.4.2: only an entry of the current term is committed by counting replicas. */
+    boolean maybeCommit() {
+        boolean wasCurrent = s.committedInCurrentTerm();
+        if (!s.log.maybeCommit(s.tracker.quorumMatchIndex(), s.term())) {
+            return false;
+        }
+        if (!wasCurrent) {
+            confirmation.firstCommitInTerm();
+        }
+        return true;
+    }
+
+    /** Leader's tick: CheckQuorum and transfer deadline every election timeout, heartbeats every interval. */
+    void tick() {
+        s.tracker.tick();
+        s.heartbeatElapsedTicks++;
+        s.electionElapsedTicks++;
+        if (s.electionElapsedTicks >= s.config.electionTimeoutTicks()) {
+            s.electionElapsedTicks = 0;
+            if (s.config.checkQuorum() && !s.tracker.quorumRecentlyActive()) {
+                s.becomeFollower(s.term(), 0); // we may be partitioned away: stop claiming leadership
+                return;
+            }
+            s.transferTarget = 0; // the transfer did not finish within an election timeout: abort it
+        }
+        if (s.heartbeatElapsedTicks >= s.config.heartbeatIntervalTicks()) {
+            s.heartbeatElapsedTicks = 0;
+            confirmation.startRound();
+        }
+    }
+
+    void transferLeadership(int to) {
+        if (!s.config.peers().contains(to)) {
+            throw new IllegalArgumentException("cannot transfer leadership to " + to + ": not among " + s.config.peers());
+        }
+        if (s.role() != Role.LEADER || to == s.transferTarget) {
+            return;
+        }
+        if (to == s.id) {
+            s.transferTarget = 0; // "transfer to myself" cancels a transfer in progress
+            return;
+        }
+        s.transferTarget = to;
+        s.electionElapsedTicks = 0; // the deadline: one election timeout from now
+        if (s.tracker.get(to).match() == s.log.lastIndex()) {
+            sendTimeoutNow(to);
+        } else {
+            sendAppend(to, true);
+        }
+    }
+
+    /** After this the target may win at any moment, ignoring followers' stickiness: no more lease reads. */
+    private void sendTimeoutNow(int to) {
+        s.send(new TimeoutNow(s.id, to, s.term()));
+        s.leaseRevoked = true;
+    }
+
+    void reportUnreachable(int peer) {
+        if (s.role() != Role.LEADER || peer == s.id) {
+            return;
+        }
+        ReplicationProgress p = s.tracker.get(peer);
+        if (p.state() != ProgressState.PROBE) {
+            p.becomeProbe();
+        }
+    }
+}

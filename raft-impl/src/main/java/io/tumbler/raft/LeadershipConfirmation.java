@@ -1,0 +1,113 @@
+package io.tumbler.raft;
+
+import java.util.List;
+
+/**
+ * Confirming that the leader still leads, for reads that bypass the log: ReadIndex (dissertation
+ * §6.4) confirms with a heartbeat round acknowledged by a majority; a lease read (§6.4.1) relies
+ * on the last such round being recent enough that no other leader can have been elected since.
+ *
+ * <p>Lease safety rests on three things: CheckQuorum stickiness (followers that heard from the
+ * leader within an election timeout T refuse to vote), ticks that track real time on every node
+ * (a driver must deliver ticks missed during a pause before serving reads), and clocks that drift
+ * apart by less than {@code leaseDriftBoundTicks} per T. A leader that sent TimeoutNow gives up
+ * its lease for the rest of the term, since transfer elections skip stickiness.
+ */
+final class LeadershipConfirmation {
+    private final RaftState s;
+
+    LeadershipConfirmation(RaftState state) {
+        this.s = state;
+    }
+
+    /** Broadcasts a new heartbeat round and returns its number. */
+    long startRound() {
+        long round = s.rounds.start(s.nowTicks);
+        s.roundInOutbox = true;
+        for (int peer : s.config.peers()) {
+            if (peer != s.id) {
+                ReplicationProgress p = s.tracker.get(peer);
+                long commit = Math.min(p.match(), s.log.committed());
+                s.send(new Heartbeat(s.id, peer, s.term(), commit, round));
+                p.sentCommit(commit);
+            }
+        }
+        acknowledge(s.id, round);
+        return round;
+    }
+
+    void acknowledge(int peer, long round) {
+        if (s.rounds.acknowledge(peer, round, s.id, s.tracker.quorum())) {
+            s.addReadStates(s.reads.release(s.rounds.quorumRound()));
+        }
+    }
+
+    ReadResult readIndex(long requestId) {
+        if (s.role() != Role.LEADER) {
+            return new ReadResult.NotLeader(s.leaderId());
+        }
+        if (s.committedInCurrentTerm()) {
+            register(requestId);
+        } else {
+            s.reads.defer(requestId);
+        }
+        return new ReadResult.Pending(requestId);
+    }
+
+    /** The leader's commit index is current: the reads that waited for it can now be confirmed. */
+    void firstCommitInTerm() {
+        for (long requestId : s.reads.takeDeferred()) {
+            register(requestId);
+        }
+    }
+
+    /** Pins the read to the current commit index and to a round that starts no earlier than now. */
+    private void register(long requestId) {
+        long round = s.roundInOutbox ? s.rounds.currentRound() : startRound();
+        s.reads.add(requestId, s.log.committed(), round);
+        s.addReadStates(s.reads.release(s.rounds.quorumRound()));
+    }
+
+    ReadResult leaseRead(long requestId) {
+        if (s.role() != Role.LEADER) {
+            return new ReadResult.NotLeader(s.leaderId());
+        }
+        String refusal = leaseRefusal();
+        if (refusal != null) {
+            return new ReadResult.Unavailable(refusal);
+        }
+        s.addReadStates(List.of(new ReadState(requestId, s.log.committed())));
+        return new ReadResult.Pending(requestId);
+    }
+
+    private String leaseRefusal() {
+        if (!s.config.checkQuorum() && !s.singleVoter()) {
+            return "lease reads require checkQuorum";
+        }
+        if (s.transferTarget != 0 || s.leaseRevoked) {
+            return "leadership transfer in term " + s.term() + " revoked the lease";
+        }
+        if (!s.committedInCurrentTerm()) {
+            return "no entry of term " + s.term() + " is committed yet";
+        }
+        if (!leaseHeld()) {
+            return "lease not held (confirmed at tick " + describeLeaseStart() + ", now " + s.nowTicks + ")";
+        }
+        return null;
+    }
+
+    /** The lease runs for T - drift ticks from the start of the newest majority-confirmed round. */
+    boolean leaseHeld() {
+        if (s.singleVoter()) {
+            return true;
+        }
+        long start = s.rounds.leaseStartTick();
+        int lengthTicks = s.config.electionTimeoutTicks() - s.config.leaseDriftBoundTicks();
+        return start != HeartbeatRounds.NO_LEASE && s.nowTicks - start < lengthTicks;
+    }
+
+    private String describeLeaseStart() {
+        long start = s.rounds.leaseStartTick();
+        return start == HeartbeatRounds.NO_LEASE ? "never" : Long.toString(start);
+    }
+}

@@ -1,0 +1,102 @@
+package io.tumbler.raft;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Static configuration of one core. All durations are in ticks of the driver's {@code Ticker}.
+ *
+ * @param id                     this node's id, a member of {@code peers}
+ * @param peers                  every voter, this node included; ids 1..N, distinct
+ * @param electionTimeoutTicks   T: followers campaign after a random timeout in [T, 2T) without a
+ *                               leader; a CheckQuorum leader steps down after T without a quorum
+ * @param heartbeatIntervalTicks ticks between leader heartbeats, less than T
+ * @param preVote                run a pre-vote before raising the term (dissertation §9.6)
+ * @param checkQuorum            leaders step down without a recently active quorum, and followers
+ *                               that heard from a leader within T ignore vote requests; required by
+ *                               lease reads
+ * @param maxEntriesPerAppend    largest number of entries in one {@link AppendEntries}
+ * @param maxAppendBytes         soft byte budget of one {@link AppendEntries} (at least one entry is sent)
+ * @param maxInflightAppends     appends in flight per follower in the REPLICATE state
+ * @param maxUncommittedEntries  proposals are dropped while this many entries are uncommitted; 0 = no limit
+ * @param leaseDriftBoundTicks   how much faster the leader's clock may run behind the followers'
+ *                               over one election timeout; lease reads are served only while the lease
+ *                               is younger than {@code electionTimeoutTicks - leaseDriftBoundTicks}
+ */
+public record RaftConfig(int id, List<Integer> peers, int electionTimeoutTicks, int heartbeatIntervalTicks,
+                         boolean preVote, boolean checkQuorum, int maxEntriesPerAppend, int maxAppendBytes,
+                         int maxInflightAppends, int maxUncommittedEntries, int leaseDriftBoundTicks) {
+    public RaftConfig {
+        peers = List.copyOf(new TreeSet<>(peers));
+        require(id > 0 && peers.contains(id), "id " + id + " must be a positive member of peers " + peers);
+        require(peers.get(0) > 0, "peer ids must be positive: " + peers);
+        require(heartbeatIntervalTicks > 0 && heartbeatIntervalTicks < electionTimeoutTicks,
+                "need 0 < heartbeatIntervalTicks (" + heartbeatIntervalTicks + ") < electionTimeoutTicks ("
+                        + electionTimeoutTicks + ")");
+        require(maxEntriesPerAppend > 0 && maxAppendBytes > 0 && maxInflightAppends > 0,
+                "append batch and pipeline bounds must be positive");
+        require(maxUncommittedEntries >= 0, "maxUncommittedEntries must be >= 0");
+        require(leaseDriftBoundTicks >= 0 && leaseDriftBoundTicks < electionTimeoutTicks,
+                "need 0 <= leaseDriftBoundTicks < electionTimeoutTicks");
+    }
+
+    /**
+     * Production defaults: T = 10 ticks, heartbeat every tick, PreVote and CheckQuorum on, 64
+     * entries or 1 MiB per append, 256 appends in flight, 10 000 uncommitted entries, 2 ticks of
+     * lease drift.
+     */
+    public static RaftConfig defaults(int id, List<Integer> peers) {
+        return new RaftConfig(id, peers, 10, 1, true, true, 64, 1 << 20, 256, 10_000, 2);
+    }
+
+    /** The number of voters whose agreement forms a majority. */
+    public int quorumSize() {
+        return peers.size() / 2 + 1;
+    }
+
+    public RaftConfig withElectionTimeoutTicks(int ticks) {
+        return new RaftConfig(id, peers, ticks, heartbeatIntervalTicks, preVote, checkQuorum, maxEntriesPerAppend,
+                maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+    }
+
+    public RaftConfig withHeartbeatIntervalTicks(int ticks) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, ticks, preVote, checkQuorum, maxEntriesPerAppend,
+                maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+    }
+
+    public RaftConfig withPreVote(boolean on) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, on, checkQuorum,
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+    }
+
+    public RaftConfig withCheckQuorum(boolean on) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, on,
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+    }
+
+    public RaftConfig withMaxEntriesPerAppend(int entries) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
+                entries, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+    }
+
+    public RaftConfig withMaxInflightAppends(int appends) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
+                maxEntriesPerAppend, maxAppendBytes, appends, maxUncommittedEntries, leaseDriftBoundTicks);
+    }
+
+    public RaftConfig withMaxUncommittedEntries(int entries) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, entries, leaseDriftBoundTicks);
+    }
+
+    public RaftConfig withLeaseDriftBoundTicks(int ticks) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, ticks);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("invalid RaftConfig: " + message);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.tumbler.raft;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The node's log as the core sees it: the position of the latest snapshot, the entries after it
+ * (durable ones and the {@link UnstableTail}), the commit index and the applied index (etcd's
+ * {@code raftLog}).
+ *
+ * <p>Invariants, checked on every change: entries are contiguous from {@code snapshot.index + 1};
+ * terms never decrease along the log and never fall below the snapshot term;
+ * {@code snapshot.index <= applied <= committed <= lastIndex}; committed entries are never truncated.
+ */
+final class RaftLog {
+    /** Returned by {@link #term(long)} for an index that is compacted away or beyond the last entry. */
+    static final long UNAVAILABLE = -1;
+
+    private final ArrayList<Entry> entries = new ArrayList<>();
+    private final UnstableTail unstable;
+    private SnapshotMeta snapshot;
+    private long committed;
+    private long applied;
+
+    RaftLog(RecoveredState recovered) {
+        this.snapshot = recovered.snapshotMeta();
+        for (Entry entry : recovered.entries()) {
+            appendChecked(entry);
+        }
+        long commit = Math.max(recovered.hardState().commitIndex(), snapshot.index());
+        check(commit <= lastIndex(), "recovered commit index " + commit + " is beyond the recovered last index "
+                + lastIndex() + ": durable entries were lost");
+        this.committed = commit;
+        this.applied = snapshot.index();
+        this.unstable = new UnstableTail(lastIndex() + 1);
+    }
+
+    UnstableTail unstable() {
+        return unstable;
+    }
+
+    SnapshotMeta snapshot() {
+        return snapshot;
+    }
+
+    long firstIndex() {
+        return snapshot.index() + 1;
+    }
+
+    long lastIndex() {
+        return snapshot.index() + entries.size();
+    }
+
+    long lastTerm() {
+        return term(lastIndex());
+    }
+
+    long committed() {
+        return committed;
+    }
+
+    long applied() {
+        return applied;
+    }
+
+    /** The term at {@code index}, or {@link #UNAVAILABLE}; index 0 has term 0. */
+    long term(long index) {
+        if (index == snapshot.index()) {
+            return snapshot.term();
+        }
+        if (index < snapshot.index() || index > lastIndex()) {
+            return UNAVAILABLE;
+        }
+        return entries.get(offset(index)).term();
+    }
+
+    boolean matchTerm(long index, long term) {
+        return term(index) == term;
+    }
+
+    /** Raft §5.4.1: is a log ending at (lastIndex, lastTerm) at least as up-to-date as ours? */
+    boolean isUpToDate(long otherLastIndex, long otherLastTerm) {
+        long ourTerm = lastTerm();
+        return otherLastTerm > ourTerm || (otherLastTerm == ourTerm && otherLastIndex >= lastIndex());
+    }
+
+    /** Entries from {@code from} to {@code to} inclusive, cut at {@code maxCount} or {@code maxBytes} (at least one). */
+    List<Entry> slice(long from, long to, int maxCount, long maxBytes) {
+        check(from >= firstIndex(), "slice from " + from + " reaches into the compacted prefix (first " + firstIndex() + ")");
+        long end = Math.min(to, lastIndex());
+        List<Entry> out = new ArrayList<>();
+        long bytes = 0;
+        for (long index = from; index <= end && out.size() < maxCount; index++) {
+            Entry entry = entries.get(offset(index));
+            bytes += entry.sizeBytes();
+            if (!out.isEmpty() && bytes > maxBytes) {
+                break;
+            }
+            out.add(entry);
+        }
+        return out;
+    }
+
+    /** Appends a leader's new entry at the end of its own log (a leader never overwrites). */
+    void appendAsLeader(Entry entry) {
+        appendChecked(entry);
+        unstable.rewrittenFrom(entry.index());
+    }
+
+    /**
+     * The follower side of AppendEntries (Raft §5.3): if our entry at {@code prevIndex} has
+     * {@code prevTerm}, delete conflicting entries, append new ones, advance commit to
+     * {@code min(leaderCommit, last new index)} and return the last new index; otherwise return -1.
+     */
+    long maybeAppend(long prevIndex, long prevTerm, long leaderCommit, List<Entry> newEntries) {
+        if (!matchTerm(prevIndex, prevTerm)) {
+            return -1;
+        }
+        long lastNew = prevIndex + newEntries.size();
+        long conflict = findConflict(newEntries);
+        if (conflict != 0) {
+            check(conflict > committed, "leader would overwrite committed entry " + conflict + " (commit " + committed + ")");
+            truncateFrom(conflict);
+            for (Entry entry : newEntries.subList((int) (conflict - prevIndex - 1), newEntries.size())) {
+                appendChecked(entry);
+            }
+            unstable.rewrittenFrom(conflict);
+        }
+        commitTo(Math.min(leaderCommit, lastNew));
+        return lastNew;
+    }
+
+    /** The first new entry that is absent or has a different term, or 0 if all are present. */
+    private long findConflict(List<Entry> newEntries) {
+        for (Entry entry : newEntries) {
+            if (!matchTerm(entry.index(), entry.term())) {
+                return entry.index();
+            }
+        }
+        return 0;
+    }
+
+    /** The largest index {@code <= index} whose term is {@code <= term} (fast backtracking). */
+    ConflictHint findConflictByTerm(long index, long term) {
+        if (index < snapshot.index()) {
+            return new ConflictHint(index, 0); // compacted here: terms unknown, the probe stands
+        }
+        for (long i = Math.min(index, lastIndex()); i >= snapshot.index(); i--) {
+            long ourTerm = term(i);
+            if (ourTerm <= term) {
+                return new ConflictHint(i, ourTerm);
+            }
+        }
+        // Everything we still hold is newer than the probe: point below our snapshot.
+        return new ConflictHint(snapshot.index(), 0);
+    }
+
+    void commitTo(long index) {
+        if (index > committed) {
+            check(index <= lastIndex(), "commit " + index + " beyond last index " + lastIndex()
+                    + ": was the log truncated or lost?");
+            committed = index;
+        }
+    }
+
+    /** Raft §5.4.2 (Figure 8): commit by counting replicas only for an entry of the leader's own term. */
+    boolean maybeCommit(long index, long currentTerm) {
+        if (index > committed && term(index) == currentTerm) {
+            commitTo(index);
+            return true;
+        }
+        return false;
+    }
+
+    void appliedTo(long index) {
+        check(index <= committed, "applied " + index + " beyond commit " + committed);
+        applied = Math.max(applied, index);
+    }
+
+    boolean hasEntriesToApply() {
+        return committed > applied;
+    }
+
+    List<Entry> entriesToApply() {
+        return hasEntriesToApply() ? slice(applied + 1, committed, Integer.MAX_VALUE, Long.MAX_VALUE) : List.of();
+    }
+
+    List<Entry> entriesToPersist() {
+        long from = unstable.firstUnstableIndex();
+        return from > lastIndex() ? List.of() : slice(from, lastIndex(), Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Replaces the whole log by a snapshot from the leader; everything in it counts as applied. */
+    void restore(Snapshot received) {
+        SnapshotMeta meta = received.meta();
+        check(meta.index() > committed, "restoring snapshot " + meta + " at or below commit " + committed);
+        entries.clear();
+        snapshot = meta;
+        committed = meta.index();
+        applied = meta.index();
+        unstable.restoredTo(received);
+    }
+
+    /** Drops the durable, applied prefix up to {@code index}, now covered by a local snapshot. */
+    SnapshotMeta compact(long index) {
+        check(index <= applied, "compacting to " + index + " beyond applied " + applied);
+        check(index < unstable.firstUnstableIndex(), "compacting unpersisted entry " + index);
+        long term = term(index);
+        entries.subList(0, offset(index) + 1).clear();
+        snapshot = new SnapshotMeta(index, term);
+        return snapshot;
+    }
+
+    private void truncateFrom(long index) {
+        entries.subList(offset(index), entries.size()).clear();
+    }
+
+    private void appendChecked(Entry entry) {
+        check(entry.index() == lastIndex() + 1, "appending entry " + entry.index() + " after last index " + lastIndex());
+        check(entry.term() >= lastTerm(), "appending entry " + entry.index() + "@" + entry.term()
+                + " after term " + lastTerm() + ": terms must not decrease");
+        entries.add(entry);
+    }
+
+    private int offset(long index) {
+        return (int) (index - snapshot.index() - 1);
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException("raft log invariant: " + message);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.tumbler.raft;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mutable state of one core, shared by its role-specific parts ({@link Election},
+ * {@link LeaderReplication}, {@link FollowerReplication}, {@link LeadershipConfirmation}), with the
+ * role transitions of Raft §5.2 and the invariants on the fields they govern: the term never
+ * decreases, and a node votes at most once per term.
+ */
+final class RaftState {
+    final RaftConfig config;
+    final int id;
+    final RaftLog log;
+    final ProgressTracker tracker;
+    final HeartbeatRounds rounds = new HeartbeatRounds();
+    final ReadOnlyQueue reads = new ReadOnlyQueue();
+
+    private final JitterSource jitter;
+    private final List<Message> outbox = new ArrayList<>();
+    private final List<ReadState> readStates = new ArrayList<>();
+
+    private long term;
+    private int votedFor;
+    private int leaderId;
+    private Role role = Role.FOLLOWER;
+    private Snapshot latestSnapshot;
+
+    /** Ticks since the last election-timer reset; on a leader, since the last CheckQuorum. */
+    int electionElapsedTicks;
+    int heartbeatElapsedTicks;
+    int randomizedElectionTimeoutTicks;
+    /** Ticks since this core was created: the leader's lease clock. */
+    long nowTicks;
+    /** The node leadership is being transferred to, or 0. */
+    int transferTarget;
+    /** A TimeoutNow was sent in this term: another leader may appear at any moment, so no lease. */
+    boolean leaseRevoked;
+    /** A heartbeat round was started since the last Ready; a read may ride on it. */
+    boolean roundInOutbox;
+
+    RaftState(RaftConfig config, JitterSource jitter, RecoveredState recovered) {
+        this.config = config;
+        this.id = config.id();
+        this.jitter = jitter;
+        this.log = new RaftLog(recovered);
+        this.tracker = new ProgressTracker(id, config.peers());
+        this.term = recovered.hardState().term();
+        this.votedFor = recovered.hardState().votedFor();
+        this.latestSnapshot = recovered.snapshot();
+        if (votedFor != 0 && !config.peers().contains(votedFor)) {
+            throw new IllegalStateException("recovered vote for " + votedFor + " who is not among " + config.peers());
+        }
+        resetElectionTimer();
+    }
+
+    long term() {
+        return term;
+    }
+
+    int votedFor() {
+        return votedFor;
+    }
+
+    int leaderId() {
+        return leaderId;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    Snapshot latestSnapshot() {
+        return latestSnapshot;
+    }
+
+    void setLatestSnapshot(Snapshot snapshot) {
+        this.latestSnapshot = snapshot;
+    }
+
+    /** Records our vote in the current term: at most one candidate per term (Raft §5.2). */
+    void voteFor(int candidate) {
+        if (votedFor != 0 && votedFor != candidate) {
+            throw new IllegalStateException("node " + id + " already voted for " + votedFor + " in term " + term
+                    + ", cannot vote for " + candidate);
+        }
+        votedFor = candidate;
+    }
+
+    /** A follower learns who leads the current term. */
+    void followLeader(int leader) {
+        if (role != Role.FOLLOWER) {
+            throw new IllegalStateException("only a follower adopts a leader, node " + id + " is " + role);
+        }
+        leaderId = leader;
+    }
+
+    void becomeFollower(long newTerm, int leader) {
+        reset(newTerm);
+        role = Role.FOLLOWER;
+        leaderId = leader;
+    }
+
+    /** PreVote: ask without raising the term, so a partitioned node cannot disrupt the cluster. */
+    void becomePreCandidate() {
+        requireNotLeader(Role.PRE_CANDIDATE);
+        tracker.resetVotes();
+        role = Role.PRE_CANDIDATE;
+        leaderId = 0;
+        resetElectionTimer();
+    }
+
+    void becomeCandidate() {
+        requireNotLeader(Role.CANDIDATE);
+        reset(term + 1);
+        voteFor(id);
+        role = Role.CANDIDATE;
+    }
+
+    void becomeLeader() {
+        if (role != Role.CANDIDATE) {
+            throw new IllegalStateException("node " + id + " became leader from " + role + " in term " + term);
+        }
+        reset(term);
+        role = Role.LEADER;
+        leaderId = id;
+        tracker.resetForLeader(log.lastIndex(), config.maxInflightAppends());
+    }
+
+    /** Everything that is per-term or per-role starts afresh; the term only ever moves forward. */
+    private void reset(long newTerm) {
+        if (newTerm < term) {
+            throw new IllegalStateException("node " + id + " term would go back from " + term + " to " + newTerm);
+        }
+        if (newTerm != term) {
+            term = newTerm;
+            votedFor = 0;
+        }
+        leaderId = 0;
+        electionElapsedTicks = 0;
+        heartbeatElapsedTicks = 0;
+        resetElectionTimer();
+        transferTarget = 0;
+        leaseRevoked = false;
+        roundInOutbox = false;
+        tracker.resetVotes();
+        tracker.clearProgress();
+        rounds.reset();
+        reads.reset();
+    }
+
+    /** Raft §5.2: a fresh random timeout in [T, 2T) so that split votes rarely repeat. */
+    void resetElectionTimer() {
+        int timeout = config.electionTimeoutTicks();
+        randomizedElectionTimeoutTicks = timeout + jitter.nextInt(timeout);
+    }
+
+    boolean singleVoter() {
+        return config.peers().size() == 1;
+    }
+
+    /** True once an entry of the current term is committed: the leader's commit index is then current. */
+    boolean committedInCurrentTerm() {
+        return log.term(log.committed()) == term;
+    }
+
+    void send(Message message) {
+        if (message.from() != id || message.to() == id) {
+            throw new IllegalStateException("node " + id + " sending malformed " + message);
+        }
+        outbox.add(message);
+    }
+
+    boolean hasOutbox() {
+        return !outbox.isEmpty();
+    }
+
+    List<Message> drainOutbox() {
+        List<Message> out = List.copyOf(outbox);
+        outbox.clear();
+        roundInOutbox = false;
+        return out;
+    }
+
+    void addReadStates(List<ReadState> states) {
+        readStates.addAll(states);
+    }
+
+    boolean hasReadStates() {
+        return !readStates.isEmpty();
+    }
+
+    List<ReadState> drainReadStates() {
+        List<ReadState> out = List.copyOf(readStates);
+        readStates.clear();
+        return out;
+    }
+
+    HardState hardState() {
+        return new HardState(term, votedFor, log.committed());
+    }
+
+    SoftState softState() {
+        return new SoftState(leaderId, role);
+    }
+
+    private void requireNotLeader(Role target) {
+        if (role == Role.LEADER) {
+            throw new IllegalStateException("leader " + id + " cannot become " + target + " in term " + term);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.tumbler.raft.node;
+
+import java.util.List;
+
+/**
+ * One event of a node's observation journal: what the node did, at the moment it became true, so that
+ * online checkers (Election Safety, Log Matching, Leader Completeness, State Machine Safety, one vote per
+ * term, monotonic commit, acknowledged writes survive) can judge a run from the journal alone.
+ *
+ * <p>Timing: role changes are observed when the core decides them; everything about stable storage
+ * ({@link Voted}, {@link HardStateSynced}, {@link EntriesTruncated}, {@link EntriesAppended},
+ * {@link CommitAdvanced}, {@link SnapshotInstalled}) once the sync that made it durable has completed and
+ * before any message depending on it is sent; {@link Applied} and {@link ClientAcked} after the state
+ * machine applied the entry. Every observation names the node that made it.
+ */
+public sealed interface Observation {
+    /** The observing node's id. */
+    int node();
+
+    /** An entry's identity in a log: position, term and content digest ({@code Entry.digest()}). */
+    record EntryRef(long index, long term, long digest) {}
+
+    /**
+     * The node started from its storage: the durable hard state it found, the snapshot it restored (0 if
+     * none) and the last index of its recovered log.
+     */
+    record Recovered(int node, long term, int votedFor, long commitIndex, long snapshotIndex, long lastIndex)
+            implements Observation {}
+
+    /** The node became a follower in {@code term}; {@code leader} is the known leader or 0. */
+    record BecameFollower(int node, long term, int leader) implements Observation {}
+
+    /** The node started a pre-vote (dissertation §9.6) from {@code term}, without raising it. */
+    record BecamePreCandidate(int node, long term) implements Observation {}
+
+    /** The node started an election in {@code term}. */
+    record BecameCandidate(int node, long term) implements Observation {}
+
+    /** The node won the election of {@code term}. */
+    record BecameLeader(int node, long term) implements Observation {}
+
+    /** A vote for {@code candidate} in {@code term} is durable (sent only after this). */
+    record Voted(int node, long term, int candidate) implements Observation {}
+
+    /** The hard state {@code (term, votedFor, commitIndex)} is durable. */
+    record HardStateSynced(int node, long term, int votedFor, long commitIndex) implements Observation {}
+
+    /** Every stored entry at index {@code fromIndex} or later was discarded (a conflict, Raft §5.3). */
+    record EntriesTruncated(int node, long fromIndex) implements Observation {}
+
+    /** These entries, contiguous and ascending, are durable at the end of the node's log. */
+    record EntriesAppended(int node, List<EntryRef> entries) implements Observation {
+        public EntriesAppended {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** The node's commit index moved forward to {@code index} (durably). */
+    record CommitAdvanced(int node, long index) implements Observation {}
+
+    /**
+     * The entry at {@code index} was applied (a NOOP applies as nothing); {@code stateDigest} is the state
+     * machine's digest right after, so replicas can be compared at equal indexes.
+     */
+    record Applied(int node, long index, long term, long entryDigest, long stateDigest) implements Observation {}
+
+    /** A read was answered from state at {@code appliedIndex}, having waited for {@code readIndex}. */
+    record ReadServed(int node, ReadMode mode, long readIndex, long appliedIndex) implements Observation {}
+
+    /** The node took a snapshot of its own state up to {@code index} (storage compaction follows). */
+    record SnapshotTaken(int node, long index, long term) implements Observation {}
+
+    /** A leader's snapshot up to {@code index} is durable and the state machine was restored from it. */
+    record SnapshotInstalled(int node, long index, long term, long stateDigest) implements Observation {}
+
+    /** Client {@code clientId}'s command {@code sequence} was acknowledged as applied at {@code index}. */
+    record ClientAcked(int node, long clientId, long sequence, long index) implements Observation {}
+
+    /** The node stopped itself (fail-stop) after a storage failure; nothing further is observed. */
+    record Halted(int node, String reason) implements Observation {}
+}

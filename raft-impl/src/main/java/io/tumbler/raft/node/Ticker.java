@@ -1,0 +1,18 @@
+package io.tumbler.raft.node;
+
+/**
+ * The node's only source of time: it calls {@code onTick} once per tick interval (the unit of
+ * {@code electionTimeoutTicks} and {@code heartbeatIntervalTicks}).
+ *
+ * <p>Contract: {@code onTick} runs on the node's thread, never concurrently with any other call into the
+ * node. Ticks may arrive late or be skipped under load (a paused process, a slow host); the Raft core
+ * tolerates that, and lease reads account for clock drift with an explicit bound. A real ticker reads a
+ * monotonic clock; a simulated ticker fires on the node's simulated clock.
+ */
+public interface Ticker {
+    /** Starts ticking; called once. */
+    void start(Runnable onTick);
+
+    /** Stops ticking; no tick is delivered after this returns (on the node's thread). Idempotent. */
+    void stop();
+}

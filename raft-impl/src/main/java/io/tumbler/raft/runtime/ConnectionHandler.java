@@ -1,0 +1,120 @@
+package io.tumbler.raft.runtime;
+
+import io.tumbler.raft.CorruptMessageException;
+import io.tumbler.raft.Message;
+import io.tumbler.raft.MessageCodec;
+import io.tumbler.raft.node.ReadOutcome;
+import io.tumbler.raft.node.SubmitResult;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Serves one inbound TCP connection on its own thread: a peer's stream of messages (each decoded and
+ * handed to the node thread; a frame that fails its checksum is dropped), or a client's requests, one at a
+ * time, each answered when the node answers or, after the request timeout, with an "unknown" outcome.
+ */
+final class ConnectionHandler implements Runnable {
+    private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
+
+    private final RaftServer server;
+    private final Socket socket;
+    private final Consumer<Socket> onClose;
+
+    ConnectionHandler(RaftServer server, Socket socket, Consumer<Socket> onClose) {
+        this.server = server;
+        this.socket = socket;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 << 10));
+            int kind = in.readUnsignedByte();
+            if (kind == ConnectionKind.PEER) {
+                servePeer(in);
+            } else if (kind == ConnectionKind.CLIENT) {
+                serveClient(in, new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())));
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "unknown connection kind " + kind + " from " + socket);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "connection " + socket + " ended: " + e);
+        } finally {
+            onClose.accept(socket);
+        }
+    }
+
+    private void servePeer(DataInputStream in) throws IOException {
+        int peerId = in.readInt();
+        for (byte[] frame = StreamFrames.read(in); frame != null; frame = StreamFrames.read(in)) {
+            Message message;
+            try {
+                message = MessageCodec.decode(frame);
+            } catch (CorruptMessageException e) {
+                LOG.log(System.Logger.Level.WARNING, "dropping a corrupt message from node " + peerId + ": "
+                        + e.getMessage());
+                continue;
+            }
+            if (message.from() != peerId) {
+                throw new IOException("node " + peerId + " sent a message claiming to be from " + message.from());
+            }
+            server.deliver(message);
+        }
+    }
+
+    private void serveClient(DataInputStream in, DataOutputStream out) throws IOException {
+        for (byte[] frame = StreamFrames.read(in); frame != null; frame = StreamFrames.read(in)) {
+            ClientRequest request;
+            try {
+                request = ClientProtocol.decodeRequest(frame);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            StreamFrames.write(out, answer(request));
+            out.flush();
+        }
+    }
+
+    private byte[] answer(ClientRequest request) throws IOException {
+        if (request instanceof ClientRequest.Submit s) {
+            SubmitResult result = await(server.submit(s.clientId(), s.sequence(), s.command()));
+            return ClientProtocol.encodeSubmitResult(result != null ? result
+                    : new SubmitResult.Unknown("no answer from the node within the request timeout"));
+        }
+        if (request instanceof ClientRequest.Read r) {
+            ReadOutcome outcome = await(server.read(r.mode(), r.query()));
+            return ClientProtocol.encodeReadOutcome(outcome != null ? outcome
+                    : new ReadOutcome.Unavailable("no answer from the node within the request timeout"));
+        }
+        ServerStatus status = await(server.status());
+        if (status == null) {
+            throw new IOException("node did not report its status in time");
+        }
+        return ClientProtocol.encodeStatus(status);
+    }
+
+    /** The future's value, or null if it does not complete within the request timeout. */
+    private <T> T await(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get(server.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("request failed: " + e.getCause(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.tumbler.raft.runtime;
+
+import io.tumbler.raft.JitterSource;
+import io.tumbler.raft.Message;
+import io.tumbler.raft.node.RaftNode;
+import io.tumbler.raft.node.ReadMode;
+import io.tumbler.raft.node.ReadOutcome;
+import io.tumbler.raft.node.StateMachine;
+import io.tumbler.raft.node.SubmitResult;
+import io.tumbler.raft.storage.SegmentedLog;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one {@link RaftNode} in production: on a single-threaded executor (the node's thread, which also
+ * ticks it), with a {@link SegmentedLog} on real files, a {@link TcpTransport} to its peers, and one TCP
+ * port for both peer messages and clients ({@link ConnectionKind}, {@link ClientProtocol}).
+ *
+ * <p>Fail-stop: when the node halts (a failed fsync) or a broken invariant throws on the node thread, the
+ * server stops serving and completes {@link #halted()}; a process should then exit and be restarted,
+ * recovering from its directory.
+ */
+public final class RaftServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RaftServer.class.getName());
+
+    private final RaftServerOptions options;
+    private final ScheduledExecutorService nodeThread;
+    private final TcpTransport transport;
+    private final ServerSocket listener;
+    private final RaftNode node;
+    private final CompletableFuture<String> halted = new CompletableFuture<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private RaftServer(RaftServerOptions options, StateMachine stateMachine, ServerSocket listener) throws IOException {
+        this.options = options;
+        this.listener = listener;
+        int id = options.raft().id();
+        this.nodeThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "raft-node-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        this.transport = new TcpTransport(id, options.addresses(), options.peerQueueCapacity());
+        this.node = RaftNode.builder()
+                .config(options.raft())
+                .jitter(JitterSource.seeded(options.jitterSeed()))
+                .storage(new SegmentedLog(new NioStorageDirectory(options.dataDirectory()), options.segmentTargetBytes()))
+                .transport(transport)
+                .stateMachine(stateMachine)
+                .ticker(new ScheduledTicker(nodeThread, options.tickMillis(), this::fail))
+                .observer(options.observer())
+                .onHalt(this::onHalt)
+                .snapshotEveryEntries(options.snapshotEveryEntries())
+                .build();
+    }
+
+    /** Binds {@code options.self()} and starts; see {@link #start(RaftServerOptions, StateMachine, ServerSocket)}. */
+    public static RaftServer start(RaftServerOptions options, StateMachine stateMachine) throws IOException {
+        ServerSocket listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(options.self());
+        return start(options, stateMachine, listener);
+    }
+
+    /**
+     * Recovers the node from {@code options.dataDirectory()} and starts serving on an already bound
+     * {@code listener} (tests bind ephemeral ports first so that every node knows every address). Throws
+     * if recovery fails, e.g. a {@code CorruptLogException}.
+     */
+    public static RaftServer start(RaftServerOptions options, StateMachine stateMachine, ServerSocket listener)
+            throws IOException {
+        RaftServer server = new RaftServer(options, stateMachine, listener);
+        try {
+            server.nodeThread.submit(server.node::start).get();
+        } catch (InterruptedException | ExecutionException e) {
+            server.close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("node " + options.raft().id() + " failed to start: " + cause, cause);
+        }
+        Thread accept = new Thread(server::acceptLoop, "raft-accept-" + options.raft().id());
+        accept.setDaemon(true);
+        accept.start();
+        return server;
+    }
+
+    /** Submits a client command through the node (see {@link RaftNode#submit}). */
+    public CompletableFuture<SubmitResult> submit(long clientId, long sequence, byte[] command) {
+        CompletableFuture<SubmitResult> future = new CompletableFuture<>();
+        onNode(() -> node.submit(clientId, sequence, command.clone(), future::complete));
+        return future;
+    }
+
+    /** Reads through the node (see {@link RaftNode#read}). */
+    public CompletableFuture<ReadOutcome> read(ReadMode mode, byte[] query) {
+        CompletableFuture<ReadOutcome> future = new CompletableFuture<>();
+        onNode(() -> node.read(mode, query.clone(), future::complete));
+        return future;
+    }
+
+    /** The node's current status. */
+    public CompletableFuture<ServerStatus> status() {
+        CompletableFuture<ServerStatus> future = new CompletableFuture<>();
+        onNode(() -> future.complete(new ServerStatus(node.id(), node.role(), node.status().term(), node.leaderId(),
+                node.status().commitIndex(), node.appliedIndex(), node.haltReason())));
+        return future;
+    }
+
+    /** Completes with the reason when the node halts (fail-stop). */
+    public CompletableFuture<String> halted() {
+        return halted;
+    }
+
+    /** The address this server listens on. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    /** The options this server runs with. */
+    public RaftServerOptions options() {
+        return options;
+    }
+
+    /** Messages lost by the outbound transport (full queues, broken links). */
+    public long droppedMessages() {
+        return transport.droppedMessages();
+    }
+
+    /** Delivers an inbound peer message on the node thread. */
+    void deliver(Message message) {
+        onNode(() -> node.receive(message));
+    }
+
+    /** How long a client connection waits for an answer. */
+    long requestTimeoutMillis() {
+        return options.requestTimeoutMillis();
+    }
+
+    /** Runs {@code task} on the node thread unless the server is closed or failed. */
+    void onNode(Runnable task) {
+        if (closed || halted.isDone()) {
+            return;
+        }
+        try {
+            nodeThread.execute(() -> {
+                if (halted.isDone()) {
+                    return;
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing: the node no longer takes work.
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = listener.accept();
+                connections.add(socket);
+                Consumer<Socket> done = connections::remove;
+                Thread t = new Thread(new ConnectionHandler(this, socket, done),
+                        "raft-conn-" + options.raft().id() + "-" + socket.getPort());
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "accept failed on " + options.self() + ": " + e);
+                }
+            }
+        }
+    }
+
+    private void onHalt(String reason) {
+        LOG.log(System.Logger.Level.ERROR, "node " + options.raft().id() + " halted (fail-stop): " + reason);
+        halted.complete(reason);
+    }
+
+    private void fail(RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "node " + options.raft().id() + " failed; stopping", e);
+        halted.complete("exception on the node thread: " + e);
+    }
+
+    /** Stops serving, closes connections and storage; safe to call more than once. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(listener);
+        for (Socket socket : connections) {
+            closeQuietly(socket);
+        }
+        transport.close();
+        try {
+            nodeThread.submit(node::stop).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "node " + options.raft().id() + " did not stop cleanly: " + e);
+        }
+        nodeThread.shutdownNow();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Shutting down; nothing left to do with the error.
+        }
+    }
+}
