@@ -101,22 +101,24 @@ public final class FaultApplier {
     return fault.describe() + " (n" + leader + ")";
   }
 
-  /** Two groups: the leader with the fewest others that still leaves it in a minority, and the rest. */
+  /**
+   * Two groups: the leader with its successors in ring order (as many as still leave it a minority), and
+   * the rest. Ring order makes the choice deterministic and keeps neighbours together.
+   */
   static int[][] minorityWith(int leader, int[] nodes) {
-    int minoritySize = (nodes.length - 1) / 2;
-    int[] minority = new int[Math.max(1, minoritySize)];
-    minority[0] = leader;
-    int[] majority = new int[nodes.length - minority.length];
-    int m = 1;
-    int j = 0;
-    for (int n : nodes) {
-      if (n == leader) {
-        continue;
-      }
-      if (m < minority.length) {
-        minority[m++] = n;
+    int size = Math.max(1, (nodes.length - 1) / 2);
+    int start = 0;
+    while (nodes[start] != leader) {
+      start++;
+    }
+    int[] minority = new int[size];
+    int[] majority = new int[nodes.length - size];
+    for (int k = 0; k < nodes.length; k++) {
+      int node = nodes[(start + k) % nodes.length];
+      if (k < size) {
+        minority[k] = node;
       } else {
-        majority[j++] = n;
+        majority[k - size] = node;
       }
     }
     return new int[][] {minority, majority};

@@ -72,8 +72,10 @@ class ScheduleTest {
   @Test
   void leaderMinorityPutsTheLeaderOnTheSmallerSide() {
     int[][] groups = FaultApplier.minorityWith(3, new int[] {1, 2, 3, 4, 5});
-    assertArrayEquals(new int[] {3, 1}, groups[0]);
-    assertArrayEquals(new int[] {2, 4, 5}, groups[1]);
+    assertArrayEquals(new int[] {3, 4}, groups[0]);
+    assertArrayEquals(new int[] {5, 1, 2}, groups[1]);
+    int[][] wrapped = FaultApplier.minorityWith(5, new int[] {1, 2, 3, 4, 5});
+    assertArrayEquals(new int[] {5, 1}, wrapped[0]);
     int[][] three = FaultApplier.minorityWith(1, new int[] {1, 2, 3});
     assertArrayEquals(new int[] {1}, three[0]);
     assertArrayEquals(new int[] {2, 3}, three[1]);

@@ -12,6 +12,11 @@ import java.util.List;
  * {@link CommitAdvanced}, {@link SnapshotInstalled}) once the sync that made it durable has completed and
  * before any message depending on it is sent; {@link Applied} and {@link ClientAcked} after the state
  * machine applied the entry. Every observation names the node that made it.
+ *
+ * <p>Restarts: a node's journal continues across incarnations. After {@link Recovered}, the node's log is
+ * what its storage kept (the durable prefix of what it observed), its commit index is the durable one (so
+ * {@link CommitAdvanced} never goes back), and it re-applies entries after its snapshot: {@link Applied}
+ * repeats indexes it applied before the crash, with the same entries.
  */
 public sealed interface Observation {
     /** The observing node's id. */
@@ -70,7 +75,11 @@ public sealed interface Observation {
     /** The node took a snapshot of its own state up to {@code index} (storage compaction follows). */
     record SnapshotTaken(int node, long index, long term) implements Observation {}
 
-    /** A leader's snapshot up to {@code index} is durable and the state machine was restored from it. */
+    /**
+     * A leader's snapshot up to {@code index} is durable and the state machine was restored from it. The
+     * node's log up to {@code index} is now the snapshot (committed entries, whatever it held there before);
+     * if it held entries after {@code index}, an {@link EntriesTruncated} from {@code index + 1} came first.
+     */
     record SnapshotInstalled(int node, long index, long term, long stateDigest) implements Observation {}
 
     /** Client {@code clientId}'s command {@code sequence} was acknowledged as applied at {@code index}. */

@@ -311,6 +311,10 @@ public final class RaftNode {
         driving = true;
         try {
             observeDurable(ready);
+            if (ready.snapshotToInstall() != null) {
+                // Restored before the Ready's messages go out, so the journal shows the install first.
+                installSnapshot(ready.snapshotToInstall());
+            }
             finish(ready);
         } finally {
             if (outermost) {
@@ -322,13 +326,10 @@ public final class RaftNode {
         }
     }
 
-    /** Steps 3-5 of the Ready contract: send, restore/apply, serve reads, advance; then maybe snapshot. */
+    /** Steps 3-5 of the Ready contract: send, apply, serve reads, advance; then maybe take a snapshot. */
     private void finish(Ready ready) {
         for (Message message : ready.messages()) {
             transport.send(message);
-        }
-        if (ready.snapshotToInstall() != null) {
-            installSnapshot(ready.snapshotToInstall());
         }
         for (Entry entry : ready.committedEntries()) {
             apply(entry);

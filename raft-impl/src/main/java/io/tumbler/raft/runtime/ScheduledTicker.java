@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * A real {@link Ticker}: runs {@code onTick} every {@code tickMillis} on the node's own single-threaded
- * scheduled executor, so ticks are serialized with every other call into the node. Late ticks (GC pause,
- * overloaded host) are not made up in a burst beyond what {@code scheduleAtFixedRate} does; the core
- * tolerates slow ticks, and lease reads carry an explicit drift bound.
+ * scheduled executor, so ticks are serialized with every other call into the node. Fixed-rate scheduling
+ * makes up ticks missed during a stall (GC pause, slow fsync) in a burst afterwards, which keeps the tick
+ * count close to real time; that is what a leader lease relies on, and the lease's drift bound
+ * ({@code leaseDriftBoundTicks}) must cover the lag that remains.
  */
 public final class ScheduledTicker implements Ticker {
     private final ScheduledExecutorService nodeExecutor;

@@ -84,9 +84,6 @@ public final class SegmentedLog implements LogStorage {
     private RecoveredState recover() throws IOException {
         SnapshotFiles.Recovered snapshot = SnapshotFiles.recover(directory);
         snapshots = snapshot.files();
-        for (String obsolete : snapshot.obsolete()) {
-            directory.delete(obsolete);
-        }
         hardState = HardStateSlots.open(directory);
         SegmentRecovery.Result wal = SegmentRecovery.recover(directory);
         segments.addAll(wal.segments());
@@ -94,15 +91,19 @@ public final class SegmentedLog implements LogStorage {
         Snapshot snap = snapshot.snapshot();
         lastIndex = entries.isEmpty() ? snapshotIndex(snap) : entries.get(entries.size() - 1).index();
         lastTerm = entries.isEmpty() ? (snap == null ? 0 : snap.meta().term()) : entries.get(entries.size() - 1).term();
+        HardState hard = hardState.recovered();
+        if (hard.commitIndex() > lastIndex) {
+            throw new CorruptLogException(HardStateSlots.SLOT_A, 0, "hard state commits index " + hard.commitIndex()
+                    + " but the log ends at " + lastIndex);
+        }
         if (snap != null && entries.isEmpty()) {
             // Make the snapshot the log's explicit start, superseding any stale records the replay skipped.
             appendRecord(new WalRecord.LogReset(snap.meta().index(), snap.meta().term()), snap.meta().index());
             writeBatch();
         }
-        HardState hard = hardState.recovered();
-        if (hard.commitIndex() > lastIndex) {
-            throw new CorruptLogException(HardStateSlots.SLOT_A, 0, "hard state commits index " + hard.commitIndex()
-                    + " but the log ends at " + lastIndex);
+        // Torn or superseded snapshot files go only once the rest proved consistent (they may be evidence).
+        for (String obsolete : snapshot.obsolete()) {
+            directory.delete(obsolete);
         }
         // A repaired tail (truncation, deletions) becomes durable with the first sync.
         directoryUnsynced = true;

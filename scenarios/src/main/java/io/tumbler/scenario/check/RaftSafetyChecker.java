@@ -79,6 +79,9 @@ public final class RaftSafetyChecker {
       onApplied(e);
     } else if (event instanceof SnapshotInstalled e) {
       onSnapshotInstalled(e);
+    } else if (event instanceof JournalEvent.LogReplacedBySnapshot e) {
+      NodeState n = node(e.node());
+      n.log.resetTo(e.index(), e.term(), prefixHashFor(e.index(), e.term()));
     } else if (event instanceof ClientAcked e) {
       onClientAcked(e);
     } else if (event instanceof Crashed e) {
@@ -270,7 +273,9 @@ public final class RaftSafetyChecker {
 
   private void onSnapshotInstalled(SnapshotInstalled e) {
     NodeState n = node(e.node());
-    n.log.resetTo(e.index(), e.term(), prefixHashFor(e.index(), e.term()));
+    if (n.log.baseIndex() < e.index()) {
+      n.log.resetTo(e.index(), e.term(), prefixHashFor(e.index(), e.term()));
+    }
     n.commitIndex = Math.max(n.commitIndex, e.index());
   }
 

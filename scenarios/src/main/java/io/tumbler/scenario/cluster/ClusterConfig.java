@@ -2,7 +2,8 @@ package io.tumbler.scenario.cluster;
 
 /**
  * The shape of a simulated cluster: how many nodes and clients, the Raft tick on each node's local
- * clock, the election timeout in ticks, how often nodes snapshot, and the network's base latency.
+ * clock, the election timeout in ticks, how often nodes snapshot, the network's base latency, and
+ * whether CheckQuorum is on (it is in production; a scenario may turn it off to grow a stale leader's log).
  */
 public record ClusterConfig(
     int nodes,
@@ -11,7 +12,8 @@ public record ClusterConfig(
     int electionTimeoutTicks,
     int snapshotEveryEntries,
     long latencyMicrosMin,
-    long latencyMicrosMax) {
+    long latencyMicrosMax,
+    boolean checkQuorum) {
 
   public ClusterConfig {
     if (nodes < 1 || nodes > 9) {
@@ -24,21 +26,27 @@ public record ClusterConfig(
 
   /** Five nodes, five clients, a 10 ms tick, elections after 10 to 20 ticks, LAN-like latency. */
   public static ClusterConfig defaults() {
-    return new ClusterConfig(5, 5, 10_000_000L, 10, 500, 200, 2_000);
+    return new ClusterConfig(5, 5, 10_000_000L, 10, 500, 200, 2_000, true);
   }
 
   public ClusterConfig withNodes(int n) {
     return new ClusterConfig(n, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax);
+        latencyMicrosMax, checkQuorum);
   }
 
   public ClusterConfig withClients(int c) {
     return new ClusterConfig(nodes, c, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax);
+        latencyMicrosMax, checkQuorum);
+  }
+
+  /** Without CheckQuorum a leader cut off in a minority keeps its role (and keeps appending) until it hears a higher term. */
+  public ClusterConfig withCheckQuorum(boolean on) {
+    return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
+        latencyMicrosMax, on);
   }
 
   public ClusterConfig withSnapshotEveryEntries(int entries) {
     return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, entries, latencyMicrosMin,
-        latencyMicrosMax);
+        latencyMicrosMax, checkQuorum);
   }
 }

@@ -115,7 +115,8 @@ public final class SimCluster implements FaultActuator {
     for (int id : nodeIds) {
       peers.add(id);
     }
-    return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks());
+    return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks())
+        .withCheckQuorum(config.checkQuorum());
   }
 
   int processOf(int nodeId) {
@@ -162,6 +163,10 @@ public final class SimCluster implements FaultActuator {
       ids.add(new JournalEvent.EntryId(e.term(), e.digest()));
     }
     journalSink.accept(new JournalEvent.EntriesAppended(now, r.node(), state.entries().get(0).index(), ids));
+  }
+
+  void logReplaced(int nodeId, long index, long term) {
+    journalSink.accept(new JournalEvent.LogReplacedBySnapshot(simulation.nowNanos(), nodeId, index, term));
   }
 
   void crashed(int nodeId) {

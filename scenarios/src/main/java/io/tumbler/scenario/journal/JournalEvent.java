@@ -21,6 +21,7 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.CommitAdvanced.class),
   @JsonSubTypes.Type(JournalEvent.Applied.class),
   @JsonSubTypes.Type(JournalEvent.SnapshotInstalled.class),
+  @JsonSubTypes.Type(JournalEvent.LogReplacedBySnapshot.class),
   @JsonSubTypes.Type(JournalEvent.ReadServed.class),
   @JsonSubTypes.Type(JournalEvent.ClientAcked.class),
   @JsonSubTypes.Type(JournalEvent.Crashed.class),
@@ -61,6 +62,13 @@ public sealed interface JournalEvent {
   /** The node installed a snapshot covering the log up to {@code index}/{@code term}. */
   record SnapshotInstalled(long timeNanos, int node, long index, long term, long stateDigest)
       implements JournalEvent {}
+
+  /**
+   * The node handed its storage a leader's snapshot covering the log up to {@code index}/{@code term}:
+   * from here on its log is that snapshot plus what follows (seen at the storage port, before the sync and
+   * before the commit index the same step raises).
+   */
+  record LogReplacedBySnapshot(long timeNanos, int node, long index, long term) implements JournalEvent {}
 
   /** The node served a read in {@code mode} (linearizable, lease, local) at {@code readIndex}. */
   record ReadServed(long timeNanos, int node, String mode, long readIndex) implements JournalEvent {}

@@ -1,0 +1,304 @@
+package io.tumbler.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One seeded randomized run of a cluster of real cores: messages are delivered in random order,
+ * duplicated and lost; links are cut and healed; nodes crash, restart and compact; clients propose,
+ * read (ReadIndex and lease) and transfer leadership. Safety is checked at every step; a liveness
+ * phase then heals everything and requires every node to converge on one log. All nodes tick
+ * together, as lease reads assume clocks that advance at the same rate.
+ */
+final class ChaosRun {
+    private final long seed;
+    private final JitterSource random;
+    private final TreeMap<Integer, TestNode> nodes = new TreeMap<>();
+    private final List<Message> network = new ArrayList<>();
+    private final TreeSet<String> cutLinks = new TreeSet<>();
+    private final SafetyChecker checker = new SafetyChecker();
+    private final TreeMap<String, Long> readFloors = new TreeMap<>(); // "node/request" -> commit known when asked
+    /** Readies taken but not yet executed: persistence in progress, as with an asynchronous fsync. */
+    private final TreeMap<Integer, Ready> held = new TreeMap<>();
+    private final Digest64 trace = new Digest64(0x5452414345L);
+    private long nextRequestId = 1;
+    private int proposals;
+    private int readsServed;
+
+    ChaosRun(long seed) {
+        this.seed = seed;
+        this.random = JitterSource.seeded(seed);
+        int size = random.nextInt(2) == 0 ? 3 : 5;
+        List<Integer> peers = new ArrayList<>();
+        for (int id = 1; id <= size; id++) {
+            peers.add(id);
+        }
+        boolean preVote = random.nextInt(2) == 0;
+        boolean checkQuorum = random.nextInt(3) > 0;
+        for (int id : peers) {
+            RaftConfig config = new RaftConfig(id, peers, 10, 1 + random.nextInt(3), preVote, checkQuorum,
+                    1 + random.nextInt(4), 1 << 20, 1 + random.nextInt(4), 0, 2);
+            nodes.put(id, new TestNode(config, seed * 10 + id));
+        }
+    }
+
+    /** Runs the safety phase then the liveness phase; returns a fingerprint of everything sent. */
+    long run(int steps) {
+        for (int step = 0; step < steps; step++) {
+            boolean calm = step % 400 >= 300; // let the cluster recover between bursts of faults
+            chaosStep(calm);
+            processReadies(!calm);
+            checkReads();
+        }
+        converge();
+        return trace.value();
+    }
+
+    String describe() {
+        long commit = highestKnownCommit();
+        long term = nodes.values().stream().mapToLong(n -> n.hardState.term()).max().orElse(0);
+        return "seed=" + seed + " nodes=" + nodes.size() + " config=" + nodes.get(1).config + " proposals=" + proposals
+                + " committed=" + commit + " terms=" + term + " readsServed=" + readsServed + " inFlight=" + network.size();
+    }
+
+    long readsServed() {
+        return readsServed;
+    }
+
+    long committed() {
+        return highestKnownCommit();
+    }
+
+    private void chaosStep(boolean calm) {
+        int roll = random.nextInt(100);
+        if (calm && roll >= 85) {
+            roll = random.nextInt(85);
+        }
+        if (roll < 5) {
+            completeHeldReady();
+        } else if (roll < 45) {
+            deliverSome(calm); // messages are fast next to ticks, as on a real network
+        } else if (roll < 50) {
+            dropOne(calm);
+        } else if (roll < 60) {
+            tickAll();
+        } else if (roll < 75) {
+            propose(randomLiveNode());
+        } else if (roll < 85) {
+            read(random.nextInt(2) == 0 ? believedLeader() : randomLiveNode(), roll < 80);
+        } else if (roll < 88) {
+            crashOne();
+        } else if (roll < 92) {
+            restartOne();
+        } else if (roll < 93) {
+            cutRandomLink();
+        } else if (roll < 94) {
+            isolateOne();
+        } else if (roll < 97) {
+            cutLinks.clear();
+        } else if (roll < 99) {
+            compact(randomLiveNode());
+        } else {
+            transfer();
+        }
+    }
+
+    /** A burst of deliveries in random order (reordering); some are duplicated. */
+    private void deliverSome(boolean calm) {
+        int count = 1 + random.nextInt(8);
+        for (int i = 0; i < count && !network.isEmpty(); i++) {
+            int index = random.nextInt(network.size());
+            boolean duplicate = !calm && random.nextInt(20) == 0;
+            Message m = duplicate ? network.get(index) : network.remove(index);
+            TestNode target = nodes.get(m.to());
+            if (!target.crashed && !cutLinks.contains(m.from() + "->" + m.to())) {
+                target.core.step(m);
+            }
+        }
+    }
+
+    private void dropOne(boolean calm) {
+        if (!calm && !network.isEmpty()) {
+            network.remove(random.nextInt(network.size()));
+        }
+    }
+
+    private void tickAll() {
+        nodes.values().stream().filter(n -> !n.crashed).forEach(n -> n.core.tick());
+    }
+
+    private void propose(TestNode n) {
+        if (n != null) {
+            proposals++;
+            n.core.propose(("v" + proposals).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void read(TestNode n, boolean linearizable) {
+        if (n == null) {
+            return;
+        }
+        long requestId = nextRequestId++;
+        readFloors.put(n.id + "/" + requestId, highestKnownCommit());
+        if (linearizable) {
+            n.core.readIndex(requestId);
+        } else {
+            n.core.leaseRead(requestId);
+        }
+    }
+
+    /** Anything any node knows is committed must be visible to a read that starts now. */
+    private long highestKnownCommit() {
+        return nodes.values().stream()
+                .mapToLong(n -> n.crashed ? n.hardState.commitIndex() : n.core.status().commitIndex()).max().orElse(0);
+    }
+
+    private void checkReads() {
+        for (TestNode n : nodes.values()) {
+            for (ReadState read : n.servedReads) {
+                Long floor = readFloors.remove(n.id + "/" + read.requestId());
+                if (floor == null || read.readIndex() < floor) {
+                    throw new AssertionError("stale read " + read + " on node " + n.id + ": commit " + floor
+                            + " was known when it was asked (" + describe() + ")");
+                }
+                readsServed++;
+            }
+            n.servedReads.clear();
+        }
+    }
+
+    /** A crash loses whatever a held Ready had not yet made durable or sent. */
+    private void crashOne() {
+        long crashed = nodes.values().stream().filter(n -> n.crashed).count();
+        TestNode n = randomLiveNode();
+        if (n != null && crashed < (nodes.size() - 1) / 2) {
+            n.crash();
+            held.remove(n.id);
+        }
+    }
+
+    private void completeHeldReady() {
+        if (!held.isEmpty()) {
+            List<Integer> ids = List.copyOf(held.keySet());
+            int id = ids.get(random.nextInt(ids.size()));
+            execute(nodes.get(id), held.remove(id));
+        }
+    }
+
+    private void restartOne() {
+        List<TestNode> down = nodes.values().stream().filter(n -> n.crashed).toList();
+        if (!down.isEmpty()) {
+            down.get(random.nextInt(down.size())).restart();
+        }
+    }
+
+    private void isolateOne() {
+        int id = 1 + random.nextInt(nodes.size());
+        for (int other : nodes.keySet()) {
+            if (other != id) {
+                cutLinks.add(id + "->" + other);
+                cutLinks.add(other + "->" + id);
+            }
+        }
+    }
+
+    /** Some node that thinks it leads (it may have been deposed without knowing). */
+    private TestNode believedLeader() {
+        List<TestNode> leaders = nodes.values().stream()
+                .filter(n -> !n.crashed && n.core.status().role() == Role.LEADER).toList();
+        return leaders.isEmpty() ? randomLiveNode() : leaders.get(random.nextInt(leaders.size()));
+    }
+
+    private void cutRandomLink() {
+        int from = 1 + random.nextInt(nodes.size());
+        int to = 1 + random.nextInt(nodes.size());
+        if (from != to) {
+            cutLinks.add(from + "->" + to);
+        }
+    }
+
+    private void compact(TestNode n) {
+        if (n != null && n.appliedIndex > (n.snapshot == null ? 0 : n.snapshot.meta().index()) + 2) {
+            n.compact(n.appliedIndex - random.nextInt(2));
+        }
+    }
+
+    private void transfer() {
+        nodes.values().stream().filter(n -> !n.crashed && n.core.status().role() == Role.LEADER).findFirst()
+                .ifPresent(leader -> leader.core.transferLeadership(1 + random.nextInt(nodes.size())));
+    }
+
+    private TestNode randomLiveNode() {
+        List<TestNode> live = nodes.values().stream().filter(n -> !n.crashed).toList();
+        return live.isEmpty() ? null : live.get(random.nextInt(live.size()));
+    }
+
+    /** Runs Readies until quiet; some are held back (persisting) if {@code mayHold}. */
+    private void processReadies(boolean mayHold) {
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (TestNode n : nodes.values()) {
+                if (!n.crashed && n.core.hasReady()) {
+                    Ready ready = n.core.ready();
+                    if (mayHold && random.nextInt(5) == 0) {
+                        held.put(n.id, ready);
+                    } else {
+                        execute(n, ready);
+                        any = true;
+                    }
+                }
+            }
+        }
+        for (TestNode n : nodes.values()) {
+            if (!n.crashed) {
+                checker.observeRole(n.id, n.core.status());
+            }
+        }
+    }
+
+    private void execute(TestNode n, Ready ready) {
+        ready.messages().forEach(m -> trace.addBytes(MessageCodec.encode(m)));
+        n.execute(ready, network, checker, new ArrayList<>(), true);
+    }
+
+    /** Liveness: with every fault healed the cluster elects a leader and all nodes converge. */
+    private void converge() {
+        List.copyOf(held.keySet()).forEach(id -> execute(nodes.get(id), held.remove(id)));
+        nodes.values().stream().filter(n -> n.crashed).forEach(TestNode::restart);
+        cutLinks.clear();
+        String marker = "final-" + seed;
+        boolean proposed = false;
+        for (int round = 0; round < 2_000; round++) {
+            tickAll();
+            processReadies(false);
+            while (!network.isEmpty()) {
+                Message m = network.remove(0);
+                nodes.get(m.to()).core.step(m);
+                processReadies(false);
+            }
+            checkReads();
+            TestNode leader = nodes.values().stream().filter(n -> n.core.status().role() == Role.LEADER).findFirst().orElse(null);
+            if (leader != null && !proposed) {
+                proposed = leader.core.propose(marker.getBytes(StandardCharsets.UTF_8)) instanceof ProposeResult.Accepted;
+            }
+            if (proposed && nodes.values().stream().allMatch(n -> n.applied.containsValue(marker))) {
+                assertConverged();
+                return;
+            }
+        }
+        throw new AssertionError("no convergence after healing: " + describe());
+    }
+
+    private void assertConverged() {
+        TestNode first = nodes.firstEntry().getValue();
+        for (TestNode n : nodes.values()) {
+            assertEquals(first.applied, n.applied, "state of node " + n.id + " vs node " + first.id + " (" + describe() + ")");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.tumbler.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RaftConfigTest {
+    @Test
+    void defaultsAreValidAndPeersAreSortedAndDistinct() {
+        RaftConfig config = RaftConfig.defaults(2, List.of(3, 1, 2, 3));
+        assertEquals(List.of(1, 2, 3), config.peers());
+        assertEquals(2, config.quorumSize());
+        assertTrue(config.preVote() && config.checkQuorum());
+    }
+
+    @Test
+    void invalidConfigurationsAreRejectedWithAReason() {
+        RaftConfig base = RaftConfig.defaults(1, List.of(1, 2, 3));
+        IllegalArgumentException notMember = assertThrows(IllegalArgumentException.class,
+                () -> RaftConfig.defaults(4, List.of(1, 2, 3)));
+        assertTrue(notMember.getMessage().contains("member of peers"), notMember.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> base.withHeartbeatIntervalTicks(10));
+        assertThrows(IllegalArgumentException.class, () -> base.withLeaseDriftBoundTicks(10));
+        assertThrows(IllegalArgumentException.class, () -> base.withMaxInflightAppends(0));
+        assertThrows(IllegalArgumentException.class, () -> RaftConfig.defaults(0, List.of(0, 1)));
+    }
+}
