@@ -75,7 +75,15 @@ public final class ClientProcess implements SimProcess<Wire> {
     deadlineLocalNanos = context.nowNanos() + shared.config().operationDeadlineNanos();
     shared.history().invoke(process, current.f(), current.value(), shared.trueNanos());
     shared.operationStarted();
+    if (current.kind() == Wire.RequestKind.READ_LOCAL) {
+      target = home(); // a local read goes to the client's nearest replica, as it would in a real deployment
+    }
     sendAttempt();
+  }
+
+  /** The replica this client is closest to: local reads are served there, stale or not. */
+  private int home() {
+    return shared.nodeProcess(clientIndex % shared.nodeCount());
   }
 
   private void sendAttempt() {

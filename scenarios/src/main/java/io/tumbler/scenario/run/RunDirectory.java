@@ -19,7 +19,8 @@ import java.util.List;
  * Writes a run directory (DESIGN.md "Formats"): {@code run.json} (what ran, its fingerprint, outcome and
  * timings), {@code checks.json} (every check's verdict and details), {@code schedule.json} (the faults,
  * replayable), {@code history.jsonl} (the client history, Jepsen field names), {@code journal.jsonl}
- * (the Raft observation journal) and {@code trace.jsonl} (the simulator's event trace, when kept).
+ * (the Raft observation journal), {@code linearizability.json} (the checker's verdict per partition and
+ * any counterexample) and {@code trace.jsonl} (the simulator's event trace, when kept).
  *
  * <p>Each file is written to a temporary name and moved into place, so a killed process never leaves a
  * half-written file under a real name.
@@ -40,6 +41,8 @@ public final class RunDirectory {
     if (!run.traceLines().isEmpty()) {
       writeAtomically(dir.resolve("trace.jsonl"), out -> writeLines(out, run.traceLines()));
     }
+    writeAtomically(dir.resolve("linearizability.json"),
+        out -> out.write(JSON.writeValueAsString(LinearizabilityFile.toJson(run.model(), run.linearizability()))));
     writeAtomically(dir.resolve("checks.json"), out -> out.write(JSON.writeValueAsString(checksJson(run))));
     writeAtomically(dir.resolve("run.json"), out -> out.write(JSON.writeValueAsString(runJson(run, commit))));
   }
