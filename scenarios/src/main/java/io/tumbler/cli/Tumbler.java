@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       FuzzCommand.class,
       ListCommand.class,
+      JournalCheckCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
