@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       FuzzCommand.class,
+      ReplayCommand.class,
+      ShrinkCommand.class,
       ListCommand.class,
       JournalCheckCommand.class,
       BenchCommand.class,

@@ -13,6 +13,7 @@ import java.util.List;
  * run directory is written from this.
  */
 public record RunArtifacts(
+    Scenario scenario,
     RunResult result,
     Schedule schedule,
     History history,

@@ -60,6 +60,9 @@ public final class RunDirectory {
     o.put("outcome", r.outcome().name());
     o.set("violated", JSON.valueToTree(r.violated()));
     o.put("model", run.model());
+    o.put("safetyMillis", run.scenario().safetyMillis());
+    o.put("operationLimit", run.scenario().operationLimit());
+    o.put("expectation", run.scenario().expectation().name());
     o.put("events", r.events());
     o.put("simulatedMillis", r.simulatedMillis());
     o.put("wallMillis", r.wallMillis());

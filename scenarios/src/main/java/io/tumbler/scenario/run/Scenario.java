@@ -28,5 +28,29 @@ public record Scenario(
 
   public Scenario {
     checks = List.copyOf(checks);
+    if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
+      throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
+    }
+  }
+
+  /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
+  public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
+    return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
+        livenessMillis, operationLimit, expectation, checks);
+  }
+
+  public Scenario withSafetyMillis(long millis) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
+        operationLimit, expectation, checks);
+  }
+
+  public Scenario withOperationLimit(int limit) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
+        expectation, checks);
+  }
+
+  public Scenario withExpectation(Expectation e) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, e, checks);
   }
 }

@@ -217,7 +217,7 @@ public final class ScenarioRunner {
       RunResult r = new RunResult(scenario.name(), seed, List.of(), String.format("%016x", sim.fingerprint()),
           outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
           history.size(), applied.size(), cluster.notes());
-      return new RunArtifacts(r, schedule, history.toHistory(), workload.model(), journal, applied,
+      return new RunArtifacts(scenario, r, schedule, history.toHistory(), workload.model(), journal, applied,
           safetyViolations, lin, traceLines(trace));
     }
 

@@ -1,0 +1,82 @@
+package io.tumbler.scenario.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumbler.fault.Schedule;
+import io.tumbler.scenario.run.Expectation;
+import io.tumbler.scenario.run.Scenario;
+import io.tumbler.scenario.run.ScenarioCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run directory read back: what ran ({@code run.json}: scenario, seed, phase length, operation limit)
+ * and the exact fault schedule ({@code schedule.json}, possibly edited by hand), with what it produced
+ * (fingerprint, violated checks), so it can be replayed or shrunk.
+ */
+public record RecordedRun(
+    Path dir,
+    String scenarioName,
+    long seed,
+    String fingerprint,
+    List<String> violated,
+    long safetyMillis,
+    int operationLimit,
+    Expectation expectation,
+    Schedule schedule) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Reads a run directory; a missing or malformed file raises {@link IllegalArgumentException} naming it. */
+  public static RecordedRun load(Path dir) {
+    JsonNode run = readJson(dir.resolve("run.json"));
+    Path schedulePath = dir.resolve("schedule.json");
+    Schedule schedule;
+    try {
+      schedule = Schedule.fromJson(Files.readString(schedulePath));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + schedulePath + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(schedulePath + ": " + e.getMessage(), e);
+    }
+    List<String> violated = new ArrayList<>();
+    run.path("violated").forEach(v -> violated.add(v.asText()));
+    return new RecordedRun(dir, require(run, "scenario", dir).asText(), require(run, "seed", dir).asLong(),
+        run.path("fingerprint").asText(), violated, run.path("safetyMillis").asLong(0),
+        run.path("operationLimit").asInt(-1), Expectation.valueOf(run.path("expectation").asText("CORRECT")), schedule);
+  }
+
+  private static JsonNode require(JsonNode node, String field, Path dir) {
+    if (!node.hasNonNull(field)) {
+      throw new IllegalArgumentException(dir.resolve("run.json") + ": missing field '" + field + "'");
+    }
+    return node.get(field);
+  }
+
+  private static JsonNode readJson(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no " + file.getFileName() + " in " + file.getParent()
+          + " (expected a run directory written by 'tumbler run' or 'tumbler fuzz')");
+    }
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The scenario as it ran: the catalog's, with this run's schedule, phase length and operation limit. */
+  public Scenario scenario() {
+    Scenario s = ScenarioCatalog.named(scenarioName).withSchedule(schedule).withExpectation(expectation);
+    if (safetyMillis > 0) {
+      s = s.withSafetyMillis(safetyMillis);
+    }
+    if (operationLimit >= 0) {
+      s = s.withOperationLimit(operationLimit);
+    }
+    return s;
+  }
+}
