@@ -315,6 +315,8 @@ public final class SimCluster implements FaultActuator {
   public void healProcesses() {
     for (int id : nodeIds) {
       host.clock(processOf(id)).skew(0, 0);
+      host.disk(processOf(id)).cancelSyncFailure();
+      host.resume(processOf(id));
       host.start(processOf(id));
     }
   }

@@ -1,10 +1,9 @@
 package io.tumbler.scenario.run;
 
 import io.tumbler.fault.Fault;
+import io.tumbler.fault.FaultPlan;
 import io.tumbler.fault.Schedule;
 import io.tumbler.fault.TimedFault;
-import io.tumbler.scenario.cluster.ClusterConfig;
-import io.tumbler.sim.random.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,59 +29,13 @@ final class RandomFaults {
   }
 
   /**
-   * The swarm used by the default scenario: each run turns on a random subset of fault kinds (swarm
-   * testing), then draws faults of those kinds at random times, each followed by its heal.
+   * The swarm used by the default scenario: a {@link FaultPlan} drawn from the seed (which fault kinds are
+   * on, how often, how long), expanded into a schedule over the safety phase.
    */
   static FaultScript swarm() {
     return (random, cluster, safetyMillis) -> {
-      List<Kind> enabled = new ArrayList<>();
-      for (Kind kind : Kind.values()) {
-        if (random.chance(0.5)) {
-          enabled.add(kind);
-        }
-      }
-      List<TimedFault> faults = new ArrayList<>();
-      if (enabled.isEmpty()) {
-        return Schedule.empty();
-      }
-      for (long t = 200 + random.nextLong(600); t < safetyMillis - 300; t += 300 + random.nextLong(1_200)) {
-        Fault fault = draw(random.pick(enabled), random, cluster);
-        long healAt = Math.min(safetyMillis - 1, t + 100 + random.nextLong(1_500));
-        faults.add(new TimedFault(t, fault));
-        faults.add(new TimedFault(healAt, fault.heal()));
-      }
-      return Schedule.of(faults);
+      FaultPlan plan = FaultPlan.draw(random, FaultPlan.allKinds());
+      return plan.expand(random, cluster.nodes(), safetyMillis);
     };
-  }
-
-  enum Kind { PARTITION, ONE_WAY, CRASH, KILL_LEADER, ISOLATE_LEADER, PAUSE, CLOCK, LOSS, DUPLICATE, DELAY, CLOG, TORN_WRITE }
-
-  private static Fault draw(Kind kind, RandomStream random, ClusterConfig cluster) {
-    int n = cluster.nodes();
-    int node = 1 + random.nextInt(n);
-    return switch (kind) {
-      case PARTITION -> randomHalves(random, n);
-      case ONE_WAY -> new Fault.OneWay(node, 1 + (node % n));
-      case CRASH -> new Fault.Crash(node);
-      case KILL_LEADER -> new Fault.KillLeader();
-      case ISOLATE_LEADER -> random.chance(0.5) ? new Fault.IsolateLeader() : new Fault.LeaderToMinority();
-      case PAUSE -> new Fault.Pause(node, (50 + random.nextLong(800)) * 1_000_000L);
-      case CLOCK -> new Fault.ClockSkew(node, (random.nextLong(400) - 200) * 1_000_000L, random.nextLong(200_000) - 100_000);
-      case LOSS -> new Fault.Loss(0.05 + 0.3 * random.nextDouble());
-      case DUPLICATE -> new Fault.Duplicate(0.05 + 0.3 * random.nextDouble());
-      case DELAY -> new Fault.Delay(200, 5_000 + random.nextLong(60_000));
-      case CLOG -> new Fault.Clog(node);
-      case TORN_WRITE -> new Fault.TornWrite(node);
-    };
-  }
-
-  private static Fault randomHalves(RandomStream random, int n) {
-    List<Integer> nodes = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      nodes.add(i);
-    }
-    random.shuffle(nodes);
-    int cut = 1 + random.nextInt(n - 1);
-    return new Fault.Partition(List.of(nodes.subList(0, cut), nodes.subList(cut, n)));
   }
 }

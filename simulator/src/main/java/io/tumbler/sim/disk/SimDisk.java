@@ -183,6 +183,11 @@ public final class SimDisk {
         failNextSync = true;
     }
 
+    /** Disarms a pending {@link #failNextSync()} that no sync has consumed yet (the fault's heal). */
+    public void cancelSyncFailure() {
+        failNextSync = false;
+    }
+
     /** Flips bit {@code bitPosition} of {@code file}; false (no change) if the file is shorter or missing. */
     public boolean flipBit(String file, long bitPosition) {
         SimFile target = files.get(file);

@@ -1,0 +1,115 @@
+package io.tumbler.fault;
+
+import io.tumbler.sim.random.RandomStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a fault kind into concrete timed faults (the fault and its heal) with targets drawn at random. */
+final class FaultDraws {
+  private static final long MILLIS = 1_000_000L;
+  private final RandomStream random;
+  private final int nodes;
+
+  FaultDraws(RandomStream random, int nodes) {
+    this.random = random;
+    this.nodes = nodes;
+  }
+
+  List<TimedFault> draw(FaultKind kind, long at, long healAt) {
+    int node = 1 + random.nextInt(nodes);
+    return switch (kind) {
+      case PARTITION_HALVES -> window(at, healAt, halves());
+      case PARTITION_ISOLATE_ONE -> window(at, healAt, isolate(node));
+      case PARTITION_MAJORITY_RING -> majorityRing(at, healAt);
+      case PARTITION_BRIDGE -> bridge(node, at, healAt);
+      case ONE_WAY -> window(at, healAt, new Fault.OneWay(node, 1 + (node % nodes)));
+      case LEADER_PARTITION -> window(at, healAt, random.chance(0.5) ? new Fault.IsolateLeader() : new Fault.LeaderToMinority());
+      case KILL_LEADER -> window(at, healAt, new Fault.KillLeader());
+      case CRASH -> window(at, healAt, new Fault.Crash(node));
+      case TORN_WRITE -> window(at, healAt, new Fault.TornWrite(node));
+      case PAUSE -> List.of(new TimedFault(at, new Fault.Pause(node, (healAt - at) * MILLIS)));
+      case CLOCK_SKEW -> window(at, healAt, new Fault.ClockSkew(node, (random.nextLong(1_000) - 500) * MILLIS,
+          random.nextLong(400_000) - 200_000));
+      case CLOCK_JUMP -> List.of(new TimedFault(at, new Fault.ClockJump(node, (random.nextLong(2_000) - 1_000) * MILLIS)),
+          new TimedFault(healAt, new Fault.ClockSkew(node, 0, 0)));
+      case CLOCK_STROBE -> strobe(node, at, healAt);
+      case LOSS -> window(at, healAt, new Fault.Loss(0.05 + 0.45 * random.nextDouble()));
+      case DUPLICATE -> window(at, healAt, new Fault.Duplicate(0.05 + 0.45 * random.nextDouble()));
+      case DELAY -> window(at, healAt, new Fault.Delay(100 + random.nextLong(1_000), 5_000 + random.nextLong(100_000)));
+      case CLOG -> window(at, healAt, new Fault.Clog(node));
+      case SYNC_FAIL -> window(at, healAt, new Fault.SyncFail(node));
+    };
+  }
+
+  private static List<TimedFault> window(long at, long healAt, Fault fault) {
+    return List.of(new TimedFault(at, fault), new TimedFault(healAt, fault.heal()));
+  }
+
+  private Fault halves() {
+    List<Integer> ids = shuffledNodes();
+    int cut = 1 + random.nextInt(nodes - 1);
+    return new Fault.Partition(List.of(ids.subList(0, cut), ids.subList(cut, nodes)));
+  }
+
+  private Fault isolate(int node) {
+    List<Integer> others = new ArrayList<>();
+    for (int i = 1; i <= nodes; i++) {
+      if (i != node) {
+        others.add(i);
+      }
+    }
+    return new Fault.Partition(List.of(List.of(node), others));
+  }
+
+  /** Two sides that cannot talk, except through one bridge node that reaches both (one-way blocks, both ways). */
+  private List<TimedFault> bridge(int bridgeNode, long at, long healAt) {
+    List<Integer> ids = shuffledNodes();
+    ids.remove(Integer.valueOf(bridgeNode));
+    int cut = ids.size() / 2;
+    List<TimedFault> out = new ArrayList<>();
+    for (int a : ids.subList(0, cut)) {
+      for (int b : ids.subList(cut, ids.size())) {
+        out.add(new TimedFault(at, new Fault.OneWay(a, b)));
+        out.add(new TimedFault(at, new Fault.OneWay(b, a)));
+      }
+    }
+    out.add(new TimedFault(healAt, new Fault.HealNetwork()));
+    return out;
+  }
+
+  /** Each node talks only to its two ring neighbours: blocks every other link, both ways. */
+  private List<TimedFault> majorityRing(long at, long healAt) {
+    List<TimedFault> out = new ArrayList<>();
+    for (int a = 1; a <= nodes; a++) {
+      for (int b = 1; b <= nodes; b++) {
+        int distance = Math.floorMod(b - a, nodes);
+        if (a != b && distance != 1 && distance != nodes - 1) {
+          out.add(new TimedFault(at, new Fault.OneWay(a, b)));
+        }
+      }
+    }
+    out.add(new TimedFault(healAt, new Fault.HealNetwork()));
+    return out;
+  }
+
+  private List<TimedFault> strobe(int node, long at, long healAt) {
+    List<TimedFault> out = new ArrayList<>();
+    long step = Math.max(10, (healAt - at) / 8);
+    long sign = 1;
+    for (long t = at; t < healAt; t += step) {
+      out.add(new TimedFault(t, new Fault.ClockJump(node, sign * (50 + random.nextLong(200)) * MILLIS)));
+      sign = -sign;
+    }
+    out.add(new TimedFault(healAt, new Fault.ClockSkew(node, 0, 0)));
+    return out;
+  }
+
+  private List<Integer> shuffledNodes() {
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 1; i <= nodes; i++) {
+      ids.add(i);
+    }
+    random.shuffle(ids);
+    return ids;
+  }
+}

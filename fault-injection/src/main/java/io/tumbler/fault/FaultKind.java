@@ -1,0 +1,49 @@
+package io.tumbler.fault;
+
+/**
+ * The kinds of fault a {@link FaultPlan} can turn on. Each draws concrete {@link Fault}s with targets and
+ * magnitudes from the run's nemesis stream ({@link FaultDraws}); each fault comes with its heal.
+ *
+ * <p>Left out of swarm plans on purpose: {@link Fault.Wipe} (a node that forgets its vote and log breaks
+ * Raft's storage assumption — it needs a membership change, not a restart) and {@link Fault.BitFlip} (a
+ * flipped bit in the last record is indistinguishable from a torn write, so the node may lawfully drop a
+ * synced entry; corruption has its own scenario).
+ */
+public enum FaultKind {
+  /** Two random halves that cannot talk. */
+  PARTITION_HALVES,
+  /** One random node cut off from all others. */
+  PARTITION_ISOLATE_ONE,
+  /** Each node sees only its ring neighbours: no majority agrees on who is connected. */
+  PARTITION_MAJORITY_RING,
+  /** Two halves joined by one bridge node that talks to both. */
+  PARTITION_BRIDGE,
+  /** One direction of one link blocked. */
+  ONE_WAY,
+  /** The current leader cut off, or pushed into the minority side. */
+  LEADER_PARTITION,
+  /** The current leader crashed. */
+  KILL_LEADER,
+  /** A random node crashed, restarted later. */
+  CRASH,
+  /** A crash that tears the node's last unsynced write. */
+  TORN_WRITE,
+  /** A stop-the-world pause of a node. */
+  PAUSE,
+  /** A node's clock offset and drift changed. */
+  CLOCK_SKEW,
+  /** A node's clock jumps forward or back. */
+  CLOCK_JUMP,
+  /** A node's clock jumps back and forth several times in quick succession. */
+  CLOCK_STROBE,
+  /** Every link drops a fraction of messages. */
+  LOSS,
+  /** Every link delivers a fraction of messages twice. */
+  DUPLICATE,
+  /** Wide latency: heavy reordering. */
+  DELAY,
+  /** A node's messages are held, then released at once. */
+  CLOG,
+  /** A node's next fsync fails (it halts, fail-stop, and restarts on heal). */
+  SYNC_FAIL
+}
