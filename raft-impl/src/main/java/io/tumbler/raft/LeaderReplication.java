@@ -21,7 +21,6 @@ final class LeaderReplication {
     void takeOffice() {
         s.becomeLeader();
         appendOwn(Entry.noop(s.log.lastIndex() + 1, s.term()));
-        broadcastAppend();
     }
 
     ProposeResult propose(byte[] command) {
@@ -38,7 +37,6 @@ final class LeaderReplication {
         }
         Entry entry = new Entry(s.log.lastIndex() + 1, s.term(), EntryType.NORMAL, command.clone());
         appendOwn(entry);
-        broadcastAppend();
         return new ProposeResult.Accepted(entry.index(), entry.term());
     }
 
@@ -51,12 +49,25 @@ final class LeaderReplication {
         s.log.appendAsLeader(entry);
         s.tracker.get(s.id).maybeUpdate(entry.index());
         maybeCommit();
+        s.replicationPending = true;
     }
 
-    void broadcastAppend() {
+    /**
+     * Sends what is pending to every follower: as many batches as its pipeline admits, and an
+     * empty append if it would otherwise not learn the current commit index. Called once per Ready.
+     */
+    void flushPending() {
+        if (!s.replicationPending || s.role() != Role.LEADER) {
+            return;
+        }
+        s.replicationPending = false;
         for (int peer : s.config.peers()) {
             if (peer != s.id) {
-                sendAppend(peer, true);
+                ReplicationProgress p = s.tracker.get(peer);
+                boolean sent = sendAppend(peer, p.sentCommitIndex() < s.log.committed());
+                while (sent && sendAppend(peer, false)) {
+                    // fill the pipeline
+                }
             }
         }
     }
@@ -106,7 +117,6 @@ final class LeaderReplication {
             return;
         }
         boolean probeAnswered = p.state() == ProgressState.PROBE && p.match() == m.index();
-        boolean wasPaused = p.isPaused();
         if (!p.maybeUpdate(m.index()) && !probeAnswered) {
             return; // a stale or duplicated acknowledgement
         }
@@ -115,14 +125,8 @@ final class LeaderReplication {
             p.becomeProbe();
             p.becomeReplicate();
         }
-        if (maybeCommit()) {
-            broadcastAppend();
-        } else if (wasPaused && p.sentCommitIndex() < s.log.committed()) {
-            sendAppend(m.from(), true); // it missed commit broadcasts while paused: bring its commit index up
-        }
-        while (sendAppend(m.from(), false)) {
-            // fill the pipeline: acknowledgements may have made room for several batches
-        }
+        maybeCommit();
+        s.replicationPending = true; // room in this pipeline, maybe a new commit index for everyone
         if (m.from() == s.transferTarget && p.match() == s.log.lastIndex()) {
             sendTimeoutNow(m.from());
         }
@@ -212,6 +216,9 @@ final class LeaderReplication {
     }
 
     void reportUnreachable(int peer) {
+        if (!s.config.peers().contains(peer)) {
+            throw new IllegalArgumentException("node " + peer + " is not among " + s.config.peers());
+        }
         if (s.role() != Role.LEADER || peer == s.id) {
             return;
         }

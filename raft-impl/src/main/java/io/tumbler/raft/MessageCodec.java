@@ -274,7 +274,7 @@ public final class MessageCodec {
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bodyEnd);
         WireReader trailer = new WireReader(bytes, bodyEnd, bytes.length, what);
-        long stored = trailer.readFixedLong4();
+        long stored = trailer.readCrc32();
         if (stored != (crc.getValue() & 0xFFFFFFFFL)) {
             throw new CorruptMessageException(what + " is corrupt: CRC32C mismatch over " + bodyEnd + " bytes");
         }

@@ -220,7 +220,8 @@ public final class RaftCore {
         if (outstanding != null) {
             return false;
         }
-        return !s.softState().equals(reportedSoftState) || !s.hardState().equals(reportedHardState)
+        return (s.replicationPending && s.role() == Role.LEADER)
+                || !s.softState().equals(reportedSoftState) || !s.hardState().equals(reportedHardState)
                 || s.log.unstable().firstUnstableIndex() <= s.log.lastIndex() || s.log.unstable().pendingSnapshot() != null
                 || s.hasOutbox() || s.log.hasEntriesToApply() || s.hasReadStates();
     }
@@ -230,6 +231,7 @@ public final class RaftCore {
         if (outstanding != null) {
             throw new IllegalStateException("node " + s.id + ": ready() called again before advance()");
         }
+        leader.flushPending();
         SoftState soft = s.softState();
         HardState hard = s.hardState();
         HardStateGuard.checkTransition(s.id, reportedHardState, hard, s.log.lastIndex());

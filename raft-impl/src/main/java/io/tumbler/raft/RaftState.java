@@ -39,6 +39,11 @@ final class RaftState {
     boolean leaseRevoked;
     /** A heartbeat round was started since the last Ready; a read may ride on it. */
     boolean roundInOutbox;
+    /**
+     * New entries or a new commit index wait to be sent; flushed once per Ready so that proposals
+     * made between two Readies leave as one batch per follower.
+     */
+    boolean replicationPending;
 
     RaftState(RaftConfig config, JitterSource jitter, RecoveredState recovered) {
         this.config = config;
@@ -144,6 +149,7 @@ final class RaftState {
         transferTarget = 0;
         leaseRevoked = false;
         roundInOutbox = false;
+        replicationPending = false;
         tracker.resetVotes();
         tracker.clearProgress();
         rounds.reset();

@@ -59,7 +59,7 @@ final class WireReader {
     }
 
     /** A 4-byte big-endian unsigned value (the frame CRC). */
-    long readFixedLong4() {
+    long readCrc32() {
         need(Integer.BYTES, "checksum");
         long value = 0;
         for (int i = 0; i < Integer.BYTES; i++) {

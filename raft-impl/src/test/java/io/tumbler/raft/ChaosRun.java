@@ -88,7 +88,7 @@ final class ChaosRun {
         } else if (roll < 60) {
             tickAll();
         } else if (roll < 75) {
-            propose(randomLiveNode());
+            propose(random.nextInt(2) == 0 ? believedLeader() : randomLiveNode());
         } else if (roll < 85) {
             read(random.nextInt(2) == 0 ? believedLeader() : randomLiveNode(), roll < 80);
         } else if (roll < 88) {
@@ -273,7 +273,7 @@ final class ChaosRun {
         nodes.values().stream().filter(n -> n.crashed).forEach(TestNode::restart);
         cutLinks.clear();
         String marker = "final-" + seed;
-        boolean proposed = false;
+        long proposedInTerm = -1; // a proposal accepted by a leader that is then deposed may be lost
         for (int round = 0; round < 2_000; round++) {
             tickAll();
             processReadies(false);
@@ -284,15 +284,22 @@ final class ChaosRun {
             }
             checkReads();
             TestNode leader = nodes.values().stream().filter(n -> n.core.status().role() == Role.LEADER).findFirst().orElse(null);
-            if (leader != null && !proposed) {
-                proposed = leader.core.propose(marker.getBytes(StandardCharsets.UTF_8)) instanceof ProposeResult.Accepted;
+            if (leader != null && leader.core.status().term() > proposedInTerm && !leader.applied.containsValue(marker)) {
+                ProposeResult result = leader.core.propose(marker.getBytes(StandardCharsets.UTF_8));
+                if (result instanceof ProposeResult.Accepted accepted) {
+                    proposedInTerm = accepted.term();
+                }
             }
-            if (proposed && nodes.values().stream().allMatch(n -> n.applied.containsValue(marker))) {
+            if (nodes.values().stream().allMatch(n -> n.applied.containsValue(marker))) {
                 assertConverged();
                 return;
             }
         }
-        throw new AssertionError("no convergence after healing: " + describe());
+        StringBuilder state = new StringBuilder();
+        for (TestNode n : nodes.values()) {
+            state.append("\n  ").append(n.core.status()).append(" appliedHere=").append(n.appliedIndex);
+        }
+        throw new AssertionError("no convergence after healing: " + describe() + state);
     }
 
     private void assertConverged() {
