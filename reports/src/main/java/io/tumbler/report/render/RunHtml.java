@@ -1,0 +1,163 @@
+package io.tumbler.report.render;
+
+import io.tumbler.report.view.CheckRow;
+import io.tumbler.report.view.FaultWindow;
+import io.tumbler.report.view.OpWords;
+import io.tumbler.report.view.RunHeader;
+import io.tumbler.report.view.RunView;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The run report: one self-contained HTML page that says, top to bottom, what ran, whether it passed and if
+ * not what went wrong in one paragraph, the line that reproduces it, every check's verdict, the timeline,
+ * the counterexample or safety violation in detail, the faults, and what was missing from the input.
+ */
+public final class RunHtml {
+  private RunHtml() {}
+
+  /** The page for {@code view}. */
+  public static String render(RunView view) {
+    RunHeader h = view.header();
+    StringBuilder b = new StringBuilder();
+    b.append(header(view));
+    b.append(verdicts(view));
+    b.append(timeline(view));
+    for (int i = 0; i < view.counterexamples().size(); i++) {
+      String section = CounterexampleHtml.render(view.counterexamples().get(i), i, view);
+      b.append(i == 0 ? section : "<details class=\"more\"><summary>Counterexample in "
+          + Markup.esc(view.counterexamples().get(i).partition()) + " (the same kind of failure, another partition)"
+          + "</summary>\n" + section + "</details>\n");
+    }
+    for (int i = 0; i < view.safety().size(); i++) {
+      b.append(SafetyHtml.render(view.safety().get(i), i));
+    }
+    b.append(faults(view.faults()));
+    b.append(notes(view));
+    return Page.wrap("Tumbler: " + h.scenario() + " seed " + h.seed() + " — " + h.outcome(), b.toString());
+  }
+
+  private static String header(RunView view) {
+    RunHeader h = view.header();
+    StringBuilder b = new StringBuilder("<header class=\"card\" id=\"summary\">\n");
+    b.append("<div class=\"sub\">Tumbler run report</div>\n<h1>").append(Markup.esc(h.scenario())).append(" · seed ")
+        .append(h.seed()).append(" <span class=\"badge verdict-big ").append(Markup.esc(h.outcome().toLowerCase()))
+        .append("\" id=\"outcome\">").append(Markup.esc(h.outcome())).append("</span></h1>\n");
+    String story = Story.of(view);
+    boolean bad = !"PASS".equals(h.outcome());
+    b.append("<p class=\"story").append(bad ? "" : " good").append("\" id=\"story\">").append(Markup.esc(story))
+        .append("</p>\n");
+    b.append("<h3>Reproduce this run exactly</h3>\n").append(Page.command("replay", h.replay()));
+    if (bad) {
+      b.append("<h3>Shrink it to the smallest failing schedule</h3>\n").append(Page.command("shrink", h.shrink()));
+    }
+    b.append(facts(h, view));
+    return b.append("</header>\n").toString();
+  }
+
+  private static String facts(RunHeader h, RunView view) {
+    StringBuilder b = new StringBuilder("<table class=\"facts\">\n");
+    row(b, "scenario", h.scenario());
+    row(b, "seed", Long.toString(h.seed()));
+    row(b, "bug flags", h.bugs().isEmpty() ? "none (production code)" : String.join(", ", h.bugs()));
+    row(b, "commit", h.commit());
+    row(b, "fingerprint", h.fingerprint() + "  (the same seed and code always give this fingerprint)");
+    if (!h.expectation().isEmpty()) {
+      row(b, "expectation", h.expectation());
+    }
+    row(b, "model", h.model());
+    row(b, "simulated time", String.format(java.util.Locale.ROOT, "%.3f s", h.simulatedMillis() / 1000.0));
+    row(b, "wall time", h.wallMillis() + " ms");
+    row(b, "simulator events", Long.toString(h.events()));
+    row(b, "operations", view.history().ops().size() + " (" + view.history().count(io.tumbler.report.view.OpOutcome.OK)
+        + " ok, " + view.history().count(io.tumbler.report.view.OpOutcome.FAIL) + " fail, "
+        + view.history().count(io.tumbler.report.view.OpOutcome.INFO) + " info, "
+        + view.history().count(io.tumbler.report.view.OpOutcome.PENDING) + " pending)");
+    row(b, "run directory", view.files().dir().toString());
+    return b.append("</table>\n").toString();
+  }
+
+  static void row(StringBuilder b, String name, String value) {
+    b.append("<tr><td>").append(Markup.esc(name)).append("</td><td class=\"mono\">").append(Markup.esc(value))
+        .append("</td></tr>\n");
+  }
+
+  private static String verdicts(RunView view) {
+    StringBuilder b = new StringBuilder("<section id=\"verdicts\">\n<h2>Verdicts</h2>\n");
+    if (view.checks().isEmpty()) {
+      b.append("<p class=\"sub\">No verdicts: checks.json is missing or empty.</p>\n");
+    } else {
+      b.append("<table><tr><th>check</th><th>verdict</th><th class=\"num\">time (ms)</th><th>details</th></tr>\n");
+      for (CheckRow c : view.checks()) {
+        b.append("<tr class=\"check\" data-check=\"").append(Markup.esc(c.check())).append("\"><td>")
+            .append(Markup.esc(c.check())).append("</td><td>").append(Page.badge(c.verdict()))
+            .append("</td><td class=\"num\">").append(Markup.millis(c.millis())).append("</td><td>")
+            .append(details(c.details())).append("</td></tr>\n");
+      }
+      b.append("</table>\n");
+    }
+    b.append(PartitionTable.render(view.files().linearizability()));
+    return b.append("</section>\n").toString();
+  }
+
+  private static String details(List<String> details) {
+    if (details.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (String d : details) {
+      b.append("<div class=\"mono\">").append(Markup.esc(d)).append("</div>");
+    }
+    return b.toString();
+  }
+
+  private static String timeline(RunView view) {
+    StringBuilder b = new StringBuilder("<section id=\"timeline-section\">\n<h2>History timeline</h2>\n");
+    if (view.history().ops().isEmpty()) {
+      return b.append("<p class=\"sub\">No client operations to draw (history.jsonl is missing or empty).</p>\n")
+          .append("</section>\n").toString();
+    }
+    long end = Math.max(view.history().horizonNanos(), view.header().simulatedMillis() * 1_000_000);
+    Set<Long> marked = TimelineMarks.of(view);
+    TimelineSpec spec = new TimelineSpec("timeline", view.history().ops(), view.history().processes(), view.faults(),
+        view.leaders(), 0, end, marked);
+    b.append(Legend.html(view.history().ops().size() > TimelineSvg.DETAIL_LIMIT));
+    b.append(Legend.controls("timeline"));
+    b.append("<div class=\"timeline-wrap\">").append(TimelineSvg.render(spec)).append("</div>\n");
+    return b.append("</section>\n").toString();
+  }
+
+  private static String faults(List<FaultWindow> faults) {
+    StringBuilder b = new StringBuilder("<section id=\"faults\">\n<h2>Faults</h2>\n");
+    if (faults.isEmpty()) {
+      return b.append("<p class=\"sub\">No faults were applied (or checks.json is missing).</p>\n</section>\n")
+          .toString();
+    }
+    b.append("<table><tr><th>from</th><th>to</th><th>kind</th><th>fault</th></tr>\n");
+    for (FaultWindow f : faults) {
+      b.append("<tr><td class=\"mono\">").append(OpWords.seconds(f.startNanos())).append("</td><td class=\"mono\">")
+          .append(f.endNanos() == f.startNanos() ? "(instant)" : OpWords.seconds(f.endNanos())
+              + (f.healed() ? "" : " (never healed)"))
+          .append("</td><td>").append(f.kind().label()).append("</td><td>").append(Markup.esc(f.label()))
+          .append("</td></tr>\n");
+    }
+    return b.append("</table>\n</section>\n").toString();
+  }
+
+  private static String notes(RunView view) {
+    StringBuilder b = new StringBuilder("<section id=\"notes\">\n<h2>Notes on the input</h2>\n");
+    if (view.notes().isEmpty()) {
+      b.append("<p class=\"sub\">Every file of the run directory was present and readable.</p>\n");
+    } else {
+      b.append("<ul class=\"notes\">\n");
+      view.notes().forEach(n -> b.append("<li>").append(Markup.esc(n)).append("</li>\n"));
+      b.append("</ul>\n");
+    }
+    if (view.files().hasTrace()) {
+      b.append("<p class=\"sub\">trace.jsonl (the simulator's full event trace) is in the run directory; it is not "
+          + "embedded here.</p>\n");
+    }
+    return b.append("<footer>Made by <code>tumbler report</code> from the files of ")
+        .append(Markup.esc(view.files().dir().toString())).append(".</footer>\n</section>\n").toString();
+  }
+}

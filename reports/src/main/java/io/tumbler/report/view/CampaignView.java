@@ -1,0 +1,146 @@
+package io.tumbler.report.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.report.input.CampaignFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a campaign report shows, merged across the given campaign directories: seeds run, passed and
+ * failed per scenario and bug flags, speed, and each failing seed with its fingerprint, replay and shrink
+ * commands and the run directory kept for it.
+ *
+ * @param sources the campaign directories
+ * @param groups one row per (scenario, bug flags), in the order first seen
+ * @param total the sum of all groups
+ * @param wallSeconds the summed wall time of the campaigns that have a summary.json, 0 when none has
+ * @param timedRuns the seeds run by those campaigns (seeds per second is {@code timedRuns / wallSeconds})
+ * @param failures every seed that did not pass
+ * @param notes what is missing or odd about the input
+ */
+public record CampaignView(
+    List<Path> sources, List<Group> groups, Group total, double wallSeconds, int timedRuns, List<Failure> failures,
+    List<String> notes) {
+
+  /** The outcomes a campaign counts, in report column order. */
+  public static final List<String> OUTCOMES = List.of("PASS", "VIOLATION", "LIVENESS", "ERROR");
+
+  /**
+   * Seeds of one scenario under one set of bug flags.
+   *
+   * @param scenario the scenario ("all" for the total)
+   * @param bugs the bug flags
+   * @param runs how many seeds ran
+   * @param counts seeds per outcome, keyed as {@link #OUTCOMES}
+   */
+  public record Group(String scenario, List<String> bugs, int runs, Map<String, Integer> counts) {
+    public Group {
+      bugs = List.copyOf(bugs);
+      counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    /** Seeds that ended with {@code outcome}. */
+    public int count(String outcome) {
+      return counts.getOrDefault(outcome, 0);
+    }
+  }
+
+  /**
+   * A seed that did not pass.
+   *
+   * @param scenario its scenario
+   * @param seed its seed
+   * @param bugs its bug flags
+   * @param outcome VIOLATION, LIVENESS or ERROR
+   * @param violated the checks that failed
+   * @param fingerprint its trace fingerprint
+   * @param replay the command that reproduces it
+   * @param shrink the command that shrinks it
+   * @param runDir the run directory kept for it, or null when none was found
+   */
+  public record Failure(String scenario, long seed, List<String> bugs, String outcome, List<String> violated,
+      String fingerprint, String replay, String shrink, Path runDir) {
+    public Failure {
+      bugs = List.copyOf(bugs);
+      violated = List.copyOf(violated);
+    }
+  }
+
+  public CampaignView {
+    sources = List.copyOf(sources);
+    groups = List.copyOf(groups);
+    failures = List.copyOf(failures);
+    notes = List.copyOf(notes);
+  }
+
+  /** Derives the view from merged campaign files. */
+  public static CampaignView of(CampaignFiles files) {
+    Map<String, List<JsonNode>> byGroup = new LinkedHashMap<>();
+    List<Failure> failures = new ArrayList<>();
+    List<String> notes = new ArrayList<>(files.problems());
+    for (int i = 0; i < files.results().size(); i++) {
+      JsonNode r = files.results().get(i);
+      byGroup.computeIfAbsent(r.path("scenario").asText("?") + "\u0000" + r.path("bugs"), k -> new ArrayList<>()).add(r);
+      if (!"PASS".equals(r.path("outcome").asText())) {
+        Failure f = failure(r, files.failureDirOf(i));
+        failures.add(f);
+        if (f.runDir() == null) {
+          notes.add("seed " + f.seed() + " of " + f.scenario() + ": its failure directory was not found; "
+              + "replay the seed to recreate it");
+        }
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    byGroup.values().forEach(lines -> groups.add(group(lines.get(0).path("scenario").asText("?"),
+        RunHeader.texts(lines.get(0).path("bugs")), lines)));
+    double wall = 0;
+    int timed = 0;
+    for (int d = 0; d < files.dirs().size(); d++) {
+      double seconds = files.summaries().get(d).path("wallSeconds").asDouble(0);
+      if (seconds > 0) {
+        Path dir = files.dirs().get(d);
+        wall += seconds;
+        timed += (int) files.resultDirs().stream().filter(dir::equals).count();
+      }
+    }
+    return new CampaignView(files.dirs(), groups, group("all", List.of(), files.results()), wall, timed, failures,
+        notes);
+  }
+
+  private static Group group(String scenario, List<String> bugs, List<JsonNode> lines) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    OUTCOMES.forEach(o -> counts.put(o, 0));
+    for (JsonNode r : lines) {
+      String outcome = r.path("outcome").asText("ERROR");
+      counts.merge(OUTCOMES.contains(outcome) ? outcome : "ERROR", 1, Integer::sum);
+    }
+    return new Group(scenario, bugs, lines.size(), counts);
+  }
+
+  private static Failure failure(JsonNode r, Path runDir) {
+    String scenario = r.path("scenario").asText("?");
+    long seed = r.path("seed").asLong(-1);
+    List<String> bugs = RunHeader.texts(r.path("bugs"));
+    String replay = r.path("replay").asText(RunHeader.replayOf(scenario, seed, bugs));
+    return new Failure(scenario, seed, bugs, r.path("outcome").asText("ERROR"), RunHeader.texts(r.path("violated")),
+        r.path("fingerprint").asText("unknown"), replay, RunHeader.shrinkOf(replay, runDir, seed), runDir);
+  }
+
+  /** Seeds per second over the campaigns whose wall time is known, or 0 when none is. */
+  public double seedsPerSecond() {
+    return wallSeconds <= 0 ? 0 : timedRuns / wallSeconds;
+  }
+
+  /** The campaign's overall outcome: the worst of its seeds (ERROR > VIOLATION > LIVENESS > PASS). */
+  public String worstOutcome() {
+    for (String o : List.of("ERROR", "VIOLATION", "LIVENESS")) {
+      if (total.count(o) > 0) {
+        return o;
+      }
+    }
+    return total.runs() == 0 ? "UNKNOWN" : "PASS";
+  }
+}

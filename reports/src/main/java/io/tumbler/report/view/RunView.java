@@ -1,0 +1,76 @@
+package io.tumbler.report.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.report.input.RunFiles;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a run report shows, derived from a run directory's files: what ran and how to replay it, every
+ * check's verdict, the history, fault windows and leaders for the timeline, linearizability counterexamples
+ * and Raft safety violations with their log excerpts. Renderers only format a {@code RunView}.
+ *
+ * @param files the files it was made from
+ * @param header what ran: scenario, seed, bugs, commit, fingerprint, outcome, replay
+ * @param checks the verdict rows of {@code checks.json}
+ * @param history the joined client history
+ * @param faults the fault windows
+ * @param leaders leadership changes
+ * @param counterexamples linearizability counterexamples, the first being the one to show first
+ * @param safety Raft safety violations with their log excerpts
+ * @param notes what is missing or odd about the input, for the reader
+ */
+public record RunView(
+    RunFiles files,
+    RunHeader header,
+    List<CheckRow> checks,
+    History history,
+    List<FaultWindow> faults,
+    List<LeaderTerm> leaders,
+    List<Counterexample> counterexamples,
+    List<LogExcerpt> safety,
+    List<String> notes) {
+
+  public RunView {
+    checks = List.copyOf(checks);
+    faults = List.copyOf(faults);
+    leaders = List.copyOf(leaders);
+    counterexamples = List.copyOf(counterexamples);
+    safety = List.copyOf(safety);
+    notes = List.copyOf(notes);
+  }
+
+  /** Derives the view; never throws for partial input (what is missing becomes a note). */
+  public static RunView of(RunFiles files) {
+    History history = History.of(files.history());
+    long horizon = Math.max(history.horizonNanos(), files.run().path("simulatedMillis").asLong(0) * 1_000_000);
+    List<FaultWindow> faults = FaultWindows.of(files.checks().path("appliedFaults"), horizon);
+    List<CheckRow> checks = CheckRow.of(files.checks());
+    List<Counterexample> cxs = new ArrayList<>();
+    files.linearizability().path("counterexamples").forEach(c -> cxs.add(Counterexample.of(c, history)));
+    List<String> notes = new ArrayList<>(files.problems());
+    List<LogExcerpt> safety = safety(checks, files.journal(), notes);
+    files.run().path("notes").forEach(n -> notes.add(n.asText()));
+    return new RunView(files, RunHeader.of(files), checks, history, faults, LeaderTerm.of(files.journal()), cxs,
+        safety, notes);
+  }
+
+  private static List<LogExcerpt> safety(List<CheckRow> checks, List<JsonNode> journal, List<String> notes) {
+    List<LogExcerpt> out = new ArrayList<>();
+    for (CheckRow row : checks) {
+      if (!row.check().equals("raft-safety")) {
+        continue;
+      }
+      for (String detail : row.details()) {
+        SafetyFinding.parse(detail).ifPresentOrElse(f -> out.add(LogExcerpt.of(f, journal)),
+            () -> notes.add("raft-safety detail not in the checker's format, shown as text only: " + detail));
+      }
+    }
+    return out;
+  }
+
+  /** The verdict of the run in one word: PASS, VIOLATION, LIVENESS, ERROR, or UNKNOWN when run.json is missing. */
+  public String outcome() {
+    return header.outcome();
+  }
+}
