@@ -316,6 +316,10 @@ public final class RaftSafetyChecker {
   }
 
   private void checkAckSurvived(ClientAcked ack) {
+    if (ack.term() == 0) {
+      checkAnonymousAckCommitted(ack);
+      return;
+    }
     boolean survived = committed.known(ack.index()) && committed.term(ack.index()) == ack.term()
         && committed.digest(ack.index()) == ack.entryDigest();
     if (!survived) {
@@ -325,6 +329,22 @@ public final class RaftSafetyChecker {
       violation(SafetyProperty.ACKED_WRITE_DURABLE, List.of(ack.node()), ack.term(), ack.index(),
           "client " + ack.clientId() + " seq " + ack.sequence() + " was acknowledged at index " + ack.index()
               + " (term " + ack.term() + ") but the final committed log holds " + found + " there");
+    }
+  }
+
+  /**
+   * An acknowledgement answered from a session table that a leader's snapshot brought (the node never
+   * applied that entry itself) names no entry identity; it must still lie within what was committed.
+   */
+  private void checkAnonymousAckCommitted(ClientAcked ack) {
+    long highestCommit = committed.highest();
+    for (NodeState n : nodes.values()) {
+      highestCommit = Math.max(highestCommit, n.commitIndex);
+    }
+    if (ack.index() > highestCommit) {
+      violation(SafetyProperty.ACKED_WRITE_DURABLE, List.of(ack.node()), 0, ack.index(),
+          "client " + ack.clientId() + " seq " + ack.sequence() + " was acknowledged at index " + ack.index()
+              + " but no node ever committed that far (highest commit " + highestCommit + ")");
     }
   }
 }

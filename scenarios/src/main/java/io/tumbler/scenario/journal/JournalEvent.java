@@ -73,7 +73,11 @@ public sealed interface JournalEvent {
   /** The node served a read in {@code mode} (linearizable, lease, local) at {@code readIndex}. */
   record ReadServed(long timeNanos, int node, String mode, long readIndex) implements JournalEvent {}
 
-  /** The node acknowledged a client's write, which it applied as the entry at {@code index}. */
+  /**
+   * The node acknowledged a client's write, applied as the entry at {@code index} with this term and
+   * digest; term and digest are 0 when the node answered from a session table that a leader's snapshot
+   * brought (it never applied the entry itself, so it cannot name it).
+   */
   record ClientAcked(
       long timeNanos, int node, long clientId, long sequence, long index, long term, long entryDigest)
       implements JournalEvent {}

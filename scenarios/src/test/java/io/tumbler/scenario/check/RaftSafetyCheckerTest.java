@@ -167,6 +167,12 @@ class RaftSafetyCheckerTest {
   }
 
   @Test
+  void ackAnsweredFromASnapshotSessionTableIsJudgedByIndexOnly() {
+    assertEquals(List.of(), withExtra(new ClientAcked(8, 2, 9, 3, 2, 0, 0)));
+    assertOnly(SafetyProperty.ACKED_WRITE_DURABLE, withExtra(new ClientAcked(8, 2, 9, 3, 7, 0, 0)));
+  }
+
+  @Test
   void divergentStateDigestsAreCaught() {
     List<JournalEvent> j = validPrefix();
     j.set(j.size() - 2, new Applied(6, 3, 2, 1, 12, 201));
