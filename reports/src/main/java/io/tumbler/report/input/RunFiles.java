@@ -59,10 +59,18 @@ public record RunFiles(
     JsonNode checks = object(dir, "checks.json", problems);
     JsonNode schedule = object(dir, "schedule.json", problems);
     JsonNode lin = object(dir, "linearizability.json", problems);
-    List<JsonNode> history = lines(dir, "history.jsonl", problems);
+    List<JsonNode> history = withoutHeader(lines(dir, "history.jsonl", problems));
     List<JsonNode> journal = lines(dir, "journal.jsonl", problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
     return new RunFiles(dir, run, checks, schedule, lin, history, journal, trace, problems);
+  }
+
+  /** Drops the versioned header line of history.jsonl ({@code {"tumbler-history":1,...}}), if there is one. */
+  private static List<JsonNode> withoutHeader(List<JsonNode> lines) {
+    if (!lines.isEmpty() && lines.get(0).has("tumbler-history")) {
+      return lines.subList(1, lines.size());
+    }
+    return lines;
   }
 
   private static JsonNode object(Path dir, String name, List<String> problems) {

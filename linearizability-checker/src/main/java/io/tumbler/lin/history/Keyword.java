@@ -1,0 +1,34 @@
+package io.tumbler.lin.history;
+
+import java.util.Objects;
+
+/**
+ * An EDN keyword inside an operation's value or extra fields ({@code :timed-out}, the {@code :x} of
+ * {@code [:read :x 1]}). Kept distinct from strings so that EDN round-trips losslessly: in history.jsonl
+ * a keyword is written as a string with a leading colon (see the module README, "Values").
+ *
+ * @param name the keyword without its colon, namespace included ({@code "ns/name"})
+ */
+public record Keyword(String name) implements Comparable<Keyword> {
+  public Keyword {
+    Objects.requireNonNull(name, "name");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a keyword needs a name");
+    }
+  }
+
+  /** Shorthand for {@code new Keyword(name)}. */
+  public static Keyword of(String name) {
+    return new Keyword(name);
+  }
+
+  @Override
+  public int compareTo(Keyword other) {
+    return name.compareTo(other.name);
+  }
+
+  @Override
+  public String toString() {
+    return ":" + name;
+  }
+}
