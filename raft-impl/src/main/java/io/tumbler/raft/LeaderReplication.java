@@ -19,7 +19,22 @@ final class LeaderReplication {
 
     /** Becomes leader: a NOOP entry of the new term starts the commit of everything before it (§6.4, §8). */
     void takeOffice() {
+        if (s.bugs.on(KnownBug.LEADER_OVERWRITES_OWN_LOG)) {
+            s.log.dropUncommittedTail(); // KNOWN BUG leader-overwrites-own-log
+        }
         s.becomeLeader();
+        if (s.bugs.on(KnownBug.FIGURE_8_COMMIT)) {
+            // KNOWN BUG figure-8-commit (with the counting rule in RaftLog.maybeCommit): no no-op, so entries of
+            // earlier terms are committed by counting their replicas, not by a current-term entry after them.
+            s.tracker.get(s.id).maybeUpdate(s.log.lastIndex());
+            s.replicationPending = true;
+            for (int peer : s.config.peers()) {
+                if (peer != s.id) {
+                    sendAppend(peer, true);
+                }
+            }
+            return;
+        }
         appendOwn(Entry.noop(s.log.lastIndex() + 1, s.term()));
     }
 
@@ -177,7 +192,8 @@ final class LeaderReplication {
         s.electionElapsedTicks++;
         if (s.electionElapsedTicks >= s.config.electionTimeoutTicks()) {
             s.electionElapsedTicks = 0;
-            if (s.config.checkQuorum() && !s.tracker.quorumRecentlyActive()) {
+            boolean checkQuorum = s.config.checkQuorum() && !s.bugs.on(KnownBug.STICKY_LEADER_FOREVER);
+            if (checkQuorum && !s.tracker.quorumRecentlyActive()) { // KNOWN BUG sticky-leader-forever skips it
                 s.becomeFollower(s.term(), 0); // we may be partitioned away: stop claiming leadership
                 return;
             }

@@ -46,8 +46,11 @@ final class LeadershipConfirmation {
         if (s.role() != Role.LEADER) {
             return new ReadResult.NotLeader(s.leaderId());
         }
-        if (s.committedInCurrentTerm()) {
-            register(requestId);
+        if (s.bugs.on(KnownBug.READ_WITHOUT_LEADERSHIP_CHECK)) {
+            // KNOWN BUG read-without-leadership-check: served at once, no round confirms we still lead
+            s.addReadStates(List.of(new ReadState(requestId, s.log.committed())));
+        } else if (s.committedInCurrentTerm() || s.bugs.on(KnownBug.READ_INDEX_BEFORE_NOOP)) {
+            register(requestId); // KNOWN BUG read-index-before-noop: the commit index may be behind
         } else {
             s.reads.defer(requestId);
         }
@@ -102,7 +105,8 @@ final class LeadershipConfirmation {
             return true;
         }
         long start = s.rounds.leaseStartTick();
-        int lengthTicks = s.config.electionTimeoutTicks() - s.config.leaseDriftBoundTicks();
+        int driftTicks = s.bugs.on(KnownBug.LEASE_WITHOUT_DRIFT_BOUND) ? 0 : s.config.leaseDriftBoundTicks();
+        int lengthTicks = s.config.electionTimeoutTicks() - driftTicks; // KNOWN BUG: no drift allowance
         return start != HeartbeatRounds.NO_LEASE && s.nowTicks - start < lengthTicks;
     }
 

@@ -22,11 +22,15 @@ import java.util.TreeSet;
  * @param leaseDriftBoundTicks   how much faster the leader's clock may run behind the followers'
  *                               over one election timeout; lease reads are served only while the lease
  *                               is younger than {@code electionTimeoutTicks - leaseDriftBoundTicks}
+ * @param knownBugs              deliberate bugs switched on ({@link KnownBugs#NONE} everywhere but in
+ *                               simulations that prove the checks catch them; production refuses others)
  */
 public record RaftConfig(int id, List<Integer> peers, int electionTimeoutTicks, int heartbeatIntervalTicks,
                          boolean preVote, boolean checkQuorum, int maxEntriesPerAppend, int maxAppendBytes,
-                         int maxInflightAppends, int maxUncommittedEntries, int leaseDriftBoundTicks) {
+                         int maxInflightAppends, int maxUncommittedEntries, int leaseDriftBoundTicks,
+                         KnownBugs knownBugs) {
     public RaftConfig {
+        require(knownBugs != null, "knownBugs must not be null (use KnownBugs.NONE)");
         peers = List.copyOf(new TreeSet<>(peers));
         require(id > 0 && peers.contains(id), "id " + id + " must be a positive member of peers " + peers);
         require(peers.get(0) > 0, "peer ids must be positive: " + peers);
@@ -38,6 +42,14 @@ public record RaftConfig(int id, List<Integer> peers, int electionTimeoutTicks, 
         require(maxUncommittedEntries >= 0, "maxUncommittedEntries must be >= 0");
         require(leaseDriftBoundTicks >= 0 && leaseDriftBoundTicks < electionTimeoutTicks,
                 "need 0 <= leaseDriftBoundTicks < electionTimeoutTicks");
+    }
+
+    /** The configuration without known bugs (the correct implementation). */
+    public RaftConfig(int id, List<Integer> peers, int electionTimeoutTicks, int heartbeatIntervalTicks,
+                      boolean preVote, boolean checkQuorum, int maxEntriesPerAppend, int maxAppendBytes,
+                      int maxInflightAppends, int maxUncommittedEntries, int leaseDriftBoundTicks) {
+        this(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum, maxEntriesPerAppend,
+                maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks, KnownBugs.NONE);
     }
 
     /**
@@ -56,42 +68,49 @@ public record RaftConfig(int id, List<Integer> peers, int electionTimeoutTicks, 
 
     public RaftConfig withElectionTimeoutTicks(int ticks) {
         return new RaftConfig(id, peers, ticks, heartbeatIntervalTicks, preVote, checkQuorum, maxEntriesPerAppend,
-                maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+                maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks, knownBugs);
     }
 
     public RaftConfig withHeartbeatIntervalTicks(int ticks) {
         return new RaftConfig(id, peers, electionTimeoutTicks, ticks, preVote, checkQuorum, maxEntriesPerAppend,
-                maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+                maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks, knownBugs);
     }
 
     public RaftConfig withPreVote(boolean on) {
         return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, on, checkQuorum,
-                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks, knownBugs);
     }
 
     public RaftConfig withCheckQuorum(boolean on) {
         return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, on,
-                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks, knownBugs);
     }
 
     public RaftConfig withMaxEntriesPerAppend(int entries) {
         return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
-                entries, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks);
+                entries, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks, knownBugs);
     }
 
     public RaftConfig withMaxInflightAppends(int appends) {
         return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
-                maxEntriesPerAppend, maxAppendBytes, appends, maxUncommittedEntries, leaseDriftBoundTicks);
+                maxEntriesPerAppend, maxAppendBytes, appends, maxUncommittedEntries, leaseDriftBoundTicks, knownBugs);
     }
 
     public RaftConfig withMaxUncommittedEntries(int entries) {
         return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
-                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, entries, leaseDriftBoundTicks);
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, entries, leaseDriftBoundTicks, knownBugs);
     }
 
     public RaftConfig withLeaseDriftBoundTicks(int ticks) {
         return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
-                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, ticks);
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, ticks, knownBugs);
+    }
+
+    /** The same configuration with {@code bugs} switched on (simulation only). */
+    public RaftConfig withKnownBugs(KnownBugs bugs) {
+        return new RaftConfig(id, peers, electionTimeoutTicks, heartbeatIntervalTicks, preVote, checkQuorum,
+                maxEntriesPerAppend, maxAppendBytes, maxInflightAppends, maxUncommittedEntries, leaseDriftBoundTicks,
+                bugs);
     }
 
     private static void require(boolean condition, String message) {

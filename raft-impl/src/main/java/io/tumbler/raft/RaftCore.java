@@ -53,6 +53,9 @@ public final class RaftCore {
         s.electionElapsedTicks++;
         if (s.electionElapsedTicks >= s.randomizedElectionTimeoutTicks) {
             s.electionElapsedTicks = 0;
+            if (s.bugs.on(KnownBug.STICKY_LEADER_FOREVER) && s.leaderId() != 0) {
+                return; // KNOWN BUG sticky-leader-forever: a known leader is trusted forever, silence or not
+            }
             election.campaign(false);
         }
     }
@@ -70,7 +73,9 @@ public final class RaftCore {
                 return;
             }
         } else if (m.term() < s.term()) {
-            answerStale(m);
+            if (!acceptStaleByKnownBug(m)) {
+                answerStale(m);
+            }
             return;
         }
         dispatch(m);
@@ -98,6 +103,9 @@ public final class RaftCore {
         if (!s.config.checkQuorum()) {
             return false;
         }
+        if (s.bugs.on(KnownBug.STICKY_LEADER_FOREVER) && s.leaderId() != 0) {
+            return true; // KNOWN BUG sticky-leader-forever: stickiness without the election-timeout expiry
+        }
         int timeout = s.config.electionTimeoutTicks();
         return (s.leaderId() != 0 && s.electionElapsedTicks < timeout) || (restarted && s.nowTicks < timeout);
     }
@@ -113,6 +121,20 @@ public final class RaftCore {
         } else if (m instanceof RequestVote vote && vote.preVote()) {
             s.send(new VoteResponse(s.id, m.from(), s.term(), true, false));
         }
+    }
+
+    /** KNOWN BUGS stale-term-append and stale-response-counted: a message of an older term taken as current. */
+    private boolean acceptStaleByKnownBug(Message m) {
+        if (m instanceof AppendEntries append && s.bugs.on(KnownBug.STALE_TERM_APPEND) && s.role() == Role.FOLLOWER) {
+            follower.handleAppendEntries(append);
+            return true;
+        }
+        if (m instanceof AppendResponse response && response.success()
+                && s.bugs.on(KnownBug.STALE_RESPONSE_COUNTED) && s.role() == Role.LEADER) {
+            leader.handleAppendResponse(response);
+            return true;
+        }
+        return false;
     }
 
     private void dispatch(Message m) {
@@ -234,7 +256,9 @@ public final class RaftCore {
         leader.flushPending();
         SoftState soft = s.softState();
         HardState hard = s.hardState();
-        HardStateGuard.checkTransition(s.id, reportedHardState, hard, s.log.lastIndex());
+        if (s.bugs.isEmpty()) { // a known bug breaks these invariants on purpose: the checks must catch it
+            HardStateGuard.checkTransition(s.id, reportedHardState, hard, s.log.lastIndex());
+        }
         outstanding = new Ready(soft.equals(reportedSoftState) ? null : soft, hard.equals(reportedHardState) ? null : hard,
                 s.log.entriesToPersist(), s.log.unstable().pendingSnapshot(), s.drainOutbox(), s.log.entriesToApply(),
                 s.drainReadStates());

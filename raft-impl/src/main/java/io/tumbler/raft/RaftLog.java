@@ -18,11 +18,17 @@ final class RaftLog {
 
     private final ArrayList<Entry> entries = new ArrayList<>();
     private final UnstableTail unstable;
+    private final KnownBugs bugs;
     private SnapshotMeta snapshot;
     private long committed;
     private long applied;
 
     RaftLog(RecoveredState recovered) {
+        this(recovered, KnownBugs.NONE);
+    }
+
+    RaftLog(RecoveredState recovered, KnownBugs bugs) {
+        this.bugs = bugs;
         this.snapshot = recovered.snapshotMeta();
         for (Entry entry : recovered.entries()) {
             appendChecked(entry);
@@ -30,6 +36,9 @@ final class RaftLog {
         long commit = Math.max(recovered.hardState().commitIndex(), snapshot.index());
         check(commit <= lastIndex(), "recovered commit index " + commit + " is beyond the recovered last index "
                 + lastIndex() + ": durable entries were lost");
+        if (bugs.on(KnownBug.COMMIT_REGRESSES_AFTER_RESTART)) {
+            commit = snapshot.index(); // KNOWN BUG commit-regresses-after-restart: the durable commit is ignored
+        }
         this.committed = commit;
         this.applied = snapshot.index();
         this.unstable = new UnstableTail(lastIndex() + 1);
@@ -113,18 +122,30 @@ final class RaftLog {
      * {@code min(leaderCommit, last new index)} and return the last new index; otherwise return -1.
      */
     long maybeAppend(long prevIndex, long prevTerm, long leaderCommit, List<Entry> newEntries) {
-        if (!matchTerm(prevIndex, prevTerm)) {
+        boolean skipCheck = bugs.on(KnownBug.APPEND_WITHOUT_CONSISTENCY_CHECK) && prevIndex <= lastIndex();
+        if (!skipCheck && !matchTerm(prevIndex, prevTerm)) { // KNOWN BUG append-without-consistency-check
             return -1;
         }
         long lastNew = prevIndex + newEntries.size();
         long conflict = findConflict(newEntries);
+        if (bugs.on(KnownBug.STALE_APPEND_TRUNCATES) && !newEntries.isEmpty() && lastNew < lastIndex()) {
+            // KNOWN BUG stale-append-truncates: whatever follows the append's last entry is dropped, even entries
+            // a newer append delivered and we acknowledged (only the committed prefix is spared).
+            long cut = Math.max(conflict == 0 ? lastNew + 1 : conflict, committed + 1);
+            conflict = cut <= lastIndex() ? cut : conflict;
+        }
         if (conflict != 0) {
             check(conflict > committed, "leader would overwrite committed entry " + conflict + " (commit " + committed + ")");
             truncateFrom(conflict);
-            for (Entry entry : newEntries.subList((int) (conflict - prevIndex - 1), newEntries.size())) {
+            int from = (int) Math.min(conflict - prevIndex - 1, newEntries.size());
+            for (Entry entry : newEntries.subList(from, newEntries.size())) {
                 appendChecked(entry);
             }
             unstable.rewrittenFrom(conflict);
+        }
+        if (bugs.on(KnownBug.FOLLOWER_COMMIT_BEYOND_VERIFIED)) {
+            commitTo(Math.min(leaderCommit, lastIndex())); // KNOWN BUG: commits an unverified suffix too
+            return lastNew;
         }
         commitTo(Math.min(leaderCommit, lastNew));
         return lastNew;
@@ -165,7 +186,8 @@ final class RaftLog {
 
     /** Raft §5.4.2 (Figure 8): commit by counting replicas only for an entry of the leader's own term. */
     boolean maybeCommit(long index, long currentTerm) {
-        if (index > committed && term(index) == currentTerm) {
+        boolean anyTerm = bugs.on(KnownBug.FIGURE_8_COMMIT); // KNOWN BUG figure-8-commit: counts any term's entry
+        if (index > committed && (anyTerm || term(index) == currentTerm)) {
             commitTo(index);
             return true;
         }
@@ -173,16 +195,31 @@ final class RaftLog {
     }
 
     void appliedTo(long index) {
-        check(index <= committed, "applied " + index + " beyond commit " + committed);
+        check(index <= committed || bugs.on(KnownBug.APPLY_BEFORE_COMMIT), "applied " + index + " beyond commit "
+                + committed);
         applied = Math.max(applied, index);
     }
 
     boolean hasEntriesToApply() {
-        return committed > applied;
+        return applyLimit() > applied;
     }
 
     List<Entry> entriesToApply() {
-        return hasEntriesToApply() ? slice(applied + 1, committed, Integer.MAX_VALUE, Long.MAX_VALUE) : List.of();
+        return hasEntriesToApply() ? slice(applied + 1, applyLimit(), Integer.MAX_VALUE, Long.MAX_VALUE) : List.of();
+    }
+
+    /** The committed index; with KNOWN BUG apply-before-commit, the last index. */
+    private long applyLimit() {
+        return bugs.on(KnownBug.APPLY_BEFORE_COMMIT) ? lastIndex() : committed;
+    }
+
+    /** KNOWN BUG leader-overwrites-own-log: a new leader drops its uncommitted tail. Never called otherwise. */
+    void dropUncommittedTail() {
+        check(bugs.on(KnownBug.LEADER_OVERWRITES_OWN_LOG), "dropUncommittedTail without its known bug");
+        if (committed < lastIndex() && committed >= snapshot.index()) {
+            truncateFrom(committed + 1);
+            unstable.rewrittenFrom(committed + 1);
+        }
     }
 
     List<Entry> entriesToPersist() {

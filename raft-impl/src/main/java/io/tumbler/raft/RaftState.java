@@ -16,6 +16,8 @@ final class RaftState {
     final ProgressTracker tracker;
     final HeartbeatRounds rounds = new HeartbeatRounds();
     final ReadOnlyQueue reads = new ReadOnlyQueue();
+    /** Deliberate bugs switched on for a simulation; {@link KnownBugs#NONE} otherwise. */
+    final KnownBugs bugs;
 
     private final JitterSource jitter;
     private final List<Message> outbox = new ArrayList<>();
@@ -49,7 +51,8 @@ final class RaftState {
         this.config = config;
         this.id = config.id();
         this.jitter = jitter;
-        this.log = new RaftLog(recovered);
+        this.bugs = config.knownBugs();
+        this.log = new RaftLog(recovered, bugs);
         this.tracker = new ProgressTracker(id, config.peers());
         this.term = recovered.hardState().term();
         this.votedFor = recovered.hardState().votedFor();
@@ -102,6 +105,9 @@ final class RaftState {
     }
 
     void becomeFollower(long newTerm, int leader) {
+        if (bugs.on(KnownBug.VOTE_CLEARED_ON_STEP_DOWN) && newTerm == term) {
+            votedFor = 0; // KNOWN BUG vote-cleared-on-step-down: forgets the vote cast in this very term
+        }
         reset(newTerm);
         role = Role.FOLLOWER;
         leaderId = leader;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tumbler bench}: standard measurements, printed as figures (and JSON), never asserted. */
 @Command(name = "bench", description = "Standard measurements, as figures or one JSON object.",
-    subcommands = {BenchCommand.Simulator.class, BenchCommand.Cluster.class})
+    subcommands = {BenchCommand.Simulator.class, BenchCommand.Cluster.class, BenchCheckerCommand.class,
+        BenchCampaignCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -42,6 +42,9 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--stop-on-failure", description = "Stop starting new seeds after the first failure.")
   boolean stopOnFailure;
 
+  @Option(names = "--bug", split = ",", paramLabel = "NAME", description = BugFlags.DESCRIPTION)
+  java.util.List<String> bugs;
+
   @Option(names = "--json", description = "Print one JSON line per seed on stdout, then a summary line.")
   boolean json;
 
@@ -51,7 +54,7 @@ final class FuzzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Scenario s = Scenarios.named(scenario);
+    Scenario s = Scenarios.named(scenario).withBugs(BugFlags.parse(bugs));
     SeedRange range = SeedRange.parse(seeds);
     int[] shardOf = parseShard(shard);
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
@@ -61,8 +64,9 @@ final class FuzzCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("tumbler-out", "fuzz-" + s.name());
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    stderr.printf("tumbler fuzz: scenario %s, seeds %d..%d%s, %d jobs, commit %s -> %s%n", s.name(), range.first(),
-        range.last(), shard == null ? "" : ", shard " + shard, parallelism, Build.commit(), dir);
+    stderr.printf("tumbler fuzz: scenario %s, seeds %d..%d%s%s, %d jobs, commit %s -> %s%n", s.name(), range.first(),
+        range.last(), shard == null ? "" : ", shard " + shard, s.bugs().isEmpty() ? "" : ", bugs " + s.bugs(),
+        parallelism, Build.commit(), dir);
     Campaign campaign = new Campaign(s, range.first(), range.last(), shardOf[0], shardOf[1], parallelism,
         stopOnFailure, Duration.ofSeconds(checkSeconds), dir, Build.commit());
     CampaignSummary summary = campaign.run(new FuzzProgress(stdout, stderr, json, campaign.seedCount()));
@@ -72,6 +76,7 @@ final class FuzzCommand implements Callable<Integer> {
       stdout.println(summary.toText(dir));
     }
     stdout.flush();
+    ReportCommand.afterFuzz(dir, stderr);
     return summary.worstOutcome().exitCode();
   }
 

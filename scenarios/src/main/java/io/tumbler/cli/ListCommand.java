@@ -10,13 +10,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tumbler list scenarios|workloads|faults}. */
-@Command(name = "list", description = "Lists what Tumbler knows: scenarios, workloads, faults.")
+/** {@code tumbler list scenarios|workloads|faults|bugs}. */
+@Command(name = "list", description = "Lists what Tumbler knows: scenarios, workloads, faults, known bugs.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", defaultValue = "scenarios",
-      description = "What to list: scenarios, workloads or faults. Default: ${DEFAULT-VALUE}.")
+      description = "What to list: scenarios, workloads, faults or bugs. Default: ${DEFAULT-VALUE}.")
   String what;
 
   @Override
@@ -26,7 +26,8 @@ final class ListCommand implements Callable<Integer> {
       case "scenarios" -> listScenarios(out);
       case "workloads" -> Workloads.names().forEach(out::println);
       case "faults" -> listFaults(out);
-      default -> throw new BadInputException("cannot list '" + what + "' (expected scenarios, workloads or faults)");
+      case "bugs" -> listBugs(out);
+      default -> throw new BadInputException("cannot list '" + what + "' (expected scenarios, workloads, faults or bugs)");
     }
     out.flush();
     return ExitCode.PASS;
@@ -40,6 +41,14 @@ final class ListCommand implements Callable<Integer> {
           s.safetyMillis(), s.livenessMillis(),
           s.expectation() == io.tumbler.scenario.run.Expectation.NON_LINEARIZABLE ? ", expects a violation" : "");
       out.println(wrap(s.description(), "    ", 100));
+    }
+  }
+
+  private static void listBugs(PrintWriter out) {
+    for (io.tumbler.raft.KnownBug bug : io.tumbler.raft.KnownBug.values()) {
+      String caughtBy = bug.check() + (bug.property() == null ? "" : " (" + bug.property() + ")");
+      out.printf("%s%n    caught by: %s; exposed by scenario: %s%n", bug.bugName(), caughtBy, bug.scenario());
+      out.println(wrap(bug.description(), "    ", 100));
     }
   }
 

@@ -38,8 +38,9 @@ final class ReplayCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("replaying %s: scenario %s, seed %d, %d faults, recorded fingerprint %s%n", dir, recorded.scenarioName(),
-        recorded.seed(), recorded.schedule().faults().size(), recorded.fingerprint());
+    out.printf("replaying %s: scenario %s, seed %d%s, %d faults, recorded fingerprint %s%n", dir,
+        recorded.scenarioName(), recorded.seed(), recorded.bugs().isEmpty() ? "" : ", bugs " + recorded.bugs(),
+        recorded.schedule().faults().size(), recorded.fingerprint());
     Replay.Verdict v = Replay.replay(recorded, Duration.ofSeconds(checkSeconds));
     RunDirectory.write(dir.resolve("replay"), v.rerun(), Build.commit());
     RunCommand.printHuman(out, v.rerun().result(), dir.resolve("replay"));

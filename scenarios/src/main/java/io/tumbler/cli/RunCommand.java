@@ -35,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Run directory. Default: tumbler-out/run-<scenario>-<seed>.")
   Path out;
 
+  @Option(names = "--bug", split = ",", paramLabel = "NAME", description = BugFlags.DESCRIPTION)
+  java.util.List<String> bugs;
+
   @Option(names = "--json", description = "Print one JSON object instead of the human summary.")
   boolean json;
 
@@ -47,12 +50,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Scenario s = Scenarios.named(scenario);
+    Scenario s = Scenarios.named(scenario).withBugs(BugFlags.parse(bugs));
     PrintWriter err = spec.commandLine().getErr();
     Path dir = out != null ? out : Path.of("tumbler-out", "run-" + s.name() + "-" + seed);
     if (!json) {
       err.println("tumbler run: scenario " + s.name() + ", seed " + seed + ", commit " + Build.commit());
-      err.println("  reproduce: ./tumbler run --scenario " + s.name() + " --seed " + seed);
+      String bugFlags = s.bugs().isEmpty() ? "" : " --bug " + s.bugs();
+      err.println("  reproduce: ./tumbler run --scenario " + s.name() + " --seed " + seed + bugFlags);
     }
     RunArtifacts run = new ScenarioRunner(!noTrace, Duration.ofSeconds(checkSeconds)).run(s, seed);
     RunDirectory.write(dir, run, Build.commit());

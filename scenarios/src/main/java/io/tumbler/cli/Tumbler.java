@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       FuzzCommand.class,
       ReplayCommand.class,
       ShrinkCommand.class,
+      CheckCommand.class,
+      ReportCommand.class,
       ListCommand.class,
       JournalCheckCommand.class,
       BenchCommand.class,

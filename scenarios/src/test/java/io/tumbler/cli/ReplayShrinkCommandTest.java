@@ -11,14 +11,11 @@ import io.tumbler.scenario.run.RunDirectory;
 import io.tumbler.scenario.run.Scenario;
 import io.tumbler.scenario.run.ScenarioCatalog;
 import io.tumbler.scenario.run.ScenarioRunner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Replay is exact and says loudly when it is not; shrink keeps the failure while removing what does not
@@ -29,13 +26,8 @@ class ReplayShrinkCommandTest {
   @TempDir Path tmp;
 
   private static String[] run(String... args) {
-    CommandLine cli = Tumbler.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+    CliRun r = CliRun.of(args);
+    return new String[] {Integer.toString(r.exit()), r.out(), r.err()};
   }
 
   private Path failingRun() throws Exception {

@@ -3,35 +3,24 @@ package io.tumbler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tumbler report} through the real CLI, on a real run and a real campaign; and its refusals. */
 class ReportCommandTest {
   @TempDir Path tmp;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result tumbler(String... args) {
-    CommandLine cli = Tumbler.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun tumbler(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void aRecordedRunGetsEveryFormatBesideItAndExitsWithItsOutcome() throws Exception {
     Path run = tmp.resolve("run");
     assertEquals(0, tumbler("run", "--scenario", "initial-election", "--seed", "4", "--out", run.toString()).exit());
-    Result r = tumbler("report", run.toString(), "--format", "all");
+    CliRun r = tumbler("report", run.toString(), "--format", "all");
     assertEquals(0, r.exit(), r.out() + r.err());
     for (String file : new String[] {"report.html", "report.json", "report.junit.xml", "report.md"}) {
       assertTrue(Files.size(run.resolve(file)) > 0, file);
@@ -46,7 +35,7 @@ class ReportCommandTest {
   @Test
   void fuzzEndsWithACampaignReport() throws Exception {
     Path camp = tmp.resolve("camp");
-    Result r = tumbler("fuzz", "--scenario", "initial-election", "--seeds", "1..2", "--jobs", "1", "--out", camp.toString());
+    CliRun r = tumbler("fuzz", "--scenario", "initial-election", "--seeds", "1..2", "--jobs", "1", "--out", camp.toString());
     assertEquals(0, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains("report: " + camp.resolve("report.html")), r.err());
     assertTrue(Files.readString(camp.resolve("report.json")).contains("\"kind\" : \"campaign\""));
@@ -55,10 +44,10 @@ class ReportCommandTest {
   @Test
   void aPathThatIsNotARunOrCampaignExitsThreeNamingIt() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    Result r = tumbler("report", empty.toString());
+    CliRun r = tumbler("report", empty.toString());
     assertEquals(ExitCode.BAD_INPUT, r.exit());
     assertTrue(r.err().contains(empty + " is neither a run directory"), r.err());
-    Result format = tumbler("report", empty.toString(), "--format", "pdf");
+    CliRun format = tumbler("report", empty.toString(), "--format", "pdf");
     assertEquals(ExitCode.BAD_INPUT, format.exit());
     assertTrue(format.err().contains("--format expects html, json, junit, markdown or all"), format.err());
   }

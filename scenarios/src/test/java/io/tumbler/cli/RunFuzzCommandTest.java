@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The run, fuzz and list commands: their files, exit codes and errors, driven through the real CLI. */
 class RunFuzzCommandTest {
@@ -21,22 +18,14 @@ class RunFuzzCommandTest {
 
   @TempDir Path tmp;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result tumbler(String... args) {
-    CommandLine cli = Tumbler.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun tumbler(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void runWritesARunDirectoryAndJson() throws Exception {
     Path dir = tmp.resolve("run");
-    Result r = tumbler("run", "--scenario", "initial-election", "--seed", "4", "--out", dir.toString(), "--json");
+    CliRun r = tumbler("run", "--scenario", "initial-election", "--seed", "4", "--out", dir.toString(), "--json");
     assertEquals(0, r.exit(), r.err());
     JsonNode json = JSON.readTree(r.out().trim());
     for (String field : List.of("scenario", "seed", "fingerprint", "outcome", "violated", "events", "simulatedMillis", "wallMillis")) {
@@ -51,17 +40,17 @@ class RunFuzzCommandTest {
 
   @Test
   void expectedViolationScenarioPassesAndSaysSo() {
-    Result r = tumbler("run", "--scenario", "stale-local-reads", "--seed", "1", "--out", tmp.resolve("s").toString());
+    CliRun r = tumbler("run", "--scenario", "stale-local-reads", "--seed", "1", "--out", tmp.resolve("s").toString());
     assertEquals(0, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains("expected violation found"), r.out());
   }
 
   @Test
   void badInputExitsThreeWithAClearMessage() {
-    Result unknown = tumbler("run", "--scenario", "nope");
+    CliRun unknown = tumbler("run", "--scenario", "nope");
     assertEquals(3, unknown.exit());
     assertTrue(unknown.err().contains("unknown scenario 'nope'") && unknown.err().contains("initial-election"), unknown.err());
-    Result seeds = tumbler("fuzz", "--seeds", "9..3", "--out", tmp.toString());
+    CliRun seeds = tumbler("fuzz", "--seeds", "9..3", "--out", tmp.toString());
     assertEquals(3, seeds.exit());
     assertTrue(seeds.err().contains("empty"), seeds.err());
     assertEquals(3, tumbler("fuzz", "--shard", "4/4").exit());
@@ -73,7 +62,7 @@ class RunFuzzCommandTest {
     TreeSet<Long> seen = new TreeSet<>();
     for (int i = 0; i < 3; i++) {
       Path dir = tmp.resolve("shard-" + i);
-      Result r = tumbler("fuzz", "--scenario", "initial-election", "--seeds", "1..7", "--shard", i + "/3",
+      CliRun r = tumbler("fuzz", "--scenario", "initial-election", "--seeds", "1..7", "--shard", i + "/3",
           "--jobs", "2", "--out", dir.toString());
       assertEquals(0, r.exit(), r.err());
       for (String line : Files.readAllLines(dir.resolve("results.jsonl"))) {
@@ -82,7 +71,7 @@ class RunFuzzCommandTest {
     }
     assertEquals(new TreeSet<>(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L)), seen);
     Path again = tmp.resolve("shard-0");
-    Result rerun = tumbler("fuzz", "--scenario", "initial-election", "--seeds", "1..7", "--shard", "0/3", "--out", again.toString());
+    CliRun rerun = tumbler("fuzz", "--scenario", "initial-election", "--seeds", "1..7", "--shard", "0/3", "--out", again.toString());
     assertTrue(rerun.err().contains("resuming: 3 seeds already"), rerun.err());
     assertEquals(3, Files.readAllLines(again.resolve("results.jsonl")).size(), "a rerun must not repeat finished seeds");
     assertTrue(Files.readString(again.resolve("summary.md")).contains("| 3 | 3 | 0 | 0 | 0 |"));
@@ -90,7 +79,7 @@ class RunFuzzCommandTest {
 
   @Test
   void listShowsTheCatalog() {
-    Result r = tumbler("list", "scenarios");
+    CliRun r = tumbler("list", "scenarios");
     assertEquals(0, r.exit());
     assertTrue(r.out().contains("default  (default)") && r.out().contains("figure-8"), r.out());
   }

@@ -4,6 +4,8 @@ import io.tumbler.raft.Entry;
 import io.tumbler.raft.EntryType;
 import io.tumbler.raft.HardState;
 import io.tumbler.raft.JitterSource;
+import io.tumbler.raft.KnownBug;
+import io.tumbler.raft.KnownBugs;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.ProposeResult;
 import io.tumbler.raft.RaftConfig;
@@ -73,6 +75,8 @@ public final class RaftNode {
     private boolean driving;
     private boolean syncInFlight;
     private boolean stopped;
+    /** KNOWN BUG ack-before-sync: the outstanding Ready's messages already left before its sync. */
+    private boolean sentBeforeSync;
     private String haltReason;
 
     private RaftNode(RaftNodeBuilder b) {
@@ -144,7 +148,8 @@ public final class RaftNode {
         if (!running()) {
             return;
         }
-        SessionTable.Check check = sessions.check(clientId, sequence);
+        SessionTable.Check check = bugs().on(KnownBug.NO_SESSION_DEDUP)
+                ? new SessionTable.Check.Fresh() : sessions.check(clientId, sequence);
         if (check instanceof SessionTable.Check.Duplicate dup) {
             acknowledge(callback, clientId, sequence, dup.index(), dup.result());
             return;
@@ -280,6 +285,10 @@ public final class RaftNode {
         }
         try {
             persist(ready);
+            if (bugs().on(KnownBug.ACK_BEFORE_SYNC)) {
+                sendMessages(ready); // KNOWN BUG ack-before-sync: promises leave before they are durable
+                sentBeforeSync = true;
+            }
         } catch (UncheckedIOException e) {
             halt("storage write failed: " + e.getMessage());
             return;
@@ -295,8 +304,12 @@ public final class RaftNode {
         if (!ready.entriesToPersist().isEmpty()) {
             storage.append(ready.entriesToPersist());
         }
-        if (ready.hardState() != null) {
-            storage.saveHardState(ready.hardState());
+        HardState hard = ready.hardState();
+        if (hard != null && bugs().on(KnownBug.VOTE_NOT_PERSISTED)) {
+            hard = new HardState(hard.term(), 0, hard.commitIndex()); // KNOWN BUG vote-not-persisted
+        }
+        if (hard != null) {
+            storage.saveHardState(hard);
         }
     }
 
@@ -328,9 +341,10 @@ public final class RaftNode {
 
     /** Steps 3-5 of the Ready contract: send, apply, serve reads, advance; then maybe take a snapshot. */
     private void finish(Ready ready) {
-        for (Message message : ready.messages()) {
-            transport.send(message);
+        if (!sentBeforeSync) {
+            sendMessages(ready);
         }
+        sentBeforeSync = false;
         for (Entry entry : ready.committedEntries()) {
             apply(entry);
         }
@@ -342,6 +356,16 @@ public final class RaftNode {
         }
         core.advance(ready);
         maybeTakeSnapshot();
+    }
+
+    private void sendMessages(Ready ready) {
+        for (Message message : ready.messages()) {
+            transport.send(message);
+        }
+    }
+
+    private KnownBugs bugs() {
+        return config.knownBugs();
     }
 
     private void noteSoftState(SoftState soft) {
@@ -434,7 +458,8 @@ public final class RaftNode {
         byte[] result = null;
         if (entry.type() == EntryType.NORMAL) {
             command = ClientCommand.decode(entry.data());
-            check = sessions.check(command.clientId(), command.sequence());
+            check = bugs().on(KnownBug.NO_SESSION_DEDUP) // KNOWN BUG no-session-dedup: every copy applies
+                    ? new SessionTable.Check.Fresh() : sessions.check(command.clientId(), command.sequence());
             if (check instanceof SessionTable.Check.Fresh) {
                 result = stateMachine.apply(entry.index(), command.payload());
                 sessions.record(command.clientId(), command.sequence(), entry.index(), result);

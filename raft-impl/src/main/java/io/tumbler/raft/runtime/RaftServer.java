@@ -67,6 +67,7 @@ public final class RaftServer implements AutoCloseable {
 
     /** Binds {@code options.self()} and starts; see {@link #start(RaftServerOptions, StateMachine, ServerSocket)}. */
     public static RaftServer start(RaftServerOptions options, StateMachine stateMachine) throws IOException {
+        refuseKnownBugs(options);
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(options.self());
@@ -80,6 +81,7 @@ public final class RaftServer implements AutoCloseable {
      */
     public static RaftServer start(RaftServerOptions options, StateMachine stateMachine, ServerSocket listener)
             throws IOException {
+        refuseKnownBugs(options);
         RaftServer server = new RaftServer(options, stateMachine, listener);
         try {
             server.nodeThread.submit(server.node::start).get();
@@ -92,6 +94,17 @@ public final class RaftServer implements AutoCloseable {
         accept.setDaemon(true);
         accept.start();
         return server;
+    }
+
+    /**
+     * Known bugs exist to prove that simulation checks catch them; a real server never runs one. Throws
+     * {@link IllegalArgumentException} naming them before anything is bound, opened or started.
+     */
+    static void refuseKnownBugs(RaftServerOptions options) {
+        if (!options.raft().knownBugs().isEmpty()) {
+            throw new IllegalArgumentException("refusing to start node " + options.raft().id() + " with known bugs "
+                    + options.raft().knownBugs() + ": deliberate bugs are for simulation only (tumbler --bug)");
+        }
     }
 
     /** Submits a client command through the node (see {@link RaftNode#submit}). */

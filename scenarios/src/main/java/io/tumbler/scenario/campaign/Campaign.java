@@ -173,7 +173,9 @@ public final class Campaign {
       }
       try {
         JsonNode node = JSON.readTree(line);
-        if (scenario.name().equals(node.path("scenario").asText())) {
+        List<String> bugs = new ArrayList<>();
+        node.path("bugs").forEach(b -> bugs.add(b.asText()));
+        if (scenario.name().equals(node.path("scenario").asText()) && bugs.equals(scenario.bugs().names())) {
           done.add(node.path("seed").asLong());
         }
       } catch (IOException e) {

@@ -41,6 +41,7 @@ public final class SimCluster implements FaultActuator {
   private final int[] nodeIds;
   private ClientShared clients;
   private LinkProfile currentProfile;
+  private io.tumbler.raft.KnownBugs bugs = io.tumbler.raft.KnownBugs.NONE;
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -66,6 +67,11 @@ public final class SimCluster implements FaultActuator {
       nodeIds[i] = id;
       host.add("n" + id, () -> new NodeProcess(this, id));
     }
+  }
+
+  /** Switches deliberate bugs on in every node started from now on (call before {@link #start}). */
+  public void knownBugs(io.tumbler.raft.KnownBugs value) {
+    bugs = value;
   }
 
   /** Adds the clients (after the nodes, so node process ids stay 0..N-1) and returns their shared state. */
@@ -116,7 +122,7 @@ public final class SimCluster implements FaultActuator {
       peers.add(id);
     }
     return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks())
-        .withCheckQuorum(config.checkQuorum());
+        .withCheckQuorum(config.checkQuorum()).withKnownBugs(bugs);
   }
 
   int processOf(int nodeId) {

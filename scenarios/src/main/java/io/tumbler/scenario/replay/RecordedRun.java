@@ -3,6 +3,7 @@ package io.tumbler.scenario.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tumbler.fault.Schedule;
+import io.tumbler.raft.KnownBugs;
 import io.tumbler.scenario.run.Expectation;
 import io.tumbler.scenario.run.Scenario;
 import io.tumbler.scenario.run.ScenarioCatalog;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run directory read back: what ran ({@code run.json}: scenario, seed, phase length, operation limit)
+ * A run directory read back: what ran ({@code run.json}: scenario, seed, bug flags, phase length, operation limit)
  * and the exact fault schedule ({@code schedule.json}, possibly edited by hand), with what it produced
  * (fingerprint, violated checks), so it can be replayed or shrunk.
  */
@@ -26,7 +27,8 @@ public record RecordedRun(
     long safetyMillis,
     int operationLimit,
     Expectation expectation,
-    Schedule schedule) {
+    Schedule schedule,
+    KnownBugs bugs) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,9 +46,18 @@ public record RecordedRun(
     }
     List<String> violated = new ArrayList<>();
     run.path("violated").forEach(v -> violated.add(v.asText()));
+    List<String> bugNames = new ArrayList<>();
+    run.path("bugs").forEach(b -> bugNames.add(b.asText()));
+    KnownBugs bugs;
+    try {
+      bugs = KnownBugs.parseAll(bugNames);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(dir.resolve("run.json") + ": field 'bugs': " + e.getMessage(), e);
+    }
     return new RecordedRun(dir, require(run, "scenario", dir).asText(), require(run, "seed", dir).asLong(),
         run.path("fingerprint").asText(), violated, run.path("safetyMillis").asLong(0),
-        run.path("operationLimit").asInt(-1), Expectation.valueOf(run.path("expectation").asText("CORRECT")), schedule);
+        run.path("operationLimit").asInt(-1), Expectation.valueOf(run.path("expectation").asText("CORRECT")), schedule,
+        bugs);
   }
 
   private static JsonNode require(JsonNode node, String field, Path dir) {
@@ -68,9 +79,10 @@ public record RecordedRun(
     }
   }
 
-  /** The scenario as it ran: the catalog's, with this run's schedule, phase length and operation limit. */
+  /** The scenario as it ran: the catalog's, with this run's schedule, bugs, phase length and operation limit. */
   public Scenario scenario() {
-    Scenario s = ScenarioCatalog.named(scenarioName).withSchedule(schedule).withExpectation(expectation);
+    Scenario s = ScenarioCatalog.named(scenarioName).withSchedule(schedule).withExpectation(expectation)
+        .withBugs(bugs);
     if (safetyMillis > 0) {
       s = s.withSafetyMillis(safetyMillis);
     }

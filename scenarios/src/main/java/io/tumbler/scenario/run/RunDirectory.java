@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tumbler.lin.history.Operation;
+import io.tumbler.lin.io.jsonl.JsonlHeader;
+import io.tumbler.lin.io.jsonl.JsonlHistoryWriter;
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.JournalFile;
 import java.io.BufferedWriter;
@@ -36,7 +37,8 @@ public final class RunDirectory {
   public static void write(Path dir, RunArtifacts run, String commit) throws IOException {
     Files.createDirectories(dir);
     writeAtomically(dir.resolve("schedule.json"), out -> out.write(run.schedule().toJson()));
-    writeAtomically(dir.resolve("history.jsonl"), out -> writeHistory(out, run.history().operations()));
+    writeAtomically(dir.resolve("history.jsonl"),
+        out -> JsonlHistoryWriter.write(run.history(), JsonlHeader.forModel(run.model()), out));
     writeAtomically(dir.resolve("journal.jsonl"), out -> writeJournal(out, run.journal()));
     if (!run.traceLines().isEmpty()) {
       writeAtomically(dir.resolve("trace.jsonl"), out -> writeLines(out, run.traceLines()));
@@ -92,21 +94,6 @@ public final class RunDirectory {
       fault.put("applied", f.applied());
     }
     return o;
-  }
-
-  private static void writeHistory(Writer out, List<Operation> operations) throws IOException {
-    for (Operation op : operations) {
-      ObjectNode line = JSON.createObjectNode();
-      line.put("index", op.index());
-      line.set("process", JSON.valueToTree(op.process()));
-      line.put("type", op.type().name().toLowerCase(java.util.Locale.ROOT));
-      line.put("f", op.f());
-      line.set("value", JSON.valueToTree(op.value()));
-      op.timeNanos().ifPresent(t -> line.put("time", t));
-      op.extra().forEach((k, v) -> line.set(k, JSON.valueToTree(v)));
-      out.write(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
-      out.write('\n');
-    }
   }
 
   private static void writeJournal(Writer out, List<JournalEvent> journal) throws IOException {

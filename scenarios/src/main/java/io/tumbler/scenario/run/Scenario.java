@@ -1,5 +1,6 @@
 package io.tumbler.scenario.run;
 
+import io.tumbler.raft.KnownBugs;
 import io.tumbler.scenario.cluster.ClusterConfig;
 import io.tumbler.scenario.workload.ReadMode;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param livenessMillis   the budget of the liveness phase: everything healed, a leader and the
  *                         completion of pending work are required within it
  * @param operationLimit   the most client operations the whole run may invoke
+ * @param bugs             deliberate Raft bugs switched on in every node ({@code --bug}); NONE in the catalog
  */
 public record Scenario(
     String name,
@@ -24,33 +26,51 @@ public record Scenario(
     long livenessMillis,
     int operationLimit,
     Expectation expectation,
-    List<ScenarioCheck> checks) {
+    List<ScenarioCheck> checks,
+    KnownBugs bugs) {
 
   public Scenario {
     checks = List.copyOf(checks);
+    if (bugs == null) {
+      throw new IllegalArgumentException("scenario " + name + ": bugs must not be null (use KnownBugs.NONE)");
+    }
     if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
       throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
     }
   }
 
+  /** A catalog scenario: the correct implementation, no known bug on. */
+  public Scenario(String name, String description, ClusterConfig cluster, String workload, ReadMode readMode,
+      FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
+      List<ScenarioCheck> checks) {
+    this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
+        expectation, checks, KnownBugs.NONE);
+  }
+
+  /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
+  public Scenario withBugs(KnownBugs known) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, known);
+  }
+
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks);
+        livenessMillis, operationLimit, expectation, checks, bugs);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks);
+        operationLimit, expectation, checks, bugs);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks);
+        expectation, checks, bugs);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks);
+        operationLimit, e, checks, bugs);
   }
 }

@@ -44,6 +44,7 @@ public final class ScenarioCatalog {
     addBasics(m);
     addPartitions(m);
     addWorkloads(m);
+    addBugHunts(m);
     return m;
   }
 
@@ -130,6 +131,26 @@ public final class ScenarioCatalog {
         fixed(at(1_000, new Fault.IsolateLeader()), at(2_500, new Fault.HealNetwork()),
             at(3_000, new Fault.IsolateLeader()), at(4_500, new Fault.HealNetwork())),
         5_000, 6_000, 1_500, Expectation.NON_LINEARIZABLE, List.of()));
+  }
+
+  /** Fault shapes no other scenario has, needed to expose a catalogued known bug ({@code tumbler list bugs}). */
+  private static void addBugHunts(Map<String, Scenario> m) {
+    ClusterConfig five = ClusterConfig.defaults().withClients(8);
+    List<TimedFault> faults = new ArrayList<>();
+    long[] driftPpm = {-80_000, -40_000, 0, 40_000, 80_000};
+    for (int node = 1; node <= 5; node++) {
+      faults.add(at(0, new Fault.ClockSkew(node, 0, driftPpm[node - 1])));
+    }
+    for (long t = 700; t < 6_000; t += 900) {
+      faults.add(at(t, new Fault.IsolateLeader()));
+      faults.add(at(t + 600, new Fault.HealNetwork()));
+    }
+    add(m, new Scenario("lease-skew",
+        "Lease reads while every node's clock drifts (-8%, -4%, 0, +4%, +8%: within the 20% drift bound the lease "
+            + "allows for) and the leader is isolated from its peers every 0.9 s while clients still reach it. A "
+            + "lease that honours the drift bound expires before any successor can be elected.",
+        five, "kv", ReadMode.LEASE, FaultScript.fixed(Schedule.of(faults)), 6_000, 6_000, 2_500,
+        Expectation.CORRECT, List.of()));
   }
 
   private static void add(Map<String, Scenario> m, Scenario s) {

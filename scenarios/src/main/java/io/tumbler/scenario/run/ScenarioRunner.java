@@ -58,12 +58,17 @@ public final class ScenarioRunner {
     Schedule schedule = scenario.faults().schedule(sim.streams().stream("nemesis"), scenario.cluster(),
         scenario.safetyMillis());
     world.scheduleFaults(schedule);
+    world.cluster.knownBugs(scenario.bugs());
     world.cluster.start();
     PhaseResult phases = world.runPhases();
     return world.judge(seed, schedule, phases, (System.nanoTime() - wallStart) / 1_000_000, trace);
   }
 
-  private record PhaseResult(io.tumbler.sim.kernel.RunResult kernel, boolean live, List<String> livenessProblems) {}
+  /**
+   * @param nodeInvariant a Raft node's own asserted invariant that failed (it stops the run), or null
+   */
+  private record PhaseResult(io.tumbler.sim.kernel.RunResult kernel, boolean live, List<String> livenessProblems,
+      String nodeInvariant) {}
 
   /** The state of one run; lives only inside {@link #run}. */
   private final class World {
@@ -111,11 +116,38 @@ public final class ScenarioRunner {
       applied.add(new ScenarioCheck.AppliedFault(sim.nowNanos(), fault.describe(), done));
     }
 
+    /**
+     * Runs both phases. A node whose own invariant assertion fires (an {@link IllegalStateException} from
+     * raft-impl, e.g. "leader would overwrite committed entry") stops the simulation: that is a detected
+     * Raft safety violation, not a harness error. Any other exception is a harness bug and propagates.
+     */
     PhaseResult runPhases() {
+      try {
+        return runPhasesUnguarded();
+      } catch (io.tumbler.sim.kernel.SimulationFailure failure) {
+        Throwable cause = failure.getCause();
+        if (!(cause instanceof IllegalStateException) || !fromRaftImpl(cause)) {
+          throw failure;
+        }
+        io.tumbler.sim.kernel.RunResult stopped = new io.tumbler.sim.kernel.RunResult(
+            io.tumbler.sim.kernel.RunOutcome.REACHED_TIME, sim.seed(), sim.nowNanos(), sim.eventsExecuted(),
+            sim.fingerprint(), null);
+        return new PhaseResult(stopped, false, List.of(), String.format("t=%.3fs node invariant failed: %s",
+            sim.nowNanos() / 1e9, cause.getMessage()));
+      }
+    }
+
+    private boolean fromRaftImpl(Throwable cause) {
+      StackTraceElement[] frames = cause.getStackTrace();
+      return frames.length > 0 && frames[0].getClassName().startsWith("io.tumbler.raft.")
+          && !frames[0].getClassName().startsWith("io.tumbler.raft.runtime.");
+    }
+
+    private PhaseResult runPhasesUnguarded() {
       long safetyEnd = scenario.safetyMillis() * MILLIS;
       io.tumbler.sim.kernel.RunResult kernel = sim.runUntil(safetyEnd);
       if (kernel.outcome().isBudgetExceeded()) {
-        return new PhaseResult(kernel, false, List.of(kernel.message()));
+        return new PhaseResult(kernel, false, List.of(kernel.message()), null);
       }
       applyFault(new Fault.HealAll());
       clients.allowMore(Math.max(50, scenario.operationLimit() / 4));
@@ -128,14 +160,18 @@ public final class ScenarioRunner {
       List<String> problems = live ? List.of() : probe.problems(scenario.livenessMillis());
       long drainDeadline = sim.nowNanos() + 3_000 * MILLIS;
       kernel = sim.runUntil(() -> clients.inFlight() == 0 && probe.converged() || sim.nowNanos() >= drainDeadline);
-      return new PhaseResult(kernel, live, problems);
+      return new PhaseResult(kernel, live, problems, null);
     }
 
     RunArtifacts judge(long seed, Schedule schedule, PhaseResult phases, long wallMillis, TraceJournal trace) {
       List<CheckReport> checks = new ArrayList<>();
       long t0 = System.nanoTime();
       List<SafetyViolation> safetyViolations = safety.finish();
-      checks.add(report("raft-safety", safetyViolations.stream().map(SafetyViolation::describe).toList(), t0));
+      List<String> safetyFailures = new ArrayList<>(safetyViolations.stream().map(SafetyViolation::describe).toList());
+      if (phases.nodeInvariant() != null) {
+        safetyFailures.add(phases.nodeInvariant());
+      }
+      checks.add(report("raft-safety", safetyFailures, t0));
       t0 = System.nanoTime();
       checks.add(report("vm-invariants", vmViolations, t0));
       CheckResult lin = checkHistory();
@@ -179,6 +215,10 @@ public final class ScenarioRunner {
     }
 
     private CheckReport livenessReport(PhaseResult phases) {
+      if (phases.nodeInvariant() != null) {
+        return new CheckReport("liveness", CheckReport.Verdict.SKIPPED,
+            List.of("not judged: the run stopped when a node's invariant failed"), 0);
+      }
       return phases.live()
           ? CheckReport.pass("liveness", 0)
           : new CheckReport("liveness", CheckReport.Verdict.FAIL, phases.livenessProblems(), 0);
@@ -214,7 +254,7 @@ public final class ScenarioRunner {
         violated.add("budget");
         outcome = Outcome.ERROR;
       }
-      RunResult r = new RunResult(scenario.name(), seed, List.of(), String.format("%016x", sim.fingerprint()),
+      RunResult r = new RunResult(scenario.name(), seed, scenario.bugs().names(), String.format("%016x", sim.fingerprint()),
           outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
           history.size(), applied.size(), cluster.notes());
       return new RunArtifacts(scenario, r, schedule, history.toHistory(), workload.model(), journal, applied,
