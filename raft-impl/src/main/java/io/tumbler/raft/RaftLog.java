@@ -95,7 +95,9 @@ final class RaftLog {
 
     /** Entries from {@code from} to {@code to} inclusive, cut at {@code maxCount} or {@code maxBytes} (at least one). */
     List<Entry> slice(long from, long to, int maxCount, long maxBytes) {
-        check(from >= firstIndex(), "slice from " + from + " reaches into the compacted prefix (first " + firstIndex() + ")");
+        if (from < firstIndex()) {
+            throw invariant("slice from " + from + " reaches into the compacted prefix (first " + firstIndex() + ")");
+        }
         long end = Math.min(to, lastIndex());
         List<Entry> out = new ArrayList<>();
         long bytes = 0;
@@ -178,8 +180,9 @@ final class RaftLog {
 
     void commitTo(long index) {
         if (index > committed) {
-            check(index <= lastIndex(), "commit " + index + " beyond last index " + lastIndex()
-                    + ": was the log truncated or lost?");
+            if (index > lastIndex()) {
+                throw invariant("commit " + index + " beyond last index " + lastIndex() + ": was the log truncated or lost?");
+            }
             committed = index;
         }
     }
@@ -195,8 +198,9 @@ final class RaftLog {
     }
 
     void appliedTo(long index) {
-        check(index <= committed || bugs.on(KnownBug.APPLY_BEFORE_COMMIT), "applied " + index + " beyond commit "
-                + committed);
+        if (index > committed && !bugs.on(KnownBug.APPLY_BEFORE_COMMIT)) {
+            throw invariant("applied " + index + " beyond commit " + committed);
+        }
         applied = Math.max(applied, index);
     }
 
@@ -253,9 +257,13 @@ final class RaftLog {
     }
 
     private void appendChecked(Entry entry) {
-        check(entry.index() == lastIndex() + 1, "appending entry " + entry.index() + " after last index " + lastIndex());
-        check(entry.term() >= lastTerm(), "appending entry " + entry.index() + "@" + entry.term()
-                + " after term " + lastTerm() + ": terms must not decrease");
+        if (entry.index() != lastIndex() + 1) {
+            throw invariant("appending entry " + entry.index() + " after last index " + lastIndex());
+        }
+        if (entry.term() < lastTerm()) {
+            throw invariant("appending entry " + entry.index() + "@" + entry.term() + " after term " + lastTerm()
+                    + ": terms must not decrease");
+        }
         entries.add(entry);
     }
 
@@ -263,9 +271,14 @@ final class RaftLog {
         return (int) (index - snapshot.index() - 1);
     }
 
+    /** Cold-path checks; hot paths test first and build their message only on failure (see {@link #invariant}). */
     private static void check(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalStateException("raft log invariant: " + message);
+            throw invariant(message);
         }
+    }
+
+    private static IllegalStateException invariant(String message) {
+        return new IllegalStateException("raft log invariant: " + message);
     }
 }
