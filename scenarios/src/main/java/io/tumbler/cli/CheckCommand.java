@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
  * reported and the others are still checked; the exit code then says bad input.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, description = {
+    "Checks histories for linearizability.",
     "Checks that each history FILE is linearizable (Lowe's memoized Wing-Gong",
     "search; independent keys are checked in parallel).",
     "Formats: jsonl (Tumbler's history.jsonl), edn (Jepsen/Knossos),",

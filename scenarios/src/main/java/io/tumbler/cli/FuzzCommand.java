@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tumbler fuzz}: a campaign over a seed range, streaming results and keeping every failure. */
 @Command(name = "fuzz", description = {
+    "Runs a campaign: a scenario over a range of seeds.",
     "Runs a scenario over a range of seeds, in parallel, each seed an isolated single-threaded simulation.",
     "Streams one JSON line per seed to <out>/results.jsonl as it finishes (a rerun skips seeds already there),",
     "keeps a replayable run directory per failing seed under <out>/failures/, and ends with <out>/summary.md.",

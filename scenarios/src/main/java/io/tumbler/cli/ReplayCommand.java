@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tumbler replay DIR}: re-runs a recorded run and verifies it is the same run. */
 @Command(name = "replay", description = {
+    "Re-runs a recorded run and verifies it is the same run.",
     "Re-runs a run or failure directory (its scenario, seed and schedule.json) and verifies the fingerprint",
     "and the violated checks are the same. Writes the replay's run directory to <DIR>/replay/.",
     "Exit: the replayed run's outcome (0 pass, 1 violation, 2 liveness); 4 when the replay differs; 3 bad input."})

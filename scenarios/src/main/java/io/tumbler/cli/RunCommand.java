@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tumbler run}: one scenario, one seed, every check, and a run directory. */
 @Command(name = "run", description = {
+    "Runs one seed of a scenario and checks it.",
     "Runs one seed of a scenario in the simulator and checks it: Raft safety, VM invariants,",
     "linearizability of the client history, liveness after healing. Writes a run directory.",
     "Exit: 0 pass, 1 correctness violation, 2 liveness failure, 3 bad usage, 4 harness error."})
