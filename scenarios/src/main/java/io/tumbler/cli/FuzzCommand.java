@@ -46,6 +46,12 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--bug", split = ",", paramLabel = "NAME", description = BugFlags.DESCRIPTION)
   java.util.List<String> bugs;
 
+  @Option(names = "--workload", description = "Override the scenario's workload: kv, vm or paths.")
+  String workload;
+
+  @Option(names = "--read-mode", description = "Override how reads are served: linearizable, lease or local (local reads may be stale).")
+  String readMode;
+
   @Option(names = "--json", description = "Print one JSON line per seed on stdout, then a summary line.")
   boolean json;
 
@@ -55,7 +61,7 @@ final class FuzzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Scenario s = Scenarios.named(scenario).withBugs(BugFlags.parse(bugs));
+    Scenario s = Scenarios.withOverrides(Scenarios.named(scenario), workload, readMode).withBugs(BugFlags.parse(bugs));
     SeedRange range = SeedRange.parse(seeds);
     int[] shardOf = parseShard(shard);
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();

@@ -39,6 +39,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--bug", split = ",", paramLabel = "NAME", description = BugFlags.DESCRIPTION)
   java.util.List<String> bugs;
 
+  @Option(names = "--workload", description = "Override the scenario's workload: kv, vm or paths.")
+  String workload;
+
+  @Option(names = "--read-mode", description = "Override how reads are served: linearizable, lease or local (local reads may be stale).")
+  String readMode;
+
   @Option(names = "--json", description = "Print one JSON object instead of the human summary.")
   boolean json;
 
@@ -51,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Scenario s = Scenarios.named(scenario).withBugs(BugFlags.parse(bugs));
+    Scenario s = Scenarios.withOverrides(Scenarios.named(scenario), workload, readMode).withBugs(BugFlags.parse(bugs));
     PrintWriter err = spec.commandLine().getErr();
     Path dir = out != null ? out : Path.of("tumbler-out", "run-" + s.name() + "-" + seed);
     if (!json) {

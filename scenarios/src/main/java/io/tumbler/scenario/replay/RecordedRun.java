@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tumbler.fault.Schedule;
 import io.tumbler.raft.KnownBugs;
 import io.tumbler.scenario.run.Expectation;
+import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.scenario.run.Scenario;
 import io.tumbler.scenario.run.ScenarioCatalog;
 import java.io.IOException;
@@ -28,7 +29,9 @@ public record RecordedRun(
     int operationLimit,
     Expectation expectation,
     Schedule schedule,
-    KnownBugs bugs) {
+    KnownBugs bugs,
+    String workload,
+    ReadMode readMode) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +60,8 @@ public record RecordedRun(
     return new RecordedRun(dir, require(run, "scenario", dir).asText(), require(run, "seed", dir).asLong(),
         run.path("fingerprint").asText(), violated, run.path("safetyMillis").asLong(0),
         run.path("operationLimit").asInt(-1), Expectation.valueOf(run.path("expectation").asText("CORRECT")), schedule,
-        bugs);
+        bugs, run.hasNonNull("workload") ? run.get("workload").asText() : null,
+        ReadMode.valueOf(run.path("readMode").asText("LINEARIZABLE")));
   }
 
   private static JsonNode require(JsonNode node, String field, Path dir) {
@@ -89,6 +93,6 @@ public record RecordedRun(
     if (operationLimit >= 0) {
       s = s.withOperationLimit(operationLimit);
     }
-    return s;
+    return workload == null ? s : s.withWorkload(workload, readMode);
   }
 }

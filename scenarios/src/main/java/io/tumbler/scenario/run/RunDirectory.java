@@ -65,6 +65,8 @@ public final class RunDirectory {
     o.put("safetyMillis", run.scenario().safetyMillis());
     o.put("operationLimit", run.scenario().operationLimit());
     o.put("expectation", run.scenario().expectation().name());
+    o.put("workload", run.scenario().workload());
+    o.put("readMode", run.scenario().readMode().name());
     o.put("events", r.events());
     o.put("simulatedMillis", r.simulatedMillis());
     o.put("wallMillis", r.wallMillis());

@@ -20,19 +20,30 @@ public record RunResult(
     long wallMillis,
     int operations,
     int faults,
-    List<String> notes) {
+    List<String> notes,
+    List<String> flags) {
 
   public RunResult {
     bugs = List.copyOf(bugs);
     violated = List.copyOf(violated);
     checks = List.copyOf(checks);
     notes = List.copyOf(notes);
+    flags = List.copyOf(flags);
+  }
+
+  /** A result for a run of the catalog's scenario as is (no workload or read-mode flags). */
+  public RunResult(String scenario, long seed, List<String> bugs, String fingerprint, Outcome outcome,
+      List<String> violated, List<CheckReport> checks, long events, long simulatedMillis, long wallMillis,
+      int operations, int faults, List<String> notes) {
+    this(scenario, seed, bugs, fingerprint, outcome, violated, checks, events, simulatedMillis, wallMillis, operations,
+        faults, notes, List.of());
   }
 
   /** The command that reproduces this run. */
   public String replayCommand() {
     String bugFlags = bugs.isEmpty() ? "" : " --bug " + String.join(",", bugs);
-    return "./tumbler run --scenario " + scenario + " --seed " + seed + bugFlags;
+    String extra = flags.isEmpty() ? "" : " " + String.join(" ", flags);
+    return "./tumbler run --scenario " + scenario + " --seed " + seed + extra + bugFlags;
   }
 
   /** Simulated seconds per wall-clock second. */

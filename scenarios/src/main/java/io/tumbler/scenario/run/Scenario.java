@@ -69,6 +69,30 @@ public record Scenario(
         expectation, checks, bugs);
   }
 
+  /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
+  public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
+    return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs);
+  }
+
+  /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
+  public java.util.List<String> overrideFlags() {
+    java.util.List<String> flags = new java.util.ArrayList<>();
+    Scenario base;
+    try {
+      base = ScenarioCatalog.named(name);
+    } catch (IllegalArgumentException notInCatalog) {
+      return flags;
+    }
+    if (!base.workload().equals(workload)) {
+      flags.add("--workload " + workload);
+    }
+    if (base.readMode() != readMode) {
+      flags.add("--read-mode " + readMode.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return flags;
+  }
+
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
         operationLimit, e, checks, bugs);

@@ -256,7 +256,7 @@ public final class ScenarioRunner {
       }
       RunResult r = new RunResult(scenario.name(), seed, scenario.bugs().names(), String.format("%016x", sim.fingerprint()),
           outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
-          history.size(), applied.size(), cluster.notes());
+          history.size(), applied.size(), cluster.notes(), scenario.overrideFlags());
       return new RunArtifacts(scenario, r, schedule, history.toHistory(), workload.model(), journal, applied,
           safetyViolations, lin, traceLines(trace));
     }
