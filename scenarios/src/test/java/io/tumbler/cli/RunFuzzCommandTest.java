@@ -78,6 +78,17 @@ class RunFuzzCommandTest {
   }
 
   @Test
+  void readModeOverrideIsRecordedAndReplayed() throws Exception {
+    Path dir = tmp.resolve("local");
+    CliRun r = tumbler("run", "--scenario", "minority-partition", "--seed", "3", "--read-mode", "local", "--out", dir.toString());
+    assertEquals(1, r.exit(), "local reads under a partition are not linearizable: " + r.out());
+    JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
+    assertEquals("./tumbler run --scenario minority-partition --seed 3 --read-mode local", run.get("replay").asText());
+    assertTrue(tumbler("replay", dir.toString()).out().contains("REPLAY EXACT"));
+    assertEquals(3, tumbler("run", "--workload", "nope").exit());
+  }
+
+  @Test
   void listShowsTheCatalog() {
     CliRun r = tumbler("list", "scenarios");
     assertEquals(0, r.exit());
