@@ -34,6 +34,9 @@ class BrowserTest {
     assertTrue(dom.contains("data-check=\"linearizability\""), "the verdict table lists linearizability");
     assertTrue(dom.contains("read 1 of key 0 by process 2"), "the plain sentence is there");
     assertTrue(dom.contains("class=\"tick\""), "the script drew the time axis");
+    assertTrue(dom.contains("id=\"latency-plot\"") && dom.contains("id=\"throughput-plot\""), "the plots are inline");
+    assertTrue(dom.contains("<figure class=\"cluster\">") && dom.contains("class=\"link blocked\""),
+        "the isolated leader's links are drawn blocked");
     screenshot(html, "stale-run.png");
   }
 
@@ -45,6 +48,7 @@ class BrowserTest {
     assertTrue(dom.contains("Raft safety violation: LOG_MATCHING"));
     assertTrue(dom.contains("class=\"conflict\""), "the conflicting row is marked");
     assertTrue(dom.contains("history.jsonl: 1 unreadable line"), "the note about the cut-short history is shown");
+    assertTrue(dom.contains("aria-label=\"cluster during crash n3\""), "a diagram for the crash window");
     screenshot(html, "safety-run.png");
   }
 
@@ -75,7 +79,7 @@ class BrowserTest {
     Path dir = Path.of(System.getProperty("tumbler.root", "..")).resolve("reports/target/screenshots");
     Files.createDirectories(dir);
     Path png = dir.resolve(name);
-    run(html, "--screenshot=" + png, "--window-size=1300,2200", "--hide-scrollbars");
+    run(html, "--screenshot=" + png, "--window-size=1300,3400", "--hide-scrollbars");
     assertTrue(Files.size(png) > 10_000, "a real screenshot was written to " + png);
   }
 

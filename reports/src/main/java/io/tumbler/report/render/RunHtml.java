@@ -23,6 +23,7 @@ public final class RunHtml {
     b.append(header(view));
     b.append(verdicts(view));
     b.append(timeline(view));
+    b.append(plots(view));
     for (int i = 0; i < view.counterexamples().size(); i++) {
       String section = CounterexampleHtml.render(view.counterexamples().get(i), i, view);
       b.append(i == 0 ? section : "<details class=\"more\"><summary>Counterexample in "
@@ -32,7 +33,7 @@ public final class RunHtml {
     for (int i = 0; i < view.safety().size(); i++) {
       b.append(SafetyHtml.render(view.safety().get(i), i));
     }
-    b.append(faults(view.faults()));
+    b.append(faults(view.faults(), ConnectivitySvg.render(view.faults(), view.files().journal())));
     b.append(notes(view));
     return Page.wrap("Tumbler: " + h.scenario() + " seed " + h.seed() + " — " + h.outcome(), b.toString());
   }
@@ -127,7 +128,38 @@ public final class RunHtml {
     return b.append("</section>\n").toString();
   }
 
-  private static String faults(List<FaultWindow> faults) {
+  private static String plots(RunView view) {
+    long end = Math.max(view.history().horizonNanos(), view.header().simulatedMillis() * 1_000_000);
+    String latency;
+    String throughput;
+    try {
+      latency = LatencyPlot.render(view.history().ops(), view.faults(), end);
+      throughput = ThroughputPlot.render(view.history().ops(), view.faults(), end);
+    } catch (RuntimeException | LinkageError | java.awt.AWTError | InternalError e) {
+      // XChart measures text with AWT fonts; a JVM without fontconfig or any font fails here. The report
+      // matters more than its plots, so say what happened instead of losing the page.
+      return "<section id=\"plots\">\n<h2>Latency and throughput</h2>\n<p class=\"sub\">The plots could not be "
+          + "drawn on this machine (" + Markup.esc(String.valueOf(e)) + "); install fontconfig and a font "
+          + "(e.g. Debian's fonts-dejavu-core).</p>\n" + placement(view) + "</section>\n";
+    }
+    if (latency.isEmpty() && throughput.isEmpty()) {
+      return "";
+    }
+    return "<section id=\"plots\">\n<h2>Latency and throughput</h2>\n<p class=\"sub\">Fault windows are shaded "
+        + "orange (clock skews are left out: they last until the final heal). Latency is drawn for ok and fail "
+        + "completions, at the operation's invocation time.</p>\n<div class=\"plot-wrap\">" + latency
+        + "</div>\n<div class=\"plot-wrap\">" + throughput + "</div>\n" + placement(view) + "</section>\n";
+  }
+
+  private static String placement(RunView view) {
+    String svg = VmPlacementSvg.render(view.files().history());
+    return svg.isEmpty() ? "" : "<h3>VM placement at the end of the run</h3>\n<p class=\"sub\">As the clients last "
+        + "saw it: each host's last get-host (capacity, reserved bar below) and each VM's last get-vm (blocks sized "
+        + "by vCPUs: green running, grey stopped). Observations are from different moments.</p>\n"
+        + "<div class=\"plot-wrap\">" + svg + "</div>\n";
+  }
+
+  private static String faults(List<FaultWindow> faults, String connectivity) {
     StringBuilder b = new StringBuilder("<section id=\"faults\">\n<h2>Faults</h2>\n");
     if (faults.isEmpty()) {
       return b.append("<p class=\"sub\">No faults were applied (or checks.json is missing).</p>\n</section>\n")
@@ -141,7 +173,13 @@ public final class RunHtml {
           .append("</td><td>").append(f.kind().label()).append("</td><td>").append(Markup.esc(f.label()))
           .append("</td></tr>\n");
     }
-    return b.append("</table>\n</section>\n").toString();
+    b.append("</table>\n");
+    if (!connectivity.isEmpty()) {
+      b.append("<h3>Cluster connectivity during each fault</h3>\n<p class=\"sub\">Grey: messages flow both ways; "
+          + "red dashed: dropped both ways; arrow: only that direction works; grey node: crashed or paused.</p>\n")
+          .append(connectivity);
+    }
+    return b.append("</section>\n").toString();
   }
 
   private static String notes(RunView view) {

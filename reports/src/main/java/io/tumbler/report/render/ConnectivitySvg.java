@@ -1,0 +1,119 @@
+package io.tumbler.report.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.report.view.FaultKind;
+import io.tumbler.report.view.FaultWindow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cluster's connectivity during each fault window, one small diagram per window: nodes on a circle, a
+ * grey line where messages flow both ways, a red dashed line where they are dropped both ways, an arrow where
+ * only one direction still works, crashed or paused nodes greyed out and clogged ones ringed.
+ *
+ * <p>Drawn as plain SVG rather than with graphviz-java: its layout engine needs a JavaScript engine that
+ * Java 17 no longer ships (or a native Graphviz), and a fixed circle is the layout a reader of a partition
+ * wants anyway — the same node in the same place in every diagram.
+ */
+public final class ConnectivitySvg {
+  static final int SIZE = 170;
+  static final double RADIUS = 55;
+
+  private ConnectivitySvg() {}
+
+  /** A figure per network, crash or pause window; empty when there is none. */
+  public static String render(List<FaultWindow> faults, List<JsonNode> journal) {
+    int[] nodes = ClusterLinks.nodesOf(faults, journalNodes(journal));
+    StringBuilder b = new StringBuilder();
+    int k = 0;
+    for (FaultWindow f : faults) {
+      if (f.kind() == FaultKind.NETWORK || f.kind() == FaultKind.PROCESS || f.kind() == FaultKind.PAUSE) {
+        b.append(figure(f, ClusterLinks.at(f.startNanos(), faults, nodes), k++));
+      }
+    }
+    return b.length() == 0 ? "" : "<div class=\"connectivity\">\n" + b + "</div>\n";
+  }
+
+  private static List<Integer> journalNodes(List<JsonNode> journal) {
+    List<Integer> out = new ArrayList<>();
+    for (JsonNode e : journal) {
+      if (e.path("node").canConvertToInt() && e.path("node").asInt() > 0) {
+        out.add(e.path("node").asInt());
+      }
+    }
+    return out;
+  }
+
+  static String figure(FaultWindow f, ClusterLinks s, int k) {
+    StringBuilder b = new StringBuilder("<figure class=\"cluster\">");
+    b.append("<svg id=\"cluster-").append(k).append("\" class=\"cluster\" xmlns=\"http://www.w3.org/2000/svg\"")
+        .append(" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE).append("\" role=\"img\" aria-label=\"")
+        .append(Markup.esc("cluster during " + f.label())).append("\">\n");
+    b.append("<defs><marker id=\"cluster-").append(k).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
+        .append(" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow\"/>")
+        .append("</marker></defs>\n");
+    links(b, s, k);
+    nodes(b, s);
+    b.append("</svg><figcaption>").append(Markup.esc(f.label())).append("<br><span class=\"sub\">")
+        .append(Markup.esc(TimelineSvg.faultTitle(f).substring(f.label().length() + 2))).append("</span>");
+    s.unreadable().forEach(u -> b.append("<br><span class=\"sub\">also in force, not drawn: ")
+        .append(Markup.esc(u)).append("</span>"));
+    return b.append("</figcaption></figure>\n").toString();
+  }
+
+  private static double[] at(int i, int n) {
+    double angle = -Math.PI / 2 + 2 * Math.PI * i / n;
+    return new double[] {SIZE / 2.0 + RADIUS * Math.cos(angle), SIZE / 2.0 + RADIUS * Math.sin(angle)};
+  }
+
+  private static void links(StringBuilder b, ClusterLinks s, int k) {
+    int n = s.nodes().length;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        boolean ij = s.blocked()[i][j];
+        boolean ji = s.blocked()[j][i];
+        double[] a = at(i, n);
+        double[] z = at(j, n);
+        String from = "n" + s.nodes()[i];
+        String to = "n" + s.nodes()[j];
+        if (ij == ji) {
+          line(b, ij ? "link blocked" : "link open", a, z, "", from + " ↔ " + to + (ij ? " blocked" : " open"));
+        } else {
+          double[] src = ij ? z : a;
+          double[] dst = ij ? a : z;
+          String title = (ij ? to + " → " + from : from + " → " + to) + " open, the other way blocked";
+          line(b, "link one-way", src, shorten(src, dst), " marker-end=\"url(#cluster-" + k + "-arrow)\"", title);
+        }
+      }
+    }
+  }
+
+  /** Ends an arrow at the edge of the target node's circle, not its centre. */
+  private static double[] shorten(double[] src, double[] dst) {
+    double dx = dst[0] - src[0];
+    double dy = dst[1] - src[1];
+    double len = Math.max(Math.hypot(dx, dy), 1);
+    return new double[] {dst[0] - dx * 15 / len, dst[1] - dy * 15 / len};
+  }
+
+  private static void line(StringBuilder b, String cls, double[] a, double[] z, String extra, String title) {
+    b.append("<line class=\"").append(cls).append("\" x1=\"").append(Markup.num(a[0])).append("\" y1=\"")
+        .append(Markup.num(a[1])).append("\" x2=\"").append(Markup.num(z[0])).append("\" y2=\"")
+        .append(Markup.num(z[1])).append('"').append(extra).append("><title>").append(Markup.esc(title))
+        .append("</title></line>\n");
+  }
+
+  private static void nodes(StringBuilder b, ClusterLinks s) {
+    int n = s.nodes().length;
+    for (int i = 0; i < n; i++) {
+      double[] p = at(i, n);
+      String state = s.down()[i] ? "down" : s.clogged()[i] ? "clogged" : "up";
+      b.append("<g class=\"node ").append(state).append("\"><circle cx=\"").append(Markup.num(p[0]))
+          .append("\" cy=\"").append(Markup.num(p[1])).append("\" r=\"13\"><title>n").append(s.nodes()[i])
+          .append(' ').append(state.equals("up") ? "running" : state.toLowerCase(Locale.ROOT))
+          .append("</title></circle><text x=\"").append(Markup.num(p[0])).append("\" y=\"")
+          .append(Markup.num(p[1] + 4)).append("\">n").append(s.nodes()[i]).append("</text></g>\n");
+    }
+  }
+}

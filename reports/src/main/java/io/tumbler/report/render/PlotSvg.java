@@ -1,0 +1,130 @@
+package io.tumbler.report.render;
+
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import io.tumbler.report.view.FaultKind;
+import io.tumbler.report.view.FaultWindow;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Turns an XChart {@link XYChart} into an SVG element that can sit inline in a report page.
+ *
+ * <p>XChart's own {@code VectorGraphicsEncoder} writes a standalone file (XML prolog, DOCTYPE) whose clip-path
+ * ids come from identity hash codes; inlined twice in one page such ids could collide, and they change from
+ * run to run. This class paints through the same VectorGraphics2D SVG processor, drops the prolog and renames
+ * the ids after the plot's own id, so the output is a pure function of the chart (and the fonts of the machine:
+ * XChart draws text as glyph outlines, so the page needs no font either).
+ */
+final class PlotSvg {
+  static final int WIDTH = 1100;
+  static final int HEIGHT = 300;
+  private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
+  private static final Pattern CLIP_ID = Pattern.compile("\\bclip(\\d+)\\b");
+  static final Color OK_COLOUR = new Color(63, 155, 79);
+  private static final Color FAULT_FILL = new Color(214, 120, 20, 46);
+
+  private PlotSvg() {}
+
+  /** A blank chart in the report's look: white, small fonts, legend inside the top right corner. */
+  static XYChart chart(String xTitle, String yTitle) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYStyler s = chart.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderVisible(false);
+    s.setXAxisDecimalPattern("0.0##");
+    // A dashed grid becomes thousands of tiny rectangles in VectorGraphics2D's SVG: keep it solid and light.
+    s.setPlotGridLinesStroke(new BasicStroke(0.6f));
+    s.setPlotGridLinesColor(new Color(225, 229, 234));
+    s.setLegendPosition(Styler.LegendPosition.InsideNE);
+    s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
+    s.setMarkerSize(4);
+    s.setAxisTitleFont(s.getAxisTitleFont().deriveFont(11f));
+    s.setAxisTickLabelsFont(s.getAxisTickLabelsFont().deriveFont(10f));
+    s.setLegendFont(s.getLegendFont().deriveFont(10f));
+    return chart;
+  }
+
+  /**
+   * Adds the fault windows as one shaded area series from 0 up to {@code top}, so they read as bands behind
+   * the data. One-off faults (a disk bit flip) get a sliver one thousandth of the plot wide.
+   */
+  static void shadeFaults(XYChart chart, List<FaultWindow> faults, double top, double spanSeconds) {
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    double sliver = Math.max(spanSeconds / 1000, 1e-6);
+    for (FaultWindow f : faults) {
+      if (f.kind() == FaultKind.CLOCK) {
+        continue; // a skewed clock lasts until "heal all" and would shade the whole plot, hiding the others
+      }
+      double x0 = f.startNanos() / 1e9;
+      double x1 = Math.max(f.endNanos() / 1e9, x0 + sliver);
+      xs.addAll(List.of(x0, x0, x1, x1));
+      ys.addAll(List.of(0.0, top, top, 0.0));
+    }
+    if (xs.isEmpty()) {
+      return;
+    }
+    XYSeries band = chart.addSeries("fault windows", xs, ys);
+    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+    band.setMarker(SeriesMarkers.NONE);
+    band.setFillColor(FAULT_FILL);
+    band.setLineColor(new Color(214, 120, 20, 90));
+  }
+
+  /** The chart as an {@code <svg>} element with {@code id} and {@code class="plot"}, ready to inline. */
+  static String render(XYChart chart, String id, String caption) {
+    VectorGraphics2D g = new VectorGraphics2D();
+    chart.paint(g, chart.getWidth(), chart.getHeight());
+    Document doc = new SVGProcessor().getDocument(g.getCommands(),
+        new PageSize(0, 0, chart.getWidth(), chart.getHeight()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      doc.writeTo(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a plot to memory cannot fail", e);
+    }
+    String svg = bytes.toString(StandardCharsets.UTF_8);
+    int open = svg.indexOf("<svg");
+    assert open >= 0 : "VectorGraphics2D wrote no svg element";
+    // Hundredths of a pixel are invisible; the digits beyond them are half of the plot's bytes.
+    svg = LONG_DECIMAL.matcher(renameClips(svg.substring(open), id)).replaceAll("$1");
+    String tag = "<svg id=\"" + id + "\" class=\"plot\" role=\"img\" aria-label=\"" + Markup.esc(caption) + "\"";
+    return tag + " " + svg.substring("<svg".length()).stripLeading().replaceFirst("\\bwidth=\"[^\"]*\" ", "")
+        .replaceFirst("\\bheight=\"[^\"]*\" ", "").replaceFirst(">", "><title>" + Markup.esc(caption) + "</title>")
+        .strip() + "\n";
+  }
+
+  private static String renameClips(String svg, String id) {
+    Matcher m = CLIP_ID.matcher(svg);
+    List<String> seen = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int k = seen.indexOf(m.group(1));
+      if (k < 0) {
+        seen.add(m.group(1));
+        k = seen.size() - 1;
+      }
+      m.appendReplacement(out, id + "-clip" + k);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

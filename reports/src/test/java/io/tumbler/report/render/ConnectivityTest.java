@@ -1,0 +1,87 @@
+package io.tumbler.report.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tumbler.report.view.FaultKind;
+import io.tumbler.report.view.FaultWindow;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cluster connectivity per fault window: the links read from the fault labels, and the diagrams drawn. */
+class ConnectivityTest {
+  private static final int[] FIVE = {1, 2, 3, 4, 5};
+
+  private static FaultWindow net(long start, long end, String label) {
+    return new FaultWindow(start, end, label, FaultKind.NETWORK, "network", true);
+  }
+
+  private static boolean blocked(ClusterLinks s, int from, int to) {
+    return s.blocked()[s.indexOf(from)][s.indexOf(to)];
+  }
+
+  @Test
+  void aPartitionBlocksEveryLinkBetweenGroupsAndNoneWithin() {
+    ClusterLinks s = ClusterLinks.at(10, List.of(net(10, 20, "partition [[1], [2, 3]]")), new int[] {1, 2, 3});
+    assertTrue(blocked(s, 1, 2) && blocked(s, 2, 1) && blocked(s, 1, 3) && blocked(s, 3, 1));
+    assertFalse(blocked(s, 2, 3) || blocked(s, 3, 2));
+  }
+
+  @Test
+  void leaderTargetsResolveLikeFaultInjectionDoes() {
+    ClusterLinks isolate = ClusterLinks.at(0, List.of(net(0, 5, "isolate the leader (n4)")), FIVE);
+    for (int other : new int[] {1, 2, 3, 5}) {
+      assertTrue(blocked(isolate, 4, other) && blocked(isolate, other, 4));
+    }
+    assertFalse(blocked(isolate, 1, 2));
+    // fault-injection's minorityWith: the leader and its ring successors, (5 - 1) / 2 = 2 nodes.
+    ClusterLinks minority = ClusterLinks.at(0, List.of(net(0, 5, "partition the leader into the minority (n5)")), FIVE);
+    assertFalse(blocked(minority, 5, 1), "n5 and n1 are neighbours on the ring");
+    assertTrue(blocked(minority, 5, 2) && blocked(minority, 1, 3) && blocked(minority, 4, 1));
+    assertFalse(blocked(minority, 2, 3) || blocked(minority, 3, 4));
+  }
+
+  @Test
+  void networkFaultsStackUntilTheirHealAndOneWayBlocksHaveADirection() {
+    List<FaultWindow> faults = List.of(net(0, 100, "one-way block 1->2"), net(50, 100, "clog n3"),
+        new FaultWindow(60, 80, "crash n2", FaultKind.PROCESS, "n2", true));
+    ClusterLinks at70 = ClusterLinks.at(70, faults, new int[] {1, 2, 3});
+    assertTrue(blocked(at70, 1, 2));
+    assertFalse(blocked(at70, 2, 1));
+    assertTrue(at70.clogged()[at70.indexOf(3)] && at70.down()[at70.indexOf(2)]);
+    ClusterLinks at100 = ClusterLinks.at(100, faults, new int[] {1, 2, 3});
+    assertFalse(blocked(at100, 1, 2) || at100.clogged()[2], "healed at 100");
+  }
+
+  @Test
+  void nodesComeFromTheJournalAndTheFaultsButNotFromRatesOrDurations() {
+    List<FaultWindow> faults = List.of(net(0, 1, "delay 100..2000us"), net(0, 1, "loss 0.25"),
+        net(0, 1, "partition [[1, 4], [2, 3]]"), new FaultWindow(0, 5, "pause n7 for 300ms", FaultKind.PAUSE, "n7", true));
+    assertArrayEquals(new int[] {1, 2, 3, 4, 5, 7}, ClusterLinks.nodesOf(faults, List.of(5)));
+    assertArrayEquals(new int[] {1, 2, 3}, ClusterLinks.nodesOf(List.of(), List.of()));
+  }
+
+  @Test
+  void theDiagramIsWellFormedWithANodePerMemberAndALinkPerPair() throws Exception {
+    List<FaultWindow> faults = List.of(net(0, 10, "partition [[1], [2, 3]]"), net(0, 10, "one-way block 2->3"),
+        new FaultWindow(20, 30, "crash n3", FaultKind.PROCESS, "n3", true));
+    String html = ConnectivitySvg.render(faults, List.of());
+    SvgXml xml = SvgXml.parse(html);
+    assertEquals(3, xml.count("//*[local-name()='figure']"), "a diagram per window");
+    assertEquals(3, xml.count("//*[local-name()='svg' and @id='cluster-0']/*[local-name()='g']"), "three nodes");
+    assertEquals(2, xml.count("//*[@id='cluster-0']/*[local-name()='line' and @class='link blocked']"));
+    assertEquals(1, xml.count("//*[@id='cluster-0']/*[local-name()='line' and @class='link one-way']"));
+    assertEquals("n2 → n3 open, the other way blocked".replace("n2 → n3", "n3 → n2"),
+        xml.text("//*[@id='cluster-0']/*[@class='link one-way']/*[local-name()='title']"));
+    assertEquals(3, xml.count("//*[@id='cluster-2']/*[local-name()='line' and @class='link open']"), "healed by then");
+    assertEquals(1, xml.count("//*[@id='cluster-2']/*[local-name()='g' and @class='node down']"), "n3 is down");
+  }
+
+  @Test
+  void noNetworkOrProcessFaultMeansNoDiagrams() {
+    assertEquals("", ConnectivitySvg.render(
+        List.of(new FaultWindow(5, 5, "bit flip on n1", FaultKind.DISK, "n1", true)), List.of()));
+  }
+}

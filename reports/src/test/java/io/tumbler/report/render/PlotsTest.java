@@ -1,0 +1,93 @@
+package io.tumbler.report.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tumbler.report.view.FaultKind;
+import io.tumbler.report.view.FaultWindow;
+import io.tumbler.report.view.HistoryOp;
+import io.tumbler.report.view.OpOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The latency and throughput plots: well-formed inline SVG, deterministic, shaded, and small for long runs. */
+class PlotsTest {
+  private static final List<FaultWindow> FAULTS = List.of(
+      new FaultWindow(200_000_000L, 500_000_000L, "partition [[1], [2, 3]]", FaultKind.NETWORK, "network", true));
+
+  static HistoryOp op(long i, String f, long invokeMillis, long latencyMillis, OpOutcome outcome) {
+    return new HistoryOp(2 * i, 2 * i + 1, Long.toString(i % 5), f, JsonNodeFactory.instance.nullNode(),
+        invokeMillis * 1_000_000, (invokeMillis + latencyMillis) * 1_000_000, outcome, "");
+  }
+
+  static List<HistoryOp> ops(int n) {
+    List<HistoryOp> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(op(i, i % 3 == 0 ? "write" : "read", i * 1000L / Math.max(1, n / 1000), 1 + i % 17,
+          i % 11 == 0 ? OpOutcome.FAIL : OpOutcome.OK));
+    }
+    return out;
+  }
+
+  @Test
+  void latencyPlotIsWellFormedInlineSvgWithASeriesPerOperationTypeAndTheFaultsShaded() throws Exception {
+    String svg = LatencyPlot.render(ops(40), FAULTS, 1_000_000_000L);
+    SvgXml xml = SvgXml.parse(svg);
+    assertEquals(1, xml.count("/root/*[local-name()='svg' and @id='latency-plot' and @class='plot']"));
+    assertTrue(xml.text("/root/*/*[local-name()='title']").startsWith("Latency"), "the plot says what it is");
+    assertFalse(svg.contains("<?xml") || svg.contains("<!DOCTYPE"), "no prolog inside an HTML page");
+    assertFalse(svg.matches("(?s).*[\"#]clip\\d.*"), "XChart's hash-code clip ids are renamed");
+    assertTrue(svg.contains("latency-plot-clip0"), "renamed after the plot's id");
+    assertTrue(svg.contains("fill:rgb(214,120,20)") || svg.contains("rgb(214,120,20)"), "fault band drawn: " + svg.length());
+  }
+
+  @Test
+  void plotsAreAPureFunctionOfTheirInput() {
+    assertEquals(LatencyPlot.render(ops(300), FAULTS, 1_000_000_000L), LatencyPlot.render(ops(300), FAULTS,
+        1_000_000_000L));
+    assertEquals(ThroughputPlot.render(ops(300), FAULTS, 1_000_000_000L), ThroughputPlot.render(ops(300), FAULTS,
+        1_000_000_000L));
+  }
+
+  @Test
+  void throughputPlotIsWellFormedAndNamesItsBins() throws Exception {
+    String svg = ThroughputPlot.render(ops(40), FAULTS, 1_000_000_000L);
+    SvgXml xml = SvgXml.parse(svg);
+    assertEquals(1, xml.count("/root/*[local-name()='svg' and @id='throughput-plot']"));
+    assertTrue(xml.text("/root/*/*[local-name()='title']").contains("per 100 ms"));
+  }
+
+  @Test
+  void nothingCompletedMeansNoPlotRatherThanAnEmptyOne() {
+    List<HistoryOp> pending = List.of(new HistoryOp(0, -1, "0", "read", JsonNodeFactory.instance.nullNode(), 5, -1,
+        OpOutcome.PENDING, ""));
+    assertEquals("", LatencyPlot.render(pending, FAULTS, 1_000_000_000L));
+    assertEquals("", ThroughputPlot.render(pending, FAULTS, 1_000_000_000L));
+  }
+
+  @Test
+  void manyPointsAreReducedToTheSlowestPerBinAndKeepTheWorst() {
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      points.add(new double[] {i / 1000.0, i == 54_321 ? 999 : i % 7});
+    }
+    List<double[]> kept = LatencyPlot.slowestPerBin(points, 100.0, 400);
+    assertTrue(kept.size() <= 400, "at most one point per bin: " + kept.size());
+    assertTrue(kept.stream().anyMatch(p -> p[1] == 999), "the slowest operation survives the reduction");
+  }
+
+  @Test
+  void aHundredThousandOperationRunStillMakesSmallPlots() {
+    List<HistoryOp> many = ops(100_000);
+    long end = many.get(many.size() - 1).completeNanos();
+    String latency = LatencyPlot.render(many, FAULTS, end);
+    String throughput = ThroughputPlot.render(many, FAULTS, end);
+    System.out.printf("plots for 100,000 operations: latency %d KB, throughput %d KB%n", latency.length() / 1024,
+        throughput.length() / 1024);
+    assertTrue(latency.contains("the slowest per time bin"), "the caption says the points were reduced");
+    assertTrue(latency.length() < 1_500_000 && throughput.length() < 1_500_000, "plots stay a small part of a page");
+  }
+}
