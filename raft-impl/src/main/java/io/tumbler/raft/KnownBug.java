@@ -53,11 +53,11 @@ public enum KnownBug {
     READ_WITHOUT_LEADERSHIP_CHECK("read-without-leadership-check",
             "linearizable (ReadIndex) reads are served at once from the leader's state without a heartbeat round "
                     + "confirming it still leads",
-            "linearizability", null, "long-conflicting-suffix"),
+            "linearizability", null, "read-hunt"),
     READ_INDEX_BEFORE_NOOP("read-index-before-noop",
             "a new leader serves ReadIndex reads before its no-op commits, using a commit index that may be behind "
                     + "writes its predecessor acknowledged",
-            "linearizability", null, "leader-failover"),
+            "linearizability", null, "noop-hunt"),
     LEASE_WITHOUT_DRIFT_BOUND("lease-without-drift-bound",
             "lease reads are served for the whole election timeout with no allowance for clock drift, so a leader "
                     + "whose clock runs slow serves reads after a successor was elected",

@@ -69,14 +69,8 @@ final class PlotSvg {
   static void shadeFaults(XYChart chart, List<FaultWindow> faults, double top, double spanSeconds) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
-    double sliver = Math.max(spanSeconds / 1000, 1e-6);
-    for (FaultWindow f : faults) {
-      if (f.kind() == FaultKind.CLOCK) {
-        continue; // a skewed clock lasts until "heal all" and would shade the whole plot, hiding the others
-      }
-      double x0 = f.startNanos() / 1e9;
-      double x1 = Math.max(f.endNanos() / 1e9, x0 + sliver);
-      xs.addAll(List.of(x0, x0, x1, x1));
+    for (double[] band : mergedBands(faults, spanSeconds)) {
+      xs.addAll(List.of(band[0], band[0], band[1], band[1]));
       ys.addAll(List.of(0.0, top, top, 0.0));
     }
     if (xs.isEmpty()) {
@@ -87,6 +81,33 @@ final class PlotSvg {
     band.setMarker(SeriesMarkers.NONE);
     band.setFillColor(FAULT_FILL);
     band.setLineColor(new Color(214, 120, 20, 90));
+  }
+
+  /**
+   * The fault windows as disjoint bands in ascending order (XChart's area series needs ascending x):
+   * overlapping or touching windows merge into one band.
+   */
+  static List<double[]> mergedBands(List<FaultWindow> faults, double spanSeconds) {
+    double sliver = Math.max(spanSeconds / 1000, 1e-6);
+    List<double[]> bands = new ArrayList<>();
+    for (FaultWindow f : faults) {
+      if (f.kind() == FaultKind.CLOCK) {
+        continue; // a skewed clock lasts until "heal all" and would shade the whole plot, hiding the others
+      }
+      double x0 = f.startNanos() / 1e9;
+      bands.add(new double[] {x0, Math.max(f.endNanos() / 1e9, x0 + sliver)});
+    }
+    bands.sort(java.util.Comparator.comparingDouble(b -> b[0]));
+    List<double[]> merged = new ArrayList<>();
+    for (double[] b : bands) {
+      double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && b[0] <= last[1]) {
+        last[1] = Math.max(last[1], b[1]);
+      } else {
+        merged.add(b.clone());
+      }
+    }
+    return merged;
   }
 
   /** The chart as an {@code <svg>} element with {@code id} and {@code class="plot"}, ready to inline. */

@@ -3,7 +3,10 @@ package io.tumbler.scenario.cluster;
 /**
  * The shape of a simulated cluster: how many nodes and clients, the Raft tick on each node's local
  * clock, the election timeout in ticks, how often nodes snapshot, the network's base latency, and
- * whether CheckQuorum is on (it is in production; a scenario may turn it off to grow a stale leader's log).
+ * whether CheckQuorum is on (it is in production; a scenario may turn it off to grow a stale leader's log),
+ * and whether clients sit beside a home node (client {@code c}'s home is node index {@code c % nodes}) so that
+ * a partition cuts a client off from the nodes across it, as a network split between racks or zones does.
+ * Without homes (the default, as in Jepsen) clients reach every node through any partition.
  */
 public record ClusterConfig(
     int nodes,
@@ -13,7 +16,8 @@ public record ClusterConfig(
     int snapshotEveryEntries,
     long latencyMicrosMin,
     long latencyMicrosMax,
-    boolean checkQuorum) {
+    boolean checkQuorum,
+    boolean clientsHomed) {
 
   public ClusterConfig {
     if (nodes < 1 || nodes > 9) {
@@ -26,27 +30,33 @@ public record ClusterConfig(
 
   /** Five nodes, five clients, a 10 ms tick, elections after 10 to 20 ticks, LAN-like latency. */
   public static ClusterConfig defaults() {
-    return new ClusterConfig(5, 5, 10_000_000L, 10, 500, 200, 2_000, true);
+    return new ClusterConfig(5, 5, 10_000_000L, 10, 500, 200, 2_000, true, false);
   }
 
   public ClusterConfig withNodes(int n) {
     return new ClusterConfig(n, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax, checkQuorum);
+        latencyMicrosMax, checkQuorum, clientsHomed);
   }
 
   public ClusterConfig withClients(int c) {
     return new ClusterConfig(nodes, c, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax, checkQuorum);
+        latencyMicrosMax, checkQuorum, clientsHomed);
   }
 
   /** Without CheckQuorum a leader cut off in a minority keeps its role (and keeps appending) until it hears a higher term. */
   public ClusterConfig withCheckQuorum(boolean on) {
     return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax, on);
+        latencyMicrosMax, on, clientsHomed);
   }
 
   public ClusterConfig withSnapshotEveryEntries(int entries) {
     return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, entries, latencyMicrosMin,
-        latencyMicrosMax, checkQuorum);
+        latencyMicrosMax, checkQuorum, clientsHomed);
+  }
+
+  /** With homes on, a partition puts every client in its home node's group (see {@link SimCluster#partition}). */
+  public ClusterConfig withClientsHomed(boolean on) {
+    return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
+        latencyMicrosMax, checkQuorum, on);
   }
 }

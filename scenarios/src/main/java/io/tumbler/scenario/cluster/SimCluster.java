@@ -216,7 +216,11 @@ public final class SimCluster implements FaultActuator {
     return nodeIds.clone();
   }
 
-  /** Blocks node-to-node links across groups only: clients keep reaching every node, as in Jepsen. */
+  /**
+   * Blocks node-to-node links across groups (a node in no group is cut off from all). Clients keep reaching
+   * every node, as in Jepsen — unless {@link ClusterConfig#clientsHomed}: then each client is in its home
+   * node's group and its links to nodes of other groups are blocked both ways too.
+   */
   @Override
   public void partition(int[][] groups) {
     int[] groupOf = new int[config.nodes() + 1];
@@ -231,6 +235,28 @@ public final class SimCluster implements FaultActuator {
       for (int b : nodeIds) {
         if (a != b && (groupOf[a] < 0 || groupOf[a] != groupOf[b])) {
           network.block(processOf(a), processOf(b));
+        }
+      }
+    }
+    if (config.clientsHomed() && clients != null) {
+      partitionClients(groupOf);
+    }
+  }
+
+  /**
+   * Puts client {@code c} (process {@code nodes + c}, see {@link #addClients}) with its home node
+   * {@code c % nodes + 1}, the replica {@link ClientProcess} serves its local reads from: it loses every node
+   * of another group (every node but its home, if its home is in no group). A heal restores these links with
+   * all the others.
+   */
+  private void partitionClients(int[] groupOf) {
+    for (int c = 0; c < config.clients(); c++) {
+      int clientProcess = config.nodes() + c;
+      int home = c % config.nodes() + 1;
+      for (int node : nodeIds) {
+        if (node != home && (groupOf[home] < 0 || groupOf[home] != groupOf[node])) {
+          network.block(clientProcess, processOf(node));
+          network.block(processOf(node), clientProcess);
         }
       }
     }
