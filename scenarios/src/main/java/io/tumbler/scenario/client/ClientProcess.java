@@ -34,6 +34,9 @@ public final class ClientProcess implements SimProcess<Wire> {
   private long deadlineLocalNanos;
   private boolean mayHaveTakenEffect;
   private Timer attemptTimer;
+  /** Counts attempts; a reply or timeout counts only for the attempt in flight, and only once. */
+  private long attempt;
+  private boolean awaitingReply;
 
   public ClientProcess(ClientShared shared, int clientIndex) {
     this.shared = shared;
@@ -88,14 +91,16 @@ public final class ClientProcess implements SimProcess<Wire> {
 
   private void sendAttempt() {
     context.send(target, new Wire.Request(sessionId(), sequence, current.kind(), current.payload()));
-    long attemptSequence = sequence;
-    attemptTimer = context.setTimer(shared.config().attemptTimeoutNanos(), () -> onAttemptTimeout(attemptSequence));
+    long thisAttempt = ++attempt;
+    awaitingReply = true;
+    attemptTimer = context.setTimer(shared.config().attemptTimeoutNanos(), () -> onAttemptTimeout(thisAttempt));
   }
 
-  private void onAttemptTimeout(long attemptSequence) {
-    if (current == null || attemptSequence != sequence) {
+  private void onAttemptTimeout(long timedOutAttempt) {
+    if (current == null || timedOutAttempt != attempt || !awaitingReply) {
       return;
     }
+    awaitingReply = false;
     mayHaveTakenEffect |= !current.isRead();
     target = nextNode(target);
     retryOrGiveUp();
@@ -106,9 +111,9 @@ public final class ClientProcess implements SimProcess<Wire> {
       giveUp();
       return;
     }
-    long attemptSequence = sequence;
+    long retryOf = attempt;
     context.setTimer(shared.config().retryBackoffNanos(), () -> {
-      if (current != null && attemptSequence == sequence) {
+      if (current != null && retryOf == attempt && !awaitingReply) {
         sendAttempt();
       }
     });
@@ -116,10 +121,13 @@ public final class ClientProcess implements SimProcess<Wire> {
 
   @Override
   public void onMessage(int from, Wire message) {
-    if (!(message instanceof Wire.Reply reply) || current == null
+    if (!(message instanceof Wire.Reply reply) || current == null || !awaitingReply
         || reply.sequence() != sequence || reply.clientId() != sessionId()) {
-      return; // a late reply to an operation already completed or abandoned
+      // A late reply to an operation already completed or abandoned, or a second reply to this attempt (the
+      // network duplicates): acting on it twice would fork the retry loop.
+      return;
     }
+    awaitingReply = false;
     attemptTimer.cancel();
     switch (reply.status()) {
       case OK -> complete(workload().complete(current, reply.payload()));

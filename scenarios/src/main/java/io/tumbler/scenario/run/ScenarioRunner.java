@@ -38,7 +38,8 @@ import java.util.List;
  */
 public final class ScenarioRunner {
   private static final long MILLIS = 1_000_000L;
-  private static final long MAX_EVENTS = 200_000_000L;
+  /** A typical run executes 10^4 to 10^5 events; a run past this has run away (and says so with its seed). */
+  private static final long MAX_EVENTS = 10_000_000L;
 
   private final boolean keepTrace;
   private final Duration checkerTimeLimit;
