@@ -76,6 +76,13 @@ public sealed interface Observation {
     record SnapshotTaken(int node, long index, long term) implements Observation {}
 
     /**
+     * A leader's snapshot up to {@code index}/{@code term} became durable: from here on the node's log is that
+     * snapshot and what follows it. Emitted with the other observations of the sync, before the commit index
+     * it raises; {@link SnapshotInstalled} follows when the state machine is restored from it.
+     */
+    record LogReplacedBySnapshot(int node, long index, long term) implements Observation {}
+
+    /**
      * A leader's snapshot up to {@code index} is durable and the state machine was restored from it. The
      * node's log up to {@code index} is now the snapshot (committed entries, whatever it held there before);
      * if it held entries after {@code index}, an {@link EntriesTruncated} from {@code index + 1} came first.

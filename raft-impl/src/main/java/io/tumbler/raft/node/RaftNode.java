@@ -402,6 +402,9 @@ public final class RaftNode {
     /** Observations of what the completed sync made durable, in log order. */
     private void observeDurable(Ready ready) {
         Snapshot snapshot = ready.snapshotToInstall();
+        if (snapshot != null) {
+            observe(new Observation.LogReplacedBySnapshot(id, snapshot.meta().index(), snapshot.meta().term()));
+        }
         if (snapshot != null && storedLastIndex > snapshot.meta().index()) {
             observe(new Observation.EntriesTruncated(id, snapshot.meta().index() + 1));
         }

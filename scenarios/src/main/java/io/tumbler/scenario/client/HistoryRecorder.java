@@ -17,6 +17,7 @@ import java.util.OptionalLong;
  */
 public final class HistoryRecorder {
   private final List<Operation> operations = new ArrayList<>();
+  private long lastOkNanos = -1;
 
   public void invoke(long process, String f, Object value, long timeNanos) {
     add(process, OpType.INVOKE, f, value, timeNanos, null);
@@ -24,6 +25,12 @@ public final class HistoryRecorder {
 
   public void ok(long process, String f, Object value, long timeNanos) {
     add(process, OpType.OK, f, value, timeNanos, null);
+    lastOkNanos = timeNanos;
+  }
+
+  /** When the most recent {@code ok} completion was recorded, or -1 if none was. */
+  public long lastOkNanos() {
+    return lastOkNanos;
   }
 
   public void fail(long process, String f, Object value, long timeNanos, String error) {

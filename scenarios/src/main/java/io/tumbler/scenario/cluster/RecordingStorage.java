@@ -9,18 +9,15 @@ import io.tumbler.raft.node.SyncCallback;
 import java.util.List;
 
 /**
- * Passes every call to the production log storage, keeps what {@link #load} recovered (so the harness
- * can announce a restarted node's durable log to the safety checker without a second read) and reports
- * a leader's snapshot replacing the log the moment the node hands it to storage.
+ * Passes every call to the production log storage and keeps what {@link #load} recovered, so the
+ * harness can announce a restarted node's durable log to the safety checker without a second read.
  */
 final class RecordingStorage implements LogStorage {
   private final LogStorage delegate;
-  private final java.util.function.Consumer<Snapshot> onInstall;
   private RecoveredState recovered;
 
-  RecordingStorage(LogStorage delegate, java.util.function.Consumer<Snapshot> onInstall) {
+  RecordingStorage(LogStorage delegate) {
     this.delegate = delegate;
-    this.onInstall = onInstall;
   }
 
   RecoveredState recovered() {
@@ -50,7 +47,6 @@ final class RecordingStorage implements LogStorage {
 
   @Override
   public void installSnapshot(Snapshot snapshot) {
-    onInstall.accept(snapshot);
     delegate.installSnapshot(snapshot);
   }
 

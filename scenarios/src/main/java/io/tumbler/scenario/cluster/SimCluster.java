@@ -171,10 +171,6 @@ public final class SimCluster implements FaultActuator {
     journalSink.accept(new JournalEvent.EntriesAppended(now, r.node(), state.entries().get(0).index(), ids));
   }
 
-  void logReplaced(int nodeId, long index, long term) {
-    journalSink.accept(new JournalEvent.LogReplacedBySnapshot(simulation.nowNanos(), nodeId, index, term));
-  }
-
   void crashed(int nodeId) {
     running[nodeId - 1] = null;
     journalSink.accept(new JournalEvent.Crashed(simulation.nowNanos(), nodeId));
@@ -201,9 +197,13 @@ public final class SimCluster implements FaultActuator {
     long term = -1;
     for (int id : nodeIds) {
       NodeProcess p = running(id);
-      if (p != null && p.node().role() == io.tumbler.raft.Role.LEADER && p.node().status().term() > term) {
+      if (p == null || p.node().role() != io.tumbler.raft.Role.LEADER) {
+        continue;
+      }
+      long leaderTerm = p.node().status().term();
+      if (leaderTerm > term) {
         leader = id;
-        term = p.node().status().term();
+        term = leaderTerm;
       }
     }
     return leader;

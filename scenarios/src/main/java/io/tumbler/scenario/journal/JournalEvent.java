@@ -64,9 +64,8 @@ public sealed interface JournalEvent {
       implements JournalEvent {}
 
   /**
-   * The node handed its storage a leader's snapshot covering the log up to {@code index}/{@code term}:
-   * from here on its log is that snapshot plus what follows (seen at the storage port, before the sync and
-   * before the commit index the same step raises).
+   * A leader's snapshot covering the log up to {@code index}/{@code term} became durable on the node: from
+   * here on its log is that snapshot plus what follows (reported before the commit index the same step raises).
    */
   record LogReplacedBySnapshot(long timeNanos, int node, long index, long term) implements JournalEvent {}
 

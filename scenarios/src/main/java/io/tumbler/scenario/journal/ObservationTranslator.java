@@ -4,7 +4,6 @@ import io.tumbler.raft.node.Observation;
 import io.tumbler.scenario.journal.JournalEvent.EntryId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Turns one node's observations into journal events, stamping the simulator's true time and filling in
@@ -12,8 +11,10 @@ import java.util.TreeMap;
  * the node's own {@code Applied} observation of that index). One translator per node incarnation.
  */
 public final class ObservationTranslator {
-  private static final int REMEMBERED_APPLIES = 4096;
-  private final TreeMap<Long, Observation.Applied> recentApplies = new TreeMap<>();
+  private static final int REMEMBERED_APPLIES = 4096; // a power of two: slots are index & (size - 1)
+  private final long[] appliedIndexes = new long[REMEMBERED_APPLIES];
+  private final long[] appliedTerms = new long[REMEMBERED_APPLIES];
+  private final long[] appliedDigests = new long[REMEMBERED_APPLIES];
 
   /** The journal events for {@code observation}, possibly none. */
   public List<JournalEvent> translate(long timeNanos, Observation observation) {
@@ -59,23 +60,26 @@ public final class ObservationTranslator {
     if (observation instanceof Observation.Applied o) {
       remember(o);
       out.add(new JournalEvent.Applied(timeNanos, node, o.index(), o.term(), o.entryDigest(), o.stateDigest()));
+    } else if (observation instanceof Observation.LogReplacedBySnapshot o) {
+      out.add(new JournalEvent.LogReplacedBySnapshot(timeNanos, node, o.index(), o.term()));
     } else if (observation instanceof Observation.SnapshotInstalled o) {
       out.add(new JournalEvent.SnapshotInstalled(timeNanos, node, o.index(), o.term(), o.stateDigest()));
     } else if (observation instanceof Observation.ReadServed o) {
       out.add(new JournalEvent.ReadServed(timeNanos, node, o.mode().name(), o.readIndex()));
     } else if (observation instanceof Observation.ClientAcked o) {
-      Observation.Applied applied = recentApplies.get(o.index());
-      long term = applied == null ? 0 : applied.term();
-      long digest = applied == null ? 0 : applied.entryDigest();
+      int slot = (int) (o.index() & (REMEMBERED_APPLIES - 1));
+      boolean known = appliedIndexes[slot] == o.index();
+      long term = known ? appliedTerms[slot] : 0;
+      long digest = known ? appliedDigests[slot] : 0;
       out.add(new JournalEvent.ClientAcked(timeNanos, node, o.clientId(), o.sequence(), o.index(), term, digest));
     }
     // SnapshotTaken and Halted carry nothing the safety checks need; the trace keeps them.
   }
 
   private void remember(Observation.Applied applied) {
-    recentApplies.put(applied.index(), applied);
-    if (recentApplies.size() > REMEMBERED_APPLIES) {
-      recentApplies.pollFirstEntry();
-    }
+    int slot = (int) (applied.index() & (REMEMBERED_APPLIES - 1));
+    appliedIndexes[slot] = applied.index();
+    appliedTerms[slot] = applied.term();
+    appliedDigests[slot] = applied.entryDigest();
   }
 }

@@ -39,10 +39,7 @@ final class JournalQueries {
         continue;
       }
       if (e instanceof JournalEvent.EntriesAppended a) {
-        last = Math.max(last, a.firstIndex() + a.entries().size() - 1);
-        if (a.firstIndex() <= last) {
-          last = a.firstIndex() + a.entries().size() - 1;
-        }
+        last = a.firstIndex() + a.entries().size() - 1; // an append replaces everything from its first index
       } else if (e instanceof JournalEvent.EntriesTruncated t) {
         longest = Math.max(longest, last - t.fromIndex() + 1);
         last = t.fromIndex() - 1;

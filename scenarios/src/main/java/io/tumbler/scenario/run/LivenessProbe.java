@@ -1,7 +1,5 @@
 package io.tumbler.scenario.run;
 
-import io.tumbler.lin.history.OpType;
-import io.tumbler.lin.history.Operation;
 import io.tumbler.scenario.client.HistoryRecorder;
 import io.tumbler.scenario.cluster.NodeProcess;
 import io.tumbler.scenario.cluster.SimCluster;
@@ -17,8 +15,6 @@ final class LivenessProbe {
   private final SimCluster cluster;
   private final HistoryRecorder history;
   private final long healedAtNanos;
-  private int scannedOperations;
-  private boolean progressed;
 
   LivenessProbe(SimCluster cluster, HistoryRecorder history, long healedAtNanos) {
     this.cluster = cluster;
@@ -26,30 +22,35 @@ final class LivenessProbe {
     this.healedAtNanos = healedAtNanos;
   }
 
+  /** Evaluated after every event of the liveness phase: the cheap questions first. */
   boolean satisfied() {
-    return cluster.currentLeader() != 0 && progressedSinceHeal() && converged();
+    return progressedSinceHeal() && converged() && cluster.currentLeader() != 0;
   }
 
   private boolean progressedSinceHeal() {
-    if (progressed) {
-      return true;
-    }
-    List<Operation> ops = history.operations();
-    for (int i = scannedOperations; i < ops.size(); i++) {
-      Operation op = ops.get(i);
-      if (op.type() == OpType.OK && op.timeNanos().orElse(0) >= healedAtNanos) {
-        progressed = true;
-      }
-    }
-    scannedOperations = ops.size();
-    return progressed;
+    return history.lastOkNanos() >= healedAtNanos;
   }
 
   /** Every node is up, and all have applied the same index with the same state digest. */
   boolean converged() {
-    return divergence().isEmpty();
+    long applied = -1;
+    long digest = 0;
+    for (int id : cluster.nodes()) {
+      NodeProcess p = cluster.running(id);
+      if (p == null) {
+        return false;
+      }
+      if (applied < 0) {
+        applied = p.node().appliedIndex();
+        digest = p.stateMachine().digest();
+      } else if (p.node().appliedIndex() != applied || p.stateMachine().digest() != digest) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** What keeps the cluster from having converged, in words (empty when it has). */
   List<String> divergence() {
     List<String> problems = new ArrayList<>();
     long applied = -1;

@@ -1,6 +1,5 @@
 package io.tumbler.scenario.run;
 
-import io.tumbler.scenario.journal.JournalEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,9 +60,5 @@ final class ScenarioChecks {
           : List.of("expected a node to discard a conflicting suffix of at least " + entries
               + " entries; the longest truncation was " + longest);
     };
-  }
-
-  static boolean isLeader(JournalEvent e) {
-    return e instanceof JournalEvent.RoleChanged r && r.role().equals("LEADER");
   }
 }

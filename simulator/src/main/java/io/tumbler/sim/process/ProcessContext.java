@@ -44,7 +44,7 @@ public final class ProcessContext<M> {
         return host.size();
     }
 
-    /** The local clock's reading: what {@code System.nanoTime()} would be for this process. */
+    /** The local clock's reading: this process's own time, with its offset, drift and jumps (it can go back). */
     public long nowNanos() {
         checkAlive();
         return host.clock(process).localNanos();
