@@ -35,9 +35,14 @@ class BrowserTest {
     assertTrue(dom.contains("read 1 of key 0 by process 2"), "the plain sentence is there");
     assertTrue(dom.contains("class=\"tick\""), "the script drew the time axis");
     assertTrue(dom.contains("id=\"latency-plot\"") && dom.contains("id=\"throughput-plot\""), "the plots are inline");
-    assertTrue(dom.contains("<figure class=\"cluster\">") && dom.contains("class=\"link blocked\""),
+    assertTrue(dom.contains("<figure class=\"cluster\"") && dom.contains("link blocked\""),
         "the isolated leader's links are drawn blocked");
-    screenshot(html, "stale-run.png");
+    assertTrue(dom.contains("id=\"sequence-graph0\"") && dom.contains("Reply #1 OK"),
+        "the message sequence of the failing read is drawn");
+    assertTrue(dom.contains("id=\"counterexample-0-states-graph0\"") && dom.contains("✗ cannot apply process 2"),
+        "the model-state path ends in the illegal read");
+    assertTrue(dom.contains("id=\"diagram-engine\""), "the small print names the diagram engine");
+    screenshot(html, "stale-run.png", 4600);
   }
 
   @Test
@@ -49,6 +54,7 @@ class BrowserTest {
     assertTrue(dom.contains("class=\"conflict\""), "the conflicting row is marked");
     assertTrue(dom.contains("history.jsonl: 1 unreadable line"), "the note about the cut-short history is shown");
     assertTrue(dom.contains("aria-label=\"cluster during crash n3\""), "a diagram for the crash window");
+    assertTrue(dom.contains("No message diagram: trace.jsonl is not in the run directory"), "no trace, and it says so");
     screenshot(html, "safety-run.png");
   }
 
@@ -76,10 +82,15 @@ class BrowserTest {
   }
 
   private void screenshot(Path html, String name) throws IOException, InterruptedException {
+    screenshot(html, name, 3400);
+  }
+
+  /** A screenshot {@code heightPx} tall, enough to show every section of the page. */
+  private void screenshot(Path html, String name, int heightPx) throws IOException, InterruptedException {
     Path dir = Path.of(System.getProperty("tumbler.root", "..")).resolve("reports/target/screenshots");
     Files.createDirectories(dir);
     Path png = dir.resolve(name);
-    run(html, "--screenshot=" + png, "--window-size=1300,3400", "--hide-scrollbars");
+    run(html, "--screenshot=" + png, "--window-size=1300," + heightPx, "--hide-scrollbars");
     assertTrue(Files.size(png) > 10_000, "a real screenshot was written to " + png);
   }
 

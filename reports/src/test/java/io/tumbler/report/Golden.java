@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * Golden files in src/test/resources/golden: the test compares, and {@code -Dtumbler.golden.update=true}
  * rewrites them for review in the diff.
  */
-final class Golden {
+public final class Golden {
   private Golden() {}
 
   /**
@@ -23,7 +23,7 @@ final class Golden {
     check(name, actual.replace(fixtures, "<fixtures>").replace(temp.toString(), "<temp>"));
   }
 
-  static void check(String name, String actual) throws IOException {
+  public static void check(String name, String actual) throws IOException {
     Path root = Path.of(System.getProperty("tumbler.root", ".."));
     Path file = root.resolve("reports/src/test/resources/golden").resolve(name);
     if (Boolean.getBoolean("tumbler.golden.update")) {

@@ -12,9 +12,9 @@ import java.util.Locale;
  * grey line where messages flow both ways, a red dashed line where they are dropped both ways, an arrow where
  * only one direction still works, crashed or paused nodes greyed out and clogged ones ringed.
  *
- * <p>Drawn as plain SVG rather than with graphviz-java: its layout engine needs a JavaScript engine that
- * Java 17 no longer ships (or a native Graphviz), and a fixed circle is the layout a reader of a partition
- * wants anyway — the same node in the same place in every diagram.
+ * <p>The fallback of {@link ConnectivityDot} when no Graphviz engine starts on this machine (no {@code dot},
+ * and graphviz-java's V8 engine unavailable): a fixed circle drawn as plain SVG, the same node in the same
+ * place in every diagram.
  */
 public final class ConnectivitySvg {
   static final int SIZE = 170;
@@ -24,7 +24,7 @@ public final class ConnectivitySvg {
 
   /** A figure per network, crash or pause window; empty when there is none. */
   public static String render(List<FaultWindow> faults, List<JsonNode> journal) {
-    int[] nodes = ClusterLinks.nodesOf(faults, journalNodes(journal));
+    int[] nodes = nodesOf(faults, journal);
     StringBuilder b = new StringBuilder();
     int k = 0;
     for (FaultWindow f : faults) {
@@ -33,6 +33,11 @@ public final class ConnectivitySvg {
       }
     }
     return b.length() == 0 ? "" : "<div class=\"connectivity\">\n" + b + "</div>\n";
+  }
+
+  /** The node ids named in the faults or the journal, ascending. */
+  static int[] nodesOf(List<FaultWindow> faults, List<JsonNode> journal) {
+    return ClusterLinks.nodesOf(faults, journalNodes(journal));
   }
 
   private static List<Integer> journalNodes(List<JsonNode> journal) {
@@ -55,11 +60,16 @@ public final class ConnectivitySvg {
         .append("</marker></defs>\n");
     links(b, s, k);
     nodes(b, s);
-    b.append("</svg><figcaption>").append(Markup.esc(f.label())).append("<br><span class=\"sub\">")
+    return b.append("</svg>").append(caption(f, s)).append("</figure>\n").toString();
+  }
+
+  /** The figure's caption: the fault, its time span, and what is in force but could not be drawn. */
+  static String caption(FaultWindow f, ClusterLinks s) {
+    StringBuilder b = new StringBuilder("<figcaption>").append(Markup.esc(f.label())).append("<br><span class=\"sub\">")
         .append(Markup.esc(TimelineSvg.faultTitle(f).substring(f.label().length() + 2))).append("</span>");
     s.unreadable().forEach(u -> b.append("<br><span class=\"sub\">also in force, not drawn: ")
         .append(Markup.esc(u)).append("</span>"));
-    return b.append("</figcaption></figure>\n").toString();
+    return b.append("</figcaption>").toString();
   }
 
   private static double[] at(int i, int n) {

@@ -17,7 +17,10 @@ import java.util.TreeSet;
 final class CounterexampleHtml {
   private CounterexampleHtml() {}
 
-  static String render(Counterexample cx, int number, RunView view) {
+  /** How many counterexamples get a model-state diagram; the others keep the text list. */
+  static final int DIAGRAMS = 3;
+
+  static String render(Counterexample cx, int number, RunView view, GraphvizRenderer graphviz) {
     String id = "counterexample-" + number;
     StringBuilder b = new StringBuilder("<section class=\"counterexample\" id=\"").append(id).append("\">\n");
     b.append("<h2>Linearizability counterexample").append(cx.partition().isEmpty() ? "" : " in " + Markup.esc(cx.partition()))
@@ -32,6 +35,13 @@ final class CounterexampleHtml {
     b.append(subHistory(cx));
     b.append(prefixes(cx));
     b.append(paths(cx));
+    if (!cx.finalPaths().isEmpty() && number < DIAGRAMS) {
+      b.append("<h3>Model states along the longest linearization</h3>\n<p class=\"sub\">The last operation of the "
+          + "longest linearizable prefix, the operations still pending, then the one that cannot be placed: each arrow "
+          + "is an operation, each box the model state it leads to; the red box says why the last cannot be applied."
+          + "</p>\n")
+          .append(graphviz.draw(StatePathDot.dot(cx), GraphvizRenderer.Layout.DOT, id + "-states").html("states"));
+    }
     return b.append("</section>\n").toString();
   }
 

@@ -1,7 +1,9 @@
 package io.tumbler.report.render;
 
 import io.tumbler.report.view.CheckRow;
+import io.tumbler.report.view.FaultKind;
 import io.tumbler.report.view.FaultWindow;
+import io.tumbler.report.view.MessageSequence;
 import io.tumbler.report.view.OpWords;
 import io.tumbler.report.view.RunHeader;
 import io.tumbler.report.view.RunView;
@@ -16,8 +18,20 @@ import java.util.Set;
 public final class RunHtml {
   private RunHtml() {}
 
-  /** The page for {@code view}. */
+  /** The page for {@code view}, its diagrams drawn by the JVM's Graphviz engine (started only if needed). */
   public static String render(RunView view) {
+    boolean needed = !view.counterexamples().isEmpty() || !view.safety().isEmpty() || hasConnectivity(view);
+    return render(view, needed ? GraphvizRenderer.shared() : GraphvizRenderer.off("no diagram to draw"));
+  }
+
+  /** Whether a fault window gets a connectivity diagram. */
+  private static boolean hasConnectivity(RunView view) {
+    return view.faults().stream()
+        .anyMatch(f -> f.kind() == FaultKind.NETWORK || f.kind() == FaultKind.PROCESS || f.kind() == FaultKind.PAUSE);
+  }
+
+  /** The page for {@code view}, its diagrams drawn by {@code graphviz} (or not, when it has no engine). */
+  public static String render(RunView view, GraphvizRenderer graphviz) {
     RunHeader h = view.header();
     StringBuilder b = new StringBuilder();
     b.append(header(view));
@@ -25,7 +39,7 @@ public final class RunHtml {
     b.append(timeline(view));
     b.append(plots(view));
     for (int i = 0; i < view.counterexamples().size(); i++) {
-      String section = CounterexampleHtml.render(view.counterexamples().get(i), i, view);
+      String section = CounterexampleHtml.render(view.counterexamples().get(i), i, view, graphviz);
       b.append(i == 0 ? section : "<details class=\"more\"><summary>Counterexample in "
           + Markup.esc(view.counterexamples().get(i).partition()) + " (the same kind of failure, another partition)"
           + "</summary>\n" + section + "</details>\n");
@@ -33,8 +47,11 @@ public final class RunHtml {
     for (int i = 0; i < view.safety().size(); i++) {
       b.append(SafetyHtml.render(view.safety().get(i), i));
     }
-    b.append(faults(view.faults(), ConnectivitySvg.render(view.faults(), view.files().journal())));
-    b.append(notes(view));
+    if (!view.counterexamples().isEmpty() || !view.safety().isEmpty()) {
+      b.append(SequenceHtml.render(MessageSequence.of(view), graphviz));
+    }
+    b.append(faults(view.faults(), connectivity(view, graphviz)));
+    b.append(notes(view, graphviz));
     return Page.wrap("Tumbler: " + h.scenario() + " seed " + h.seed() + " — " + h.outcome(), b.toString());
   }
 
@@ -159,6 +176,14 @@ public final class RunHtml {
         + "<div class=\"plot-wrap\">" + svg + "</div>\n";
   }
 
+  /** Graphviz's drawings (neato, nodes pinned on a circle) when an engine runs, else our own SVG circles. */
+  private static String connectivity(RunView view, GraphvizRenderer graphviz) {
+    if (!graphviz.available()) {
+      return ConnectivitySvg.render(view.faults(), view.files().journal());
+    }
+    return ConnectivityDot.render(view.faults(), ConnectivitySvg.nodesOf(view.faults(), view.files().journal()), graphviz);
+  }
+
   private static String faults(List<FaultWindow> faults, String connectivity) {
     StringBuilder b = new StringBuilder("<section id=\"faults\">\n<h2>Faults</h2>\n");
     if (faults.isEmpty()) {
@@ -182,7 +207,7 @@ public final class RunHtml {
     return b.append("</section>\n").toString();
   }
 
-  private static String notes(RunView view) {
+  private static String notes(RunView view, GraphvizRenderer graphviz) {
     StringBuilder b = new StringBuilder("<section id=\"notes\">\n<h2>Notes on the input</h2>\n");
     if (view.notes().isEmpty()) {
       b.append("<p class=\"sub\">Every file of the run directory was present and readable.</p>\n");
@@ -192,9 +217,12 @@ public final class RunHtml {
       b.append("</ul>\n");
     }
     if (view.files().hasTrace()) {
-      b.append("<p class=\"sub\">trace.jsonl (the simulator's full event trace) is in the run directory; it is not "
-          + "embedded here.</p>\n");
+      b.append("<p class=\"sub\">trace.jsonl (the simulator's full event trace) is in the run directory; only the "
+          + "messages of the failure window are drawn here.</p>\n");
     }
+    b.append("<p class=\"small-print\" id=\"diagram-engine\">Diagrams drawn by: ").append(Markup.esc(graphviz.describe()))
+        .append(graphviz.available() || !hasConnectivity(view) ? "" : "; cluster connectivity drawn by Tumbler's own SVG")
+        .append(".</p>\n");
     return b.append("<footer>Made by <code>tumbler report</code> from the files of ")
         .append(Markup.esc(view.files().dir().toString())).append(".</footer>\n</section>\n").toString();
   }

@@ -1,0 +1,102 @@
+package io.tumbler.report.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tumbler.report.input.RunFiles;
+import io.tumbler.report.input.TraceMessages;
+import io.tumbler.report.input.TraceMessages.Fate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Choosing the lanes and the most relevant messages of a failure window, and the labels they carry. */
+class MessageSequenceTest {
+  private static TraceMessages.Message m(long i, int from, int to, long t, String detail) {
+    return new TraceMessages.Message(i, from, to, t, t + 1, Fate.DELIVERED, detail);
+  }
+
+  @Test
+  void theCapKeepsTheClientAndElectionsFirstThenHeartbeatsNearestTheFocus() {
+    TreeMap<Integer, String> names = new TreeMap<>();
+    names.put(0, "n1");
+    names.put(1, "n2");
+    names.put(2, "c0");
+    names.put(3, "c1");
+    List<TraceMessages.Message> all = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      all.add(m(i, 0, 1, i * 10L, "Peer[message=Heartbeat[from=1, to=2, term=3, commitIndex=9, round=" + i + "]]"));
+    }
+    all.add(m(300, 2, 0, 5, "Request[clientId=1000007, sequence=4, kind=READ_LOCAL, payload=[B@1]"));
+    all.add(m(301, 0, 2, 1990, "Reply[clientId=1000007, sequence=4, status=OK, leaderHint=1, payload=[B@2]"));
+    all.add(m(302, 1, 0, 1000, "Peer[message=VoteResponse[from=2, to=1, term=4, preVote=false, granted=true]]"));
+    all.add(m(303, 3, 0, 1000, "Request[clientId=1000009, sequence=1, kind=WRITE, payload=[B@3]"));
+    MessageSequence seq = MessageSequence.select("t", 0, 2000, 2000, "7", new TraceMessages(names, all, 0));
+    assertEquals(List.of("n1", "n2", "c0 (client, process 7)"), seq.lanes());
+    assertEquals(MessageSequence.CAP, seq.messages().size());
+    assertEquals(203 - MessageSequence.CAP, seq.leftOut());
+    assertEquals(1, seq.otherProcesses(), "the other client's request");
+    List<String> labels = seq.messages().stream().map(MessageSequence.Arrow::label).toList();
+    assertEquals("Request #4 read_local", labels.get(0), "in send order; the client's request is kept");
+    assertTrue(labels.contains("VoteResp t4 granted") && labels.contains("Reply #4 OK"));
+    assertEquals(1000, seq.messages().get(1).sendNanos(), "the vote");
+    assertEquals(1990 - 76 * 10, seq.messages().get(2).sendNanos(), "then the 77 heartbeats nearest the focus at 2000");
+  }
+
+  @Test
+  void labelsSayKindTermAndWhatMatters() {
+    assertEquals(new MessageLabel("AppendEntries t3 [12..14] c11", 2), MessageLabel.of("Peer[message=AppendEntries[from=1, "
+        + "to=2, term=3, prevIndex=11, prevTerm=3, entries=[Entry[12@3 COMMAND 4B], Entry[13@3 NOOP 0B], Entry[14@3 "
+        + "COMMAND 9B]], commitIndex=11]]", "x"));
+    assertEquals(new MessageLabel("PreVote t5 last 7@4", 1), MessageLabel.of("Peer[message=RequestVote[from=1, to=2, "
+        + "term=5, preVote=true, lastLogIndex=7, lastLogTerm=4, transfer=false]]", "x"));
+    assertEquals(new MessageLabel("AppendResp t3 rejected", 2), MessageLabel.of("Peer[message=AppendResponse[from=4, "
+        + "to=1, term=3, success=false, index=0, conflictIndex=5, conflictTerm=2]]", "x"));
+    assertEquals(new MessageLabel("Reply #2 NOT_LEADER", 5), MessageLabel.of("Reply[clientId=1000006, sequence=2, "
+        + "status=NOT_LEADER, leaderHint=0, payload=[B@302552ec]", "clientId=1000001,"));
+  }
+
+  @TempDir Path temp;
+
+  private static String line(long index, String type, long t, int process, long a, long b, String detail) {
+    return "{\"index\":" + index + ",\"type\":\"" + type + "\",\"timeNanos\":" + t + ",\"process\":\"p" + process
+        + "\",\"a\":" + a + ",\"b\":" + b + ",\"detail\":" + (detail == null ? "null" : "\"" + detail + "\"") + "}";
+  }
+
+  @Test
+  void aSafetyViolationShowsTheFiftyMillisecondsBeforeItsDetectingEvent() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("safety"));
+    Path fixture = Path.of(getClass().getResource("/fixtures/safety-run").toURI());
+    for (String name : List.of("run.json", "checks.json", "journal.jsonl", "history.jsonl")) {
+      Files.copy(fixture.resolve(name), dir.resolve(name));
+    }
+    // Journal event #17 (n1 appends index 4) is at 2.601 s.
+    String append = "Peer[message=AppendEntries[from=2, to=1, term=2, prevIndex=3, prevTerm=2, entries=[Entry[4@2 "
+        + "COMMAND 8B]], commitIndex=4]]";
+    Files.write(dir.resolve("trace.jsonl"), List.of(line(0, "PROCESS_START", 0, 0, 1, 0, "n1"),
+        line(1, "PROCESS_START", 0, 1, 1, 0, "n2"), line(2, "PROCESS_START", 0, 2, 1, 0, "n3"),
+        line(3, "MESSAGE_SEND", 2_500_000_000L, 1, 0, 9, "Peer[message=Heartbeat[from=2, to=1, term=2, commitIndex=4, round=1]]"),
+        line(4, "MESSAGE_SEND", 2_600_000_000L, 1, 0, 10, append),
+        line(5, "MESSAGE_DELIVER", 2_601_000_000L, 0, 1, 10, append),
+        line(6, "MESSAGE_SEND", 2_700_000_000L, 1, 2, 11, append)));
+    MessageSequence seq = MessageSequence.of(RunView.of(RunFiles.read(dir)));
+    assertEquals("", seq.note());
+    assertEquals(List.of("n1", "n2", "n3"), seq.lanes(), "no client lane for a safety violation");
+    assertEquals(2_551_000_000L, seq.fromNanos());
+    assertEquals(List.of(new MessageSequence.Arrow(1, 0, 2_600_000_000L, 2_601_000_000L, Fate.DELIVERED,
+        "AppendEntries t2 [4..4] c4")), seq.messages());
+  }
+
+  @Test
+  void withoutATraceTheSequenceSaysWhy() throws Exception {
+    RunView safety = RunView.of(RunFiles.read(Path.of(getClass().getResource("/fixtures/safety-run").toURI())));
+    MessageSequence seq = MessageSequence.of(safety);
+    assertTrue(seq.note().startsWith("trace.jsonl is not in the run directory (the run was made with --no-trace"),
+        seq.note());
+    assertTrue(seq.title().contains("before the LOG_MATCHING violation was detected"), seq.title());
+  }
+}
