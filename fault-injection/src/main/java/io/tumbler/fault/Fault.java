@@ -34,6 +34,10 @@ import java.util.List;
   @JsonSubTypes.Type(value = Fault.KillLeader.class, name = "kill-leader"),
   @JsonSubTypes.Type(value = Fault.IsolateLeader.class, name = "isolate-leader"),
   @JsonSubTypes.Type(value = Fault.LeaderToMinority.class, name = "leader-to-minority"),
+  @JsonSubTypes.Type(value = Fault.ClogLeader.class, name = "clog-leader"),
+  @JsonSubTypes.Type(value = Fault.MuteLeader.class, name = "mute-leader"),
+  @JsonSubTypes.Type(value = Fault.ClockDrift.class, name = "clock-drift"),
+  @JsonSubTypes.Type(value = Fault.LeaderClockDrift.class, name = "leader-clock-drift"),
   @JsonSubTypes.Type(value = Fault.HealAll.class, name = "heal-all"),
 })
 public sealed interface Fault {
@@ -265,6 +269,61 @@ public sealed interface Fault {
 
     public String describe() {
       return "partition the leader into the minority";
+    }
+  }
+
+  /**
+   * Holds every message to and from the current leader (not dropped) until the network heals: the rest
+   * elect a successor meanwhile, and the old leader's held appends and heartbeats arrive late, in a newer
+   * term. Heal: heal the network (which releases them).
+   */
+  record ClogLeader() implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "clog the leader";
+    }
+  }
+
+  /**
+   * Blocks every link from the current leader to the other nodes, one way: it still hears its peers and its
+   * clients, and keeps appending their commands, but nothing it sends reaches a peer. It gathers an
+   * uncommitted tail of its own term while the rest elect a successor. Heal: heal the network.
+   */
+  record MuteLeader() implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "mute the leader";
+    }
+  }
+
+  /**
+   * Sets a node's clock drift from now on, without a jump (its local time stays continuous): {@code driftPpm}
+   * parts per million faster (negative: slower) than true time. Heal: drift 0.
+   */
+  record ClockDrift(int node, long driftPpm) implements Fault {
+    public Fault heal() {
+      return new ClockDrift(node, 0);
+    }
+
+    public String describe() {
+      return "clock drift n" + node + " " + driftPpm + " ppm";
+    }
+  }
+
+  /** {@link ClockDrift} of whichever node is leader when the fault fires. Heal: heal all. */
+  record LeaderClockDrift(long driftPpm) implements Fault {
+    public Fault heal() {
+      return new HealAll();
+    }
+
+    public String describe() {
+      return "clock drift of the leader " + driftPpm + " ppm";
     }
   }
 

@@ -43,6 +43,9 @@ public interface FaultActuator {
 
   void setClock(int node, long offsetNanos, long driftPpm);
 
+  /** Sets a node's clock drift from now on, keeping its local time continuous (no jump). */
+  void setDrift(int node, long driftPpm);
+
   void jumpClock(int node, long deltaNanos);
 
   void flipBit(int node);

@@ -2,7 +2,9 @@ package io.tumbler.fault;
 
 import io.tumbler.fault.Fault.BitFlip;
 import io.tumbler.fault.Fault.ClockJump;
+import io.tumbler.fault.Fault.ClockDrift;
 import io.tumbler.fault.Fault.ClockSkew;
+import io.tumbler.fault.Fault.ClogLeader;
 import io.tumbler.fault.Fault.Clog;
 import io.tumbler.fault.Fault.Crash;
 import io.tumbler.fault.Fault.Delay;
@@ -11,7 +13,9 @@ import io.tumbler.fault.Fault.HealAll;
 import io.tumbler.fault.Fault.HealNetwork;
 import io.tumbler.fault.Fault.IsolateLeader;
 import io.tumbler.fault.Fault.KillLeader;
+import io.tumbler.fault.Fault.LeaderClockDrift;
 import io.tumbler.fault.Fault.LeaderToMinority;
+import io.tumbler.fault.Fault.MuteLeader;
 import io.tumbler.fault.Fault.Loss;
 import io.tumbler.fault.Fault.OneWay;
 import io.tumbler.fault.Fault.Partition;
@@ -32,7 +36,8 @@ public final class FaultApplier {
    * "kill the leader (n3)" or "kill the leader (no leader: nothing done)".
    */
   public static String apply(Fault fault, FaultActuator cluster) {
-    if (fault instanceof KillLeader || fault instanceof IsolateLeader || fault instanceof LeaderToMinority) {
+    if (fault instanceof KillLeader || fault instanceof IsolateLeader || fault instanceof LeaderToMinority
+        || fault instanceof ClogLeader || fault instanceof MuteLeader || fault instanceof LeaderClockDrift) {
       return applyLeaderTargeted(fault, cluster);
     }
     applyNetwork(fault, cluster);
@@ -73,6 +78,8 @@ public final class FaultApplier {
       c.wipe(w.node());
     } else if (fault instanceof ClockSkew s) {
       c.setClock(s.node(), s.offsetNanos(), s.driftPpm());
+    } else if (fault instanceof ClockDrift d) {
+      c.setDrift(d.node(), d.driftPpm());
     } else if (fault instanceof ClockJump j) {
       c.jumpClock(j.node(), j.deltaNanos());
     } else if (fault instanceof BitFlip b) {
@@ -92,6 +99,16 @@ public final class FaultApplier {
     }
     if (fault instanceof KillLeader) {
       c.crash(leader, false);
+    } else if (fault instanceof ClogLeader) {
+      c.clog(leader);
+    } else if (fault instanceof LeaderClockDrift d) {
+      c.setDrift(leader, d.driftPpm());
+    } else if (fault instanceof MuteLeader) {
+      for (int peer : c.nodes()) {
+        if (peer != leader) {
+          c.blockOneWay(leader, peer);
+        }
+      }
     } else if (fault instanceof IsolateLeader) {
       int[] others = Arrays.stream(c.nodes()).filter(n -> n != leader).toArray();
       c.partition(new int[][] {{leader}, others});

@@ -32,7 +32,11 @@ class ScheduleTest {
         new TimedFault(330, new Fault.SyncFail(2)),
         new TimedFault(340, new Fault.KillLeader()),
         new TimedFault(350, new Fault.IsolateLeader()),
-        new TimedFault(360, new Fault.LeaderToMinority())));
+        new TimedFault(360, new Fault.LeaderToMinority()),
+        new TimedFault(370, new Fault.ClogLeader()),
+        new TimedFault(380, new Fault.MuteLeader()),
+        new TimedFault(390, new Fault.ClockDrift(2, -40_000)),
+        new TimedFault(400, new Fault.LeaderClockDrift(-40_000))));
   }
 
   @Test

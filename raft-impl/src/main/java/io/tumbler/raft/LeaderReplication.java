@@ -79,12 +79,20 @@ final class LeaderReplication {
         for (int peer : s.config.peers()) {
             if (peer != s.id) {
                 ReplicationProgress p = s.tracker.get(peer);
-                boolean sent = sendAppend(peer, p.sentCommitIndex() < s.log.committed());
-                while (sent && sendAppend(peer, false)) {
+                boolean sent = !windowOfOne(p) && sendAppend(peer, p.sentCommitIndex() < s.log.committed());
+                while (sent && !windowOfOne(p) && sendAppend(peer, false)) {
                     // fill the pipeline
                 }
             }
         }
+    }
+
+    /**
+     * FAULT POINT short-pipeline: while an append is in flight to this follower, send nothing more this round
+     * (a window of one); the rest leaves when it is acknowledged, or on a heartbeat answer if it was lost.
+     */
+    private boolean windowOfOne(ReplicationProgress p) {
+        return p.state() == ProgressState.REPLICATE && p.inflightCount() > 0 && s.fires(FaultPoint.SHORT_PIPELINE);
     }
 
     /** Sends the next batch to {@code to} unless its pipeline is paused; true if something was sent. */
@@ -99,11 +107,14 @@ final class LeaderReplication {
                     + s.log.lastIndex());
         }
         long prevTerm = s.log.term(prevIndex);
-        if (prevTerm == RaftLog.UNAVAILABLE) {
+        if (prevTerm == RaftLog.UNAVAILABLE || snapshotEarly(p)) {
             return sendSnapshot(to, p);
         }
         List<Entry> batch = s.log.slice(p.next(), s.log.lastIndex(), s.config.maxEntriesPerAppend(),
                 s.config.maxAppendBytes());
+        if (batch.size() > 1 && s.fires(FaultPoint.SPLIT_BATCH)) {
+            batch = List.copyOf(batch.subList(0, batch.size() / 2)); // FAULT POINT split-batch: the rest follows
+        }
         if (batch.isEmpty() && !sendIfEmpty) {
             return false;
         }
@@ -111,6 +122,15 @@ final class LeaderReplication {
         p.sentAppend(batch.size(), prevIndex + batch.size());
         p.sentCommit(s.log.committed());
         return true;
+    }
+
+    /**
+     * FAULT POINT early-snapshot: the follower is not known to hold everything our snapshot covers, so the
+     * snapshot is a legal way to bring it up to date even while we still hold the entries it needs.
+     */
+    private boolean snapshotEarly(ReplicationProgress p) {
+        Snapshot snapshot = s.latestSnapshot();
+        return snapshot != null && p.match() < snapshot.meta().index() && s.fires(FaultPoint.EARLY_SNAPSHOT);
     }
 
     private boolean sendSnapshot(int to, ReplicationProgress p) {
@@ -153,6 +173,11 @@ final class LeaderReplication {
         if (m.conflictTerm() > 0) {
             probe = s.log.findConflictByTerm(m.conflictIndex(), m.conflictTerm()).index();
         }
+        if (s.fires(FaultPoint.SLOW_BACKTRACK)) {
+            // FAULT POINT slow-backtrack: back up one batch below the hint, as a cautious leader without the
+            // conflict-term refinement would; any index above the match is safe, the follower re-accepts.
+            probe = Math.max(p.match(), probe - s.config.maxEntriesPerAppend());
+        }
         if (p.maybeDecreaseTo(m.index(), probe)) {
             if (p.state() == ProgressState.REPLICATE) {
                 p.becomeProbe();
@@ -168,6 +193,9 @@ final class LeaderReplication {
             p.becomeProbe(); // the snapshot was probably lost; offer it again
         }
         if (p.match() < s.log.lastIndex()) {
+            if (p.state() == ProgressState.REPLICATE && p.inflightCount() > 0 && s.fires(FaultPoint.RESEND_INFLIGHT)) {
+                p.becomeProbe(); // FAULT POINT resend-inflight: back to match + 1, in-flight entries sent again
+            }
             sendAppend(m.from(), true);
         }
         confirmation.acknowledge(m.from(), m.round());
@@ -199,7 +227,8 @@ final class LeaderReplication {
             }
             s.transferTarget = 0; // the transfer did not finish within an election timeout: abort it
         }
-        if (s.heartbeatElapsedTicks >= s.config.heartbeatIntervalTicks()) {
+        // FAULT POINT late-heartbeat: a round may start a tick late; a lease only gets shorter for it.
+        if (s.heartbeatElapsedTicks >= s.config.heartbeatIntervalTicks() && !s.fires(FaultPoint.LATE_HEARTBEAT)) {
             s.heartbeatElapsedTicks = 0;
             confirmation.startRound();
         }

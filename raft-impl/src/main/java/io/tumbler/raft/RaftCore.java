@@ -32,8 +32,20 @@ public final class RaftCore {
     private HardState reportedHardState;
     private Ready outstanding;
 
+    /** A core without fault points: the production setting. */
     public RaftCore(RaftConfig config, JitterSource jitter, RecoveredState recovered) {
-        this.s = new RaftState(config, jitter, recovered);
+        this(config, jitter, recovered, FaultPoints.NONE);
+    }
+
+    /**
+     * A core that consults {@code faultPoints} at each {@link FaultPoint} of the core (simulation only;
+     * every point is a legal path, see {@link FaultPoint}).
+     */
+    public RaftCore(RaftConfig config, JitterSource jitter, RecoveredState recovered, FaultPoints faultPoints) {
+        if (faultPoints == null) {
+            throw new IllegalArgumentException("faultPoints must not be null (use FaultPoints.NONE)");
+        }
+        this.s = new RaftState(config, jitter, recovered, faultPoints);
         this.confirmation = new LeadershipConfirmation(s);
         this.leader = new LeaderReplication(s, confirmation);
         this.follower = new FollowerReplication(s);

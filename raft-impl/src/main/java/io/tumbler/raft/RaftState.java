@@ -18,6 +18,8 @@ final class RaftState {
     final ReadOnlyQueue reads = new ReadOnlyQueue();
     /** Deliberate bugs switched on for a simulation; {@link KnownBugs#NONE} otherwise. */
     final KnownBugs bugs;
+    /** Where a simulation steers the core onto rare legal paths; {@link FaultPoints#NONE} otherwise. */
+    final FaultPoints faultPoints;
 
     private final JitterSource jitter;
     private final List<Message> outbox = new ArrayList<>();
@@ -47,8 +49,9 @@ final class RaftState {
      */
     boolean replicationPending;
 
-    RaftState(RaftConfig config, JitterSource jitter, RecoveredState recovered) {
+    RaftState(RaftConfig config, JitterSource jitter, RecoveredState recovered, FaultPoints faultPoints) {
         this.config = config;
+        this.faultPoints = faultPoints;
         this.id = config.id();
         this.jitter = jitter;
         this.bugs = config.knownBugs();
@@ -166,6 +169,11 @@ final class RaftState {
     void resetElectionTimer() {
         int timeout = config.electionTimeoutTicks();
         randomizedElectionTimeoutTicks = timeout + jitter.nextInt(timeout);
+    }
+
+    /** True if the simulation steers this hit of {@code point} onto its rare path (never in production). */
+    boolean fires(FaultPoint point) {
+        return faultPoints != FaultPoints.NONE && faultPoints.fires(point);
     }
 
     boolean singleVoter() {

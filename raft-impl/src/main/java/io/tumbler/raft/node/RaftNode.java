@@ -2,6 +2,8 @@ package io.tumbler.raft.node;
 
 import io.tumbler.raft.Entry;
 import io.tumbler.raft.EntryType;
+import io.tumbler.raft.FaultPoint;
+import io.tumbler.raft.FaultPoints;
 import io.tumbler.raft.HardState;
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.KnownBug;
@@ -42,11 +44,19 @@ import java.util.function.Consumer;
  * ({@link ClientCommand}); on apply, a {@link SessionTable} answers a duplicate from its cache instead of
  * applying it again, so any state machine gets exactly-once application. Sessions are part of snapshots.
  *
+ * <p><b>Fault points.</b> A simulation may inject {@link FaultPoints} (the builder's default is
+ * {@link FaultPoints#NONE}); the node consults them at {@link FaultPoint#DELAY_SYNC} and
+ * {@link FaultPoint#COMPACT_EARLY} and hands them to the core for the others. Each is a legal path: a
+ * delayed sync still holds the Ready's messages until it completes (persist before send).
+ *
  * <p><b>Threading.</b> Single-threaded by contract: every method, every ticker tick, every inbound message
  * and every storage callback on one thread or serial executor. Callbacks to clients run on that thread,
  * synchronously; they may call back into the node. The node never reads a clock; time is {@link #tick}.
  */
 public final class RaftNode {
+    /** FAULT POINT compact-early may snapshot once this fraction (1/16) of the snapshot interval is applied. */
+    private static final int COMPACT_EARLY_DIVISOR = 16;
+
     private final RaftConfig config;
     private final JitterSource jitter;
     private final LogStorage storage;
@@ -56,6 +66,7 @@ public final class RaftNode {
     private final RaftObserver observer;
     private final Consumer<String> haltHandler;
     private final int snapshotEveryEntries;
+    private final FaultPoints faultPoints;
     private final int id;
     private final SessionTable sessions;
     private final PendingProposals proposals = new PendingProposals();
@@ -78,6 +89,9 @@ public final class RaftNode {
     /** KNOWN BUG ack-before-sync: the outstanding Ready's messages already left before its sync. */
     private boolean sentBeforeSync;
     private String haltReason;
+    /** FAULT POINT delay-sync: a completed sync not yet acted on (its Ready's messages still held), or null. */
+    private Ready delayedSyncReady;
+    private SyncResult delayedSyncResult;
 
     private RaftNode(RaftNodeBuilder b) {
         this.config = b.config;
@@ -89,6 +103,7 @@ public final class RaftNode {
         this.observer = b.observer;
         this.haltHandler = b.haltHandler;
         this.snapshotEveryEntries = b.snapshotEveryEntries;
+        this.faultPoints = b.faultPoints;
         this.id = b.config.id();
         this.sessions = new SessionTable(b.maxClientSessions);
     }
@@ -114,7 +129,7 @@ public final class RaftNode {
         List<Entry> entries = recovered.entries();
         storedLastIndex = entries.isEmpty() ? snapshotIndex : entries.get(entries.size() - 1).index();
         durableHardState = recovered.hardState();
-        core = new RaftCore(config, jitter, recovered);
+        core = new RaftCore(config, jitter, recovered, faultPoints);
         HardState h = durableHardState;
         observe(new Observation.Recovered(id, h.term(), h.votedFor(), h.commitIndex(), snapshotIndex, storedLastIndex));
         if (ticker != null) {
@@ -127,6 +142,7 @@ public final class RaftNode {
     public void tick() {
         if (running()) {
             core.tick();
+            releaseDelayedSync();
             drive();
         }
     }
@@ -244,6 +260,11 @@ public final class RaftNode {
         return role;
     }
 
+    /** True if a simulation's fault points are consulted: never in production ({@code RaftServer} refuses). */
+    public boolean faultPointsArmed() {
+        return faultPoints != FaultPoints.NONE;
+    }
+
     /** Why the node halted, or null while it runs. */
     public String haltReason() {
         return haltReason;
@@ -294,7 +315,29 @@ public final class RaftNode {
             return;
         }
         syncInFlight = true;
-        storage.sync(result -> onSynced(ready, result));
+        storage.sync(result -> syncCompleted(ready, result));
+    }
+
+    /** FAULT POINT delay-sync: the completion is held to a later tick, as a slow fsync would arrive. */
+    private void syncCompleted(Ready ready, SyncResult result) {
+        if (faultPoints.fires(FaultPoint.DELAY_SYNC)) {
+            delayedSyncReady = ready;
+            delayedSyncResult = result;
+            return;
+        }
+        onSynced(ready, result);
+    }
+
+    /** Acts on a held sync at a tick, unless the fault point holds it one more tick. */
+    private void releaseDelayedSync() {
+        if (delayedSyncReady == null || faultPoints.fires(FaultPoint.DELAY_SYNC)) {
+            return;
+        }
+        Ready ready = delayedSyncReady;
+        SyncResult result = delayedSyncResult;
+        delayedSyncReady = null;
+        delayedSyncResult = null;
+        onSynced(ready, result);
     }
 
     private void persist(Ready ready) {
@@ -537,7 +580,15 @@ public final class RaftNode {
     }
 
     private void maybeTakeSnapshot() {
-        if (snapshotEveryEntries <= 0 || appliedIndex - snapshotIndex < snapshotEveryEntries || !running()) {
+        if (snapshotEveryEntries <= 0 || !running()) {
+            return;
+        }
+        long sinceSnapshot = appliedIndex - snapshotIndex;
+        boolean due = sinceSnapshot >= snapshotEveryEntries;
+        // FAULT POINT compact-early: a hit once a sixteenth of the interval has been applied, so that early
+        // snapshots come often but not after every Ready.
+        if (!due && (sinceSnapshot < Math.max(1, snapshotEveryEntries / COMPACT_EARLY_DIVISOR)
+                || !faultPoints.fires(FaultPoint.COMPACT_EARLY))) {
             return;
         }
         byte[] data = NodeSnapshot.encode(sessions, stateMachine.snapshot());

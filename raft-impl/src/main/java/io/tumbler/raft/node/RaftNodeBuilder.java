@@ -1,5 +1,6 @@
 package io.tumbler.raft.node;
 
+import io.tumbler.raft.FaultPoints;
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.RaftConfig;
 import java.util.function.Consumer;
@@ -13,7 +14,8 @@ import java.util.function.Function;
  * {@link #stateMachine}. Optional: {@link #ticker} (without one, the owner calls {@link RaftNode#tick}),
  * {@link #observer} (default {@link RaftObserver#NOOP}), {@link #onHalt} (default: nothing; a server should
  * exit, a simulation should crash the process), {@link #snapshotEveryEntries} (default 10 000; 0 disables
- * local snapshots), {@link #maxClientSessions} (default 10 000).
+ * local snapshots), {@link #maxClientSessions} (default 10 000), {@link #faultPoints} (default
+ * {@link FaultPoints#NONE}; simulation only).
  */
 public final class RaftNodeBuilder {
     RaftConfig config;
@@ -26,6 +28,7 @@ public final class RaftNodeBuilder {
     Consumer<String> haltHandler = reason -> { };
     int snapshotEveryEntries = 10_000;
     int maxClientSessions = 10_000;
+    FaultPoints faultPoints = FaultPoints.NONE;
     private final Function<RaftNodeBuilder, RaftNode> factory;
 
     RaftNodeBuilder(Function<RaftNodeBuilder, RaftNode> factory) {
@@ -95,6 +98,15 @@ public final class RaftNodeBuilder {
         return this;
     }
 
+    /**
+     * Where a simulation steers the node onto rare legal paths (BUGGIFY); {@link FaultPoints#NONE}, the
+     * default, never fires. Production runtimes refuse anything else.
+     */
+    public RaftNodeBuilder faultPoints(FaultPoints value) {
+        faultPoints = value;
+        return this;
+    }
+
     /** The node, not yet started. */
     public RaftNode build() {
         require(config != null, "config");
@@ -104,6 +116,7 @@ public final class RaftNodeBuilder {
         require(stateMachine != null, "stateMachine");
         require(observer != null, "observer");
         require(haltHandler != null, "onHalt");
+        require(faultPoints != null, "faultPoints (FaultPoints.NONE for none)");
         return factory.apply(this);
     }
 

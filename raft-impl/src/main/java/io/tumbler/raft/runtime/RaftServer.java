@@ -63,6 +63,7 @@ public final class RaftServer implements AutoCloseable {
                 .onHalt(this::onHalt)
                 .snapshotEveryEntries(options.snapshotEveryEntries())
                 .build();
+        refuseFaultPoints(node);
     }
 
     /** Binds {@code options.self()} and starts; see {@link #start(RaftServerOptions, StateMachine, ServerSocket)}. */
@@ -104,6 +105,17 @@ public final class RaftServer implements AutoCloseable {
         if (!options.raft().knownBugs().isEmpty()) {
             throw new IllegalArgumentException("refusing to start node " + options.raft().id() + " with known bugs "
                     + options.raft().knownBugs() + ": deliberate bugs are for simulation only (tumbler --bug)");
+        }
+    }
+
+    /**
+     * Fault points steer a node onto rare paths for simulations; a real server never consults them. The
+     * node above is built with the builder's default ({@code FaultPoints.NONE}); this guards that choice.
+     */
+    static void refuseFaultPoints(RaftNode node) {
+        if (node.faultPointsArmed()) {
+            throw new IllegalArgumentException("refusing to run node " + node.id()
+                    + " with fault points armed: they are for simulation only (buggify)");
         }
     }
 

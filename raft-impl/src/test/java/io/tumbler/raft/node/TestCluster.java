@@ -1,5 +1,6 @@
 package io.tumbler.raft.node;
 
+import io.tumbler.raft.FaultPoints;
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.MessageCodec;
@@ -30,6 +31,7 @@ final class TestCluster {
     private final TreeSet<Integer> isolated = new TreeSet<>();
     private final int snapshotEveryEntries;
     private final java.util.function.IntFunction<StateMachine> machineFactory;
+    private final java.util.function.IntFunction<FaultPoints> faultPointsOf;
     /** The state machine of each node's current incarnation. */
     final StateMachine[] stateMachines;
     /** Messages sent, per sender (index by node id), for persist-before-send checks. */
@@ -40,6 +42,13 @@ final class TestCluster {
     }
 
     TestCluster(int size, int snapshotEveryEntries, java.util.function.IntFunction<StateMachine> machineFactory) {
+        this(size, snapshotEveryEntries, machineFactory, id -> FaultPoints.NONE);
+    }
+
+    /** A cluster whose node {@code id} consults {@code faultPointsOf.apply(id)} in every incarnation. */
+    TestCluster(int size, int snapshotEveryEntries, java.util.function.IntFunction<StateMachine> machineFactory,
+                java.util.function.IntFunction<FaultPoints> faultPointsOf) {
+        this.faultPointsOf = faultPointsOf;
         this.size = size;
         this.snapshotEveryEntries = snapshotEveryEntries;
         this.machineFactory = machineFactory;
@@ -77,6 +86,7 @@ final class TestCluster {
                 .observer(journal::add)
                 .onHalt(reason -> halts.add(id + ": " + reason))
                 .snapshotEveryEntries(snapshotEveryEntries)
+                .faultPoints(faultPointsOf.apply(id))
                 .build();
         nodes[id].start();
     }

@@ -7,6 +7,9 @@ package io.tumbler.scenario.cluster;
  * and whether clients sit beside a home node (client {@code c}'s home is node index {@code c % nodes}) so that
  * a partition cuts a client off from the nodes across it, as a network split between racks or zones does.
  * Without homes (the default, as in Jepsen) clients reach every node through any partition.
+ * With {@code buggify} (the default) the nodes' fault points steer them onto rare legal paths
+ * ({@link SimFaultPoints}: delayed syncs, split batches, early snapshots...), drawn from the seed; runs with
+ * known bugs keep it off so the catalog measures the bug alone (see {@link SimCluster#start}).
  */
 public record ClusterConfig(
     int nodes,
@@ -17,7 +20,8 @@ public record ClusterConfig(
     long latencyMicrosMin,
     long latencyMicrosMax,
     boolean checkQuorum,
-    boolean clientsHomed) {
+    boolean clientsHomed,
+    boolean buggify) {
 
   public ClusterConfig {
     if (nodes < 1 || nodes > 9) {
@@ -28,35 +32,41 @@ public record ClusterConfig(
     }
   }
 
-  /** Five nodes, five clients, a 10 ms tick, elections after 10 to 20 ticks, LAN-like latency. */
+  /** Five nodes, five clients, a 10 ms tick, elections after 10 to 20 ticks, LAN-like latency, buggify on. */
   public static ClusterConfig defaults() {
-    return new ClusterConfig(5, 5, 10_000_000L, 10, 500, 200, 2_000, true, false);
+    return new ClusterConfig(5, 5, 10_000_000L, 10, 500, 200, 2_000, true, false, true);
   }
 
   public ClusterConfig withNodes(int n) {
     return new ClusterConfig(n, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax, checkQuorum, clientsHomed);
+        latencyMicrosMax, checkQuorum, clientsHomed, buggify);
   }
 
   public ClusterConfig withClients(int c) {
     return new ClusterConfig(nodes, c, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax, checkQuorum, clientsHomed);
+        latencyMicrosMax, checkQuorum, clientsHomed, buggify);
   }
 
   /** Without CheckQuorum a leader cut off in a minority keeps its role (and keeps appending) until it hears a higher term. */
   public ClusterConfig withCheckQuorum(boolean on) {
     return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax, on, clientsHomed);
+        latencyMicrosMax, on, clientsHomed, buggify);
   }
 
   public ClusterConfig withSnapshotEveryEntries(int entries) {
     return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, entries, latencyMicrosMin,
-        latencyMicrosMax, checkQuorum, clientsHomed);
+        latencyMicrosMax, checkQuorum, clientsHomed, buggify);
   }
 
   /** With homes on, a partition puts every client in its home node's group (see {@link SimCluster#partition}). */
   public ClusterConfig withClientsHomed(boolean on) {
     return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
-        latencyMicrosMax, checkQuorum, on);
+        latencyMicrosMax, checkQuorum, on, buggify);
+  }
+
+  /** Buggify on or off; off gives every node {@code FaultPoints.NONE}, as in production. */
+  public ClusterConfig withBuggify(boolean on) {
+    return new ClusterConfig(nodes, clients, tickNanos, electionTimeoutTicks, snapshotEveryEntries, latencyMicrosMin,
+        latencyMicrosMax, checkQuorum, clientsHomed, on);
   }
 }

@@ -48,6 +48,7 @@ public final class NodeProcess implements SimProcess<Wire> {
         .observer(observation -> cluster.observe(this, observation))
         .onHalt(reason -> cluster.halted(nodeId, reason))
         .snapshotEveryEntries(cluster.snapshotEveryEntries())
+        .faultPoints(cluster.faultPoints(nodeId))
         .build();
     cluster.starting(this);
     try {

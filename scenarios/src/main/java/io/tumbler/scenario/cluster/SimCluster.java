@@ -42,6 +42,7 @@ public final class SimCluster implements FaultActuator {
   private ClientShared clients;
   private LinkProfile currentProfile;
   private io.tumbler.raft.KnownBugs bugs = io.tumbler.raft.KnownBugs.NONE;
+  private SimFaultPoints buggify = SimFaultPoints.off();
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -86,8 +87,9 @@ public final class SimCluster implements FaultActuator {
     return clients;
   }
 
-  /** Starts every node and client. */
+  /** Draws this run's buggify points (none with known bugs or buggify off), then starts every node and client. */
   public void start() {
+    drawBuggify();
     for (int p = 0; p < host.size(); p++) {
       host.start(p);
     }
@@ -111,7 +113,33 @@ public final class SimCluster implements FaultActuator {
 
   /** Things worth telling a person that are not violations (a node that halted on a failed fsync...). */
   public List<String> notes() {
-    return List.copyOf(notes);
+    if (!buggify.anyEnabled()) {
+      return List.copyOf(notes);
+    }
+    List<String> out = new ArrayList<>(notes);
+    out.add(buggify.summary());
+    return List.copyOf(out);
+  }
+
+  /**
+   * Known bugs run with buggify too: a campaign hunting a bug is the same simulation a user's campaign is,
+   * and some bugs only show on the rare paths the points open (slow-backtrack exposes a follower committing
+   * past what it verified). The choice is in the trace at t=0 (and so in the fingerprint), so a person
+   * replaying a failure sees that buggify was on and which points.
+   */
+  private void drawBuggify() {
+    if (!config.buggify()) {
+      return;
+    }
+    buggify = SimFaultPoints.drawn(simulation.streams().stream("buggify"));
+    if (buggify.anyEnabled()) {
+      simulation.schedule(simulation.nowNanos(), "buggify on: " + String.join(",", buggify.enabledNames()), () -> { });
+    }
+  }
+
+  /** The run's fault points: which are enabled and how often they fired. */
+  public SimFaultPoints buggify() {
+    return buggify;
   }
 
   // ---- called by NodeProcess ------------------------------------------------------------------
@@ -123,6 +151,10 @@ public final class SimCluster implements FaultActuator {
     }
     return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks())
         .withCheckQuorum(config.checkQuorum()).withKnownBugs(bugs);
+  }
+
+  io.tumbler.raft.FaultPoints faultPoints(int nodeId) {
+    return buggify.forNode(nodeId);
   }
 
   int processOf(int nodeId) {
@@ -326,6 +358,11 @@ public final class SimCluster implements FaultActuator {
   @Override
   public void setClock(int node, long offsetNanos, long driftPpm) {
     host.clock(processOf(node)).skew(offsetNanos, driftPpm / 1e6);
+  }
+
+  @Override
+  public void setDrift(int node, long driftPpm) {
+    host.clock(processOf(node)).setDrift(driftPpm / 1e6);
   }
 
   @Override

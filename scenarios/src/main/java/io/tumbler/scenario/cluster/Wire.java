@@ -27,6 +27,13 @@ public sealed interface Wire {
     public byte[] payload() {
       return payload.clone();
     }
+
+    /** Deterministic (the trace records it): the payload by size, never by identity. */
+    @Override
+    public String toString() {
+      return "Request[clientId=" + clientId + ", sequence=" + sequence + ", kind=" + kind + ", payload="
+          + payload.length + " bytes]";
+    }
   }
 
   /** A node's answer to a request. {@code leaderHint} is set on {@link ReplyStatus#NOT_LEADER} (0: unknown). */
@@ -38,6 +45,13 @@ public sealed interface Wire {
     @Override
     public byte[] payload() {
       return payload.clone();
+    }
+
+    /** Deterministic (the trace records it): the payload by size, never by identity. */
+    @Override
+    public String toString() {
+      return "Reply[clientId=" + clientId + ", sequence=" + sequence + ", status=" + status + ", leaderHint="
+          + leaderHint + ", payload=" + payload.length + " bytes]";
     }
   }
 

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * Shrinks a failing run by delta debugging, re-running every candidate deterministically with the same
- * seed: first the schedule's faults (Zeller's ddmin over the fault list), then the number of client
+ * seed: first the shortest prefix of the schedule (in time order) that still fails, found by bisection —
+ * faults after a failure cannot have caused it, and a long swarm schedule loses most of its faults in a
+ * few runs — then the schedule's faults (Zeller's ddmin over the fault list), then the number of client
  * operations, then the length of the safety phase. A candidate is kept only if it still fails the SAME
  * check (the first check the original run violated).
  */
@@ -47,8 +49,28 @@ public final class Shrinker {
     return run.result().violated().contains(targetCheck);
   }
 
+  /**
+   * The fewest leading faults (the schedule is in time order) that still fail, by bisection over the count.
+   * Failing is not strictly monotone in the prefix length, so this is a heuristic; whatever it returns was
+   * seen to fail (or is the whole schedule).
+   */
+  private List<TimedFault> shortestFailingPrefix(Scenario s, List<TimedFault> faults) {
+    int low = 0;
+    int high = faults.size();
+    while (low < high) {
+      int mid = (low + high) / 2;
+      if (fails(s.withSchedule(Schedule.of(faults.subList(0, mid))))) {
+        high = mid;
+        progress.accept("faults: " + high + " (prefix)");
+      } else {
+        low = mid + 1;
+      }
+    }
+    return new ArrayList<>(faults.subList(0, high));
+  }
+
   private Scenario shrinkFaults(Scenario s) {
-    List<TimedFault> faults = new ArrayList<>(scheduleOf(s).faults());
+    List<TimedFault> faults = shortestFailingPrefix(s, scheduleOf(s).faults());
     int chunks = 2;
     while (faults.size() >= 1) {
       boolean reduced = false;

@@ -1,6 +1,7 @@
 package io.tumbler.scenario.run;
 
 import io.tumbler.raft.KnownBugs;
+import io.tumbler.scenario.client.ClientConfig;
 import io.tumbler.scenario.cluster.ClusterConfig;
 import io.tumbler.scenario.workload.ReadMode;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.List;
  *                         completion of pending work are required within it
  * @param operationLimit   the most client operations the whole run may invoke
  * @param bugs             deliberate Raft bugs switched on in every node ({@code --bug}); NONE in the catalog
+ * @param clientTiming     how long clients wait for a reply, retry and think ({@link ClientConfig#defaults()}
+ *                         unless a scenario needs clients that give up on a silent node quickly)
  */
 public record Scenario(
     String name,
@@ -27,12 +30,16 @@ public record Scenario(
     int operationLimit,
     Expectation expectation,
     List<ScenarioCheck> checks,
-    KnownBugs bugs) {
+    KnownBugs bugs,
+    ClientConfig clientTiming) {
 
   public Scenario {
     checks = List.copyOf(checks);
     if (bugs == null) {
       throw new IllegalArgumentException("scenario " + name + ": bugs must not be null (use KnownBugs.NONE)");
+    }
+    if (clientTiming == null) {
+      throw new IllegalArgumentException("scenario " + name + ": clientTiming must not be null");
     }
     if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
       throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
@@ -44,35 +51,35 @@ public record Scenario(
       FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
       List<ScenarioCheck> checks) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
-        expectation, checks, KnownBugs.NONE);
+        expectation, checks, KnownBugs.NONE, ClientConfig.defaults());
   }
 
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known);
+        operationLimit, expectation, checks, known, clientTiming);
   }
 
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs);
+        operationLimit, expectation, checks, bugs, clientTiming);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs);
+        expectation, checks, bugs, clientTiming);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs);
+        operationLimit, expectation, checks, bugs, clientTiming);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -93,8 +100,14 @@ public record Scenario(
     return flags;
   }
 
+  /** The same scenario with other client timing. */
+  public Scenario withClientTiming(ClientConfig timing) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, timing);
+  }
+
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs);
+        operationLimit, e, checks, bugs, clientTiming);
   }
 }

@@ -44,7 +44,7 @@ public final class ScenarioCatalog {
     addBasics(m);
     addPartitions(m);
     addWorkloads(m);
-    addBugHunts(m);
+    HuntScenarios.addAll(m);
     return m;
   }
 
@@ -133,77 +133,11 @@ public final class ScenarioCatalog {
         5_000, 6_000, 1_500, Expectation.NON_LINEARIZABLE, List.of()));
   }
 
-  /** Fault shapes no other scenario has, needed to expose a catalogued known bug ({@code tumbler list bugs}). */
-  private static void addBugHunts(Map<String, Scenario> m) {
-    ClusterConfig five = ClusterConfig.defaults().withClients(8);
-    List<TimedFault> faults = new ArrayList<>();
-    long[] driftPpm = {-80_000, -40_000, 0, 40_000, 80_000};
-    for (int node = 1; node <= 5; node++) {
-      faults.add(at(0, new Fault.ClockSkew(node, 0, driftPpm[node - 1])));
-    }
-    for (long t = 700; t < 6_000; t += 900) {
-      faults.add(at(t, new Fault.IsolateLeader()));
-      faults.add(at(t + 600, new Fault.HealNetwork()));
-    }
-    add(m, new Scenario("lease-skew",
-        "Lease reads while every node's clock drifts (-8%, -4%, 0, +4%, +8%: within the 20% drift bound the lease "
-            + "allows for) and the leader is isolated from its peers every 0.9 s while clients still reach it. A "
-            + "lease that honours the drift bound expires before any successor can be elected.",
-        five, "kv", ReadMode.LEASE, FaultScript.fixed(Schedule.of(faults)), 6_000, 6_000, 2_500,
-        Expectation.CORRECT, List.of()));
-    addReadHunt(m);
-    addNoopHunt(m);
-  }
-
-  /**
-   * Clients beside a home node lose the far side of each partition, so those homed with an isolated leader
-   * keep reading from it while the majority elects a successor and commits their peers' writes. CheckQuorum
-   * is off, so the deposed leader keeps its role for the whole partition: only the ReadIndex heartbeat round
-   * stands between it and a stale read.
-   */
-  private static void addReadHunt(Map<String, Scenario> m) {
-    ClusterConfig homed = ClusterConfig.defaults().withClients(8).withCheckQuorum(false).withClientsHomed(true);
-    List<TimedFault> faults = new ArrayList<>();
-    for (long t = 700; t < 6_000; t += 2_700) {
-      faults.add(at(t, new Fault.IsolateLeader()));
-      faults.add(at(t + 2_400, new Fault.HealNetwork()));
-    }
-    add(m, new Scenario("read-hunt",
-        "Linearizable reads; clients sit beside a home node and a partition cuts them off from the far side. "
-            + "CheckQuorum is off and the leader is isolated twice for 2.4 s, so clients homed with it keep "
-            + "asking a deposed leader while their peers write through its successor. A correct ReadIndex "
-            + "refuses them: it cannot confirm leadership.",
-        homed, "kv", ReadMode.LINEARIZABLE, FaultScript.fixed(Schedule.of(faults)), 6_000, 6_000, 2_500,
-        Expectation.CORRECT, List.of()));
-  }
-
-  /**
-   * Many short leader isolations under slow, reordering links: each brings a new leader whose commit index
-   * still lags the writes its predecessor acknowledged (the news of their commit is in flight), and whose
-   * no-op takes a slow round trip to commit, while twelve clients hunt for it with reads.
-   */
-  private static void addNoopHunt(Map<String, Scenario> m) {
-    ClusterConfig twelve = ClusterConfig.defaults().withClients(12);
-    List<TimedFault> faults = new ArrayList<>();
-    faults.add(at(0, new Fault.Delay(200, 40_000)));
-    for (long t = 700; t < 6_000; t += 500) {
-      faults.add(at(t, new Fault.IsolateLeader()));
-      faults.add(at(t + 300, new Fault.HealNetwork()));
-      faults.add(at(t + 300, new Fault.Delay(200, 40_000))); // a heal restores the base latency too
-    }
-    add(m, new Scenario("noop-hunt",
-        "Linearizable reads from 12 clients over links of 0.2..40 ms latency while the leader is isolated every "
-            + "0.5 s for 0.3 s. Each new leader learns late which of its predecessor's writes committed, and its "
-            + "no-op needs a slow round trip; a correct ReadIndex waits for that no-op before it pins a read.",
-        twelve, "kv", ReadMode.LINEARIZABLE, FaultScript.fixed(Schedule.of(faults)), 6_000, 6_000, 2_500,
-        Expectation.CORRECT, List.of()));
-  }
-
-  private static void add(Map<String, Scenario> m, Scenario s) {
+  static void add(Map<String, Scenario> m, Scenario s) {
     m.put(s.name(), s);
   }
 
-  private static TimedFault at(long millis, Fault fault) {
+  static TimedFault at(long millis, Fault fault) {
     return new TimedFault(millis, fault);
   }
 

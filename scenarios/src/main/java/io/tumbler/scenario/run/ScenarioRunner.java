@@ -89,7 +89,7 @@ public final class ScenarioRunner {
       this.sim = sim;
       this.workload = Workloads.create(scenario.workload(), scenario.cluster().clients(), scenario.readMode());
       this.cluster = new SimCluster(sim, scenario.cluster(), this::onJournalEvent, this::onApplied);
-      this.clients = cluster.addClients(workload, history, ClientConfig.defaults(), scenario.operationLimit());
+      this.clients = cluster.addClients(workload, history, scenario.clientTiming(), scenario.operationLimit());
     }
 
     void onJournalEvent(JournalEvent event) {

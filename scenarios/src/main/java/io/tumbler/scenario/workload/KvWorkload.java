@@ -17,23 +17,35 @@ import java.util.List;
  * (model {@code kv}); every written value is unique, so a read names the write it saw.
  *
  * <p>Mix: 40% reads, 35% writes, 25% cas whose {@code from} is the last value this client saw or wrote
- * for the key (often stale under contention — that is the point).
+ * for the key (often stale under contention — that is the point). As {@code kv-readers}, the first half of
+ * the clients only read (Jepsen's dedicated readers): a reader keeps asking the node that last answered it,
+ * so it stays with a deposed leader while the writers move on to its successor.
  */
 public final class KvWorkload implements Workload {
   private final int keyCount;
   private final ReadMode readMode;
+  private final int readOnlyClients;
   private final long[][] lastSeen; // [client][key]: a plausible cas "from"
   private long nextValue = 1;
 
   public KvWorkload(int keyCount, int clientCount, ReadMode readMode) {
+    this(keyCount, clientCount, readMode, 0);
+  }
+
+  /** A kv workload whose clients {@code 0..readOnlyClients-1} only read. */
+  public KvWorkload(int keyCount, int clientCount, ReadMode readMode, int readOnlyClients) {
+    if (readOnlyClients < 0 || readOnlyClients > clientCount) {
+      throw new IllegalArgumentException("readOnlyClients must be in 0.." + clientCount + ", got " + readOnlyClients);
+    }
     this.keyCount = keyCount;
     this.readMode = readMode;
+    this.readOnlyClients = readOnlyClients;
     this.lastSeen = new long[clientCount][keyCount];
   }
 
   @Override
   public String name() {
-    return "kv";
+    return readOnlyClients == 0 ? "kv" : "kv-readers";
   }
 
   @Override
@@ -49,7 +61,7 @@ public final class KvWorkload implements Workload {
   public PlannedOperation next(RandomStream random, int client) {
     long key = random.nextInt(keyCount);
     double roll = random.nextDouble();
-    if (roll < 0.40) {
+    if (roll < 0.40 || client < readOnlyClients) {
       byte[] query = VmCodec.encodeQuery(new VmQuery.GetPath(path(key)));
       return new PlannedOperation(client, "read", Arrays.asList(key, null), readMode.requestKind(), query);
     }

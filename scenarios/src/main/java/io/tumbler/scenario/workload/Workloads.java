@@ -7,13 +7,14 @@ public final class Workloads {
   private Workloads() {}
 
   public static List<String> names() {
-    return List.of("kv", "vm", "paths");
+    return List.of("kv", "kv-readers", "vm", "paths");
   }
 
   /** A fresh workload for one run; an unknown name raises {@link IllegalArgumentException} listing the known ones. */
   public static Workload create(String name, int clients, ReadMode readMode) {
     return switch (name) {
       case "kv" -> new KvWorkload(5, clients, readMode);
+      case "kv-readers" -> new KvWorkload(5, clients, readMode, clients / 2);
       case "vm" -> new VmWorkload();
       case "paths" -> new PathsWorkload(clients, readMode);
       default -> throw new IllegalArgumentException("unknown workload '" + name + "' (known: " + names() + ")");
