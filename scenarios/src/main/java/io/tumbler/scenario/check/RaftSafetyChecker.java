@@ -104,6 +104,11 @@ public final class RaftSafetyChecker {
     return violations();
   }
 
+  /** True once any violation was found (cheap: polled after every simulated event when a run stops early). */
+  public boolean anyViolation() {
+    return !violations.isEmpty();
+  }
+
   /** The violations found so far, in detection order. */
   public List<SafetyViolation> violations() {
     return List.copyOf(violations);

@@ -40,20 +40,33 @@ public final class ScenarioRunner {
   private static final long MILLIS = 1_000_000L;
   /** A typical run executes 10^4 to 10^5 events; a run past this has run away (and says so with its seed). */
   private static final long MAX_EVENTS = 10_000_000L;
+  /** trace.jsonl keeps the first this many events: enough for any healthy run, bounded for a runaway one. */
+  private static final long MAX_TRACE_RECORDS = 1_500_000L;
 
   private final boolean keepTrace;
   private final Duration checkerTimeLimit;
+  private final boolean stopAtSafetyViolation;
 
   public ScenarioRunner(boolean keepTrace, Duration checkerTimeLimit) {
+    this(keepTrace, checkerTimeLimit, false);
+  }
+
+  /**
+   * @param stopAtSafetyViolation end the run at the first Raft safety violation the journal shows (no liveness
+   *                              phase): for the shrinker, whose candidates only need to fail that check. A
+   *                              violation found is permanent, so the verdict is the one a full run gives.
+   */
+  public ScenarioRunner(boolean keepTrace, Duration checkerTimeLimit, boolean stopAtSafetyViolation) {
     this.keepTrace = keepTrace;
     this.checkerTimeLimit = checkerTimeLimit;
+    this.stopAtSafetyViolation = stopAtSafetyViolation;
   }
 
   /** One run in the simulated world; never throws for a failing cluster — failures are in the result. */
   public RunArtifacts run(Scenario scenario, long seed) {
     long wallStart = System.nanoTime();
     long totalNanos = (scenario.safetyMillis() + scenario.livenessMillis() + 5_000) * MILLIS;
-    TraceJournal trace = keepTrace ? TraceJournal.withText() : TraceJournal.fingerprintOnly();
+    TraceJournal trace = keepTrace ? TraceJournal.withText(MAX_TRACE_RECORDS) : TraceJournal.fingerprintOnly();
     Simulation sim = new Simulation(seed, new RunBudget(MAX_EVENTS, totalNanos + 60_000 * MILLIS), trace);
     World world = new World(scenario, sim);
     Schedule schedule = scenario.faults().schedule(sim.streams().stream("nemesis"), scenario.cluster(),
@@ -144,11 +157,29 @@ public final class ScenarioRunner {
           && !frames[0].getClassName().startsWith("io.tumbler.raft.runtime.");
     }
 
+    /**
+     * Runs to the end of the safety phase; when stopping at a safety violation, in 10 ms steps that end
+     * exactly where a single run would pass (the same events in the same order), checking between steps.
+     */
+    private io.tumbler.sim.kernel.RunResult runSafetyPhase(long safetyEnd) {
+      if (!stopAtSafetyViolation) {
+        return sim.runUntil(safetyEnd);
+      }
+      io.tumbler.sim.kernel.RunResult kernel;
+      do {
+        kernel = sim.runUntil(Math.min(safetyEnd, sim.nowNanos() + 10 * MILLIS));
+      } while (sim.nowNanos() < safetyEnd && !safety.anyViolation() && !kernel.outcome().isBudgetExceeded());
+      return kernel;
+    }
+
     private PhaseResult runPhasesUnguarded() {
       long safetyEnd = scenario.safetyMillis() * MILLIS;
-      io.tumbler.sim.kernel.RunResult kernel = sim.runUntil(safetyEnd);
+      io.tumbler.sim.kernel.RunResult kernel = runSafetyPhase(safetyEnd);
       if (kernel.outcome().isBudgetExceeded()) {
         return new PhaseResult(kernel, false, List.of(kernel.message()), null);
+      }
+      if (stopAtSafetyViolation && safety.anyViolation()) {
+        return new PhaseResult(kernel, true, List.of(), null);
       }
       applyFault(new Fault.HealAll());
       clients.allowMore(Math.max(50, scenario.operationLimit() / 4));
@@ -257,7 +288,7 @@ public final class ScenarioRunner {
       }
       RunResult r = new RunResult(scenario.name(), seed, scenario.bugs().names(), String.format("%016x", sim.fingerprint()),
           outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
-          history.size(), applied.size(), cluster.notes(), scenario.overrideFlags());
+          history.size(), applied.size(), notes(cluster.notes(), trace), scenario.overrideFlags());
       return new RunArtifacts(scenario, r, schedule, history.toHistory(), workload.model(), journal, applied,
           safetyViolations, lin, traceLines(trace));
     }
@@ -268,6 +299,14 @@ public final class ScenarioRunner {
       }
       return c.check().equals("liveness") ? Outcome.LIVENESS : Outcome.VIOLATION;
     }
+  }
+
+  private static List<String> notes(List<String> clusterNotes, TraceJournal trace) {
+    List<String> notes = new ArrayList<>(clusterNotes);
+    if (trace.truncated()) {
+      notes.add("trace.jsonl holds the first " + MAX_TRACE_RECORDS + " of " + trace.recordCount() + " events");
+    }
+    return notes;
   }
 
   private List<String> traceLines(TraceJournal trace) {

@@ -14,19 +14,37 @@ public final class TraceJournal {
     private long fingerprint = Fingerprint.INITIAL;
     private long recordCount;
     private final List<TraceRecord> kept;
+    private final long maxKept;
 
-    private TraceJournal(boolean keepText) {
+    private TraceJournal(boolean keepText, long maxKept) {
         this.kept = keepText ? new ArrayList<>() : null;
+        this.maxKept = maxKept;
     }
 
     /** A journal that keeps only the fingerprint and the count (the default for fuzzing). */
     public static TraceJournal fingerprintOnly() {
-        return new TraceJournal(false);
+        return new TraceJournal(false, 0);
     }
 
     /** A journal that also keeps every record with its detail text (for {@code trace.jsonl} and debugging). */
     public static TraceJournal withText() {
-        return new TraceJournal(true);
+        return new TraceJournal(true, Long.MAX_VALUE);
+    }
+
+    /**
+     * Text mode that keeps only the first {@code maxKept} records (a runaway run can execute millions of
+     * events); the fingerprint and the count still cover every record.
+     */
+    public static TraceJournal withText(long maxKept) {
+        if (maxKept < 0) {
+            throw new IllegalArgumentException("maxKept must be >= 0, got " + maxKept);
+        }
+        return new TraceJournal(true, maxKept);
+    }
+
+    /** True if text mode dropped records past its cap. */
+    public boolean truncated() {
+        return kept != null && kept.size() < recordCount;
     }
 
     /** Whether records and details are kept; callers may skip building details when false. */
@@ -37,7 +55,7 @@ public final class TraceJournal {
     /** Records one event. */
     public void record(TraceType type, long timeNanos, int process, long a, long b) {
         fingerprint = Fingerprint.fold(fingerprint, type, timeNanos, process, a, b);
-        if (kept != null) {
+        if (kept != null && kept.size() < maxKept) {
             kept.add(new TraceRecord(recordCount, type, timeNanos, process, a, b, null));
         }
         recordCount++;
@@ -46,7 +64,7 @@ public final class TraceJournal {
     /** Records one event with a detail object whose {@code toString} is kept only in text mode. */
     public void record(TraceType type, long timeNanos, int process, long a, long b, Object detail) {
         fingerprint = Fingerprint.fold(fingerprint, type, timeNanos, process, a, b);
-        if (kept != null) {
+        if (kept != null && kept.size() < maxKept) {
             kept.add(new TraceRecord(recordCount, type, timeNanos, process, a, b, String.valueOf(detail)));
         }
         recordCount++;
