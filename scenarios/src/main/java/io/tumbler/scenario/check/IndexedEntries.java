@@ -11,6 +11,7 @@ final class IndexedEntries {
   private long[] digests = new long[256];
   private long[] extras = new long[256];
   private int[] nodes = new int[256];
+  private long[] commitTerms = new long[256];
   private long highest;
 
   boolean known(long index) {
@@ -33,6 +34,22 @@ final class IndexedEntries {
     return nodes[(int) index];
   }
 
+  /**
+   * The lowest term in which any node reported this index committed: never below the term of the leader
+   * that committed it (a node learns of a commit in that term or a later one), 0 if never recorded.
+   */
+  long commitTerm(long index) {
+    return commitTerms[(int) index];
+  }
+
+  /** Lowers the recorded commit term of a known {@code index} to {@code term} if that is lower (or unset). */
+  void noteCommitTerm(long index, long term) {
+    int i = (int) index;
+    if (commitTerms[i] == 0 || term < commitTerms[i]) {
+      commitTerms[i] = term;
+    }
+  }
+
   long highest() {
     return highest;
   }
@@ -48,6 +65,7 @@ final class IndexedEntries {
       digests = Arrays.copyOf(digests, capacity);
       extras = Arrays.copyOf(extras, capacity);
       nodes = Arrays.copyOf(nodes, capacity);
+      commitTerms = Arrays.copyOf(commitTerms, capacity);
     }
     int i = (int) index;
     terms[i] = term;

@@ -185,4 +185,28 @@ class RaftSafetyCheckerTest {
     assertEquals(validPrefix().size(), v.get(0).eventNumber());
     assertTrue(v.get(0).describe().contains("ELECTION_SAFETY"));
   }
+
+  /**
+   * Default seed 7842: node 1 won term 1, was paused before it acted on its votes, and became leader of term
+   * 1 after term 2 had committed index 1. A stale leader, legal in Raft (the property covers entries committed
+   * in EARLIER terms); a leader of a later term lacking the entry still breaks it.
+   */
+  @Test
+  void aStaleLeaderObservedAfterANewerTermCommittedIsNotALeaderCompletenessViolation() {
+    List<JournalEvent> j = new ArrayList<>();
+    j.add(new Voted(1, 1, 1, 1));
+    j.add(new Voted(1, 2, 1, 1));
+    j.add(new RoleChanged(2, 2, "LEADER", 2));
+    j.add(new RoleChanged(2, 3, "FOLLOWER", 2));
+    for (int node = 2; node <= 3; node++) {
+      j.add(new EntriesAppended(3, node, 1, List.of(e(2, 21))));
+      j.add(new CommitAdvanced(4, node, 1));
+    }
+    j.add(new RoleChanged(5, 1, "LEADER", 1)); // node 1 acts on its term-1 votes only now
+    j.add(new EntriesAppended(5, 1, 1, List.of(e(1, 11))));
+    assertEquals(List.of(), run(new ArrayList<>(j)));
+    j.add(new RoleChanged(6, 1, "FOLLOWER", 3));
+    j.add(new RoleChanged(7, 1, "LEADER", 3));
+    assertOnly(SafetyProperty.LEADER_COMPLETENESS, run(j));
+  }
 }
