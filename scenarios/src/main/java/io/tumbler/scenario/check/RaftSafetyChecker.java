@@ -248,15 +248,12 @@ public final class RaftSafetyChecker {
     long digest = n.log.digestAt(index);
     if (!committed.known(index)) {
       committed.put(index, term, digest, n.log.prefixHashAt(index), id);
-      committed.noteCommitTerm(index, Math.max(n.term, term));
-      return;
-    }
-    committed.noteCommitTerm(index, Math.max(n.term, term));
-    if (committed.term(index) != term || committed.digest(index) != digest) {
+    } else if (committed.term(index) != term || committed.digest(index) != digest) {
       violation(SafetyProperty.LEADER_COMPLETENESS, List.of(committed.node(index), id), term, index,
           "index " + index + " was committed with term " + committed.term(index) + " on node "
               + committed.node(index) + " and with term " + term + " on node " + id);
     }
+    committed.noteCommitTerm(index, Math.max(n.term, term));
   }
 
   private void onApplied(Applied e) {
