@@ -36,6 +36,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = Fault.LeaderToMinority.class, name = "leader-to-minority"),
   @JsonSubTypes.Type(value = Fault.ClogLeader.class, name = "clog-leader"),
   @JsonSubTypes.Type(value = Fault.MuteLeader.class, name = "mute-leader"),
+  @JsonSubTypes.Type(value = Fault.ClogMinorityToLeader.class, name = "clog-minority-to-leader"),
   @JsonSubTypes.Type(value = Fault.ClockDrift.class, name = "clock-drift"),
   @JsonSubTypes.Type(value = Fault.LeaderClockDrift.class, name = "leader-clock-drift"),
   @JsonSubTypes.Type(value = Fault.HealAll.class, name = "heal-all"),
@@ -299,6 +300,23 @@ public sealed interface Fault {
 
     public String describe() {
       return "mute the leader";
+    }
+  }
+
+  /**
+   * Holds, one way and without dropping, everything the nodes {@link LeaderToMinority} would place beside the
+   * current leader (its successors in ring order) send to it, until the network heals. Those nodes still
+   * hear the leader and acknowledge its appends; the acknowledgements reach it only at the heal, perhaps
+   * after it has lost leadership and won it again in a later term. Heal: heal the network (which releases
+   * them).
+   */
+  record ClogMinorityToLeader() implements Fault {
+    public Fault heal() {
+      return new HealNetwork();
+    }
+
+    public String describe() {
+      return "clog the minority's links to the leader";
     }
   }
 

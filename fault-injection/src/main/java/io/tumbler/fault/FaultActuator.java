@@ -30,6 +30,9 @@ public interface FaultActuator {
 
   void unclog(int node);
 
+  /** Holds messages on the directed link {@code from -> to} (not dropped) until the network heals. */
+  void clogLink(int from, int to);
+
   /** Crash-stop; {@code tornWrite} tears the last unsynced write instead of dropping it whole. */
   void crash(int node, boolean tornWrite);
 

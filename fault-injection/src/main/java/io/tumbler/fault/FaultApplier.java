@@ -6,6 +6,7 @@ import io.tumbler.fault.Fault.ClockDrift;
 import io.tumbler.fault.Fault.ClockSkew;
 import io.tumbler.fault.Fault.ClogLeader;
 import io.tumbler.fault.Fault.Clog;
+import io.tumbler.fault.Fault.ClogMinorityToLeader;
 import io.tumbler.fault.Fault.Crash;
 import io.tumbler.fault.Fault.Delay;
 import io.tumbler.fault.Fault.Duplicate;
@@ -37,7 +38,8 @@ public final class FaultApplier {
    */
   public static String apply(Fault fault, FaultActuator cluster) {
     if (fault instanceof KillLeader || fault instanceof IsolateLeader || fault instanceof LeaderToMinority
-        || fault instanceof ClogLeader || fault instanceof MuteLeader || fault instanceof LeaderClockDrift) {
+        || fault instanceof ClogLeader || fault instanceof MuteLeader || fault instanceof LeaderClockDrift
+        || fault instanceof ClogMinorityToLeader) {
       return applyLeaderTargeted(fault, cluster);
     }
     applyNetwork(fault, cluster);
@@ -103,6 +105,12 @@ public final class FaultApplier {
       c.clog(leader);
     } else if (fault instanceof LeaderClockDrift d) {
       c.setDrift(leader, d.driftPpm());
+    } else if (fault instanceof ClogMinorityToLeader) {
+      for (int partner : minorityWith(leader, c.nodes())[0]) {
+        if (partner != leader) {
+          c.clogLink(partner, leader);
+        }
+      }
     } else if (fault instanceof MuteLeader) {
       for (int peer : c.nodes()) {
         if (peer != leader) {

@@ -35,6 +35,7 @@ class ScheduleTest {
         new TimedFault(360, new Fault.LeaderToMinority()),
         new TimedFault(370, new Fault.ClogLeader()),
         new TimedFault(380, new Fault.MuteLeader()),
+        new TimedFault(385, new Fault.ClogMinorityToLeader()),
         new TimedFault(390, new Fault.ClockDrift(2, -40_000)),
         new TimedFault(400, new Fault.LeaderClockDrift(-40_000))));
   }

@@ -40,13 +40,15 @@ public enum KnownBug {
     FOLLOWER_COMMIT_BEYOND_VERIFIED("follower-commit-beyond-verified",
             "a follower advances its commit index to the leader's commit even past the last entry the append "
                     + "verified, committing a divergent suffix",
-            "raft-safety", "STATE_MACHINE_SAFETY", "long-conflicting-suffix"),
+            "raft-safety", "STATE_MACHINE_SAFETY", "backtrack-hunt"),
     STALE_TERM_APPEND("stale-term-append",
             "a follower accepts AppendEntries from a leader of an older term instead of rejecting it",
             "raft-safety", "STATE_MACHINE_SAFETY", "stale-term-hunt"),
     STALE_RESPONSE_COUNTED("stale-response-counted",
-            "a leader counts append acknowledgements from older terms towards its replication progress and commit",
-            "raft-safety", "LEADER_COMPLETENESS", "figure-8"),
+            "a leader counts append acknowledgements from older terms towards its replication progress and commit, "
+                    + "so an acknowledgement held back since an earlier term makes it believe a follower holds "
+                    + "entries that were replaced since, and its heartbeats tell that follower to commit them",
+            "raft-safety", null, "stale-ack-hunt"),
     APPLY_BEFORE_COMMIT("apply-before-commit",
             "entries are handed to the state machine as soon as they are persisted, before they commit",
             "raft-safety", "STATE_MACHINE_SAFETY", "partitioned-leader-rejoin"),

@@ -60,6 +60,16 @@ public final class BugHunt implements AutoCloseable {
   }
 
   /**
+   * Whether a hunt for {@code bug} may end each run at its first Raft safety violation. For a bug that
+   * raft-safety must catch, the rest of the run cannot change the verdict (a violation found stays found), and
+   * a cluster whose safety is already broken often spends its remaining time in a storm of rejected appends;
+   * a bug for another check needs the whole run.
+   */
+  public static boolean stopsAtSafetyViolation(KnownBug bug) {
+    return bug.check().equals("raft-safety");
+  }
+
+  /**
    * Seeds {@code firstSeed, firstSeed+1, ...} of the bug's scenario with the bug on, until its expected
    * check fails or {@code maxSeeds} ran. Batches run in parallel; the first catching seed in seed order counts.
    */
@@ -67,7 +77,8 @@ public final class BugHunt implements AutoCloseable {
     Scenario s = exposing(bug);
     int batch = Math.max(jobs * 2, 4);
     for (int offset = 0; offset < maxSeeds; offset += batch) {
-      List<RunResult> results = runSeeds(s, firstSeed + offset, Math.min(batch, maxSeeds - offset));
+      List<RunResult> results = runSeeds(s, firstSeed + offset, Math.min(batch, maxSeeds - offset),
+          stopsAtSafetyViolation(bug));
       for (int i = 0; i < results.size(); i++) {
         if (caughtByExpectedCheck(bug, results.get(i))) {
           return new Detection(bug, offset + i + 1, results.get(i));
@@ -80,7 +91,7 @@ public final class BugHunt implements AutoCloseable {
   /** {@code count} seeds of a (correct) scenario from {@code firstSeed}: how many did not pass. */
   public CleanRun clean(Scenario scenario, long firstSeed, int count) {
     long start = System.nanoTime();
-    List<RunResult> results = runSeeds(scenario, firstSeed, count);
+    List<RunResult> results = runSeeds(scenario, firstSeed, count, false);
     double wallSeconds = (System.nanoTime() - start) / 1e9;
     List<Long> failing = new ArrayList<>();
     long simulatedMillis = 0;
@@ -93,12 +104,16 @@ public final class BugHunt implements AutoCloseable {
     return new CleanRun(scenario.name(), count, failing, wallSeconds, simulatedMillis);
   }
 
-  /** Runs {@code count} consecutive seeds in parallel and returns their results in seed order. */
-  public List<RunResult> runSeeds(Scenario scenario, long firstSeed, int count) {
+  /**
+   * Runs {@code count} consecutive seeds in parallel and returns their results in seed order; with
+   * {@code stopAtSafetyViolation} each run ends at its first Raft safety violation.
+   */
+  public List<RunResult> runSeeds(Scenario scenario, long firstSeed, int count, boolean stopAtSafetyViolation) {
     List<Future<RunResult>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       long seed = firstSeed + i;
-      futures.add(pool.submit(() -> new ScenarioRunner(false, checkTimeLimit).run(scenario, seed).result()));
+      futures.add(pool.submit(
+          () -> new ScenarioRunner(false, checkTimeLimit, stopAtSafetyViolation).run(scenario, seed).result()));
     }
     List<RunResult> out = new ArrayList<>();
     for (Future<RunResult> f : futures) {

@@ -87,7 +87,7 @@ public final class SimCluster implements FaultActuator {
     return clients;
   }
 
-  /** Draws this run's buggify points (none with known bugs or buggify off), then starts every node and client. */
+  /** Draws this run's buggify points (none with buggify off), then starts every node and client. */
   public void start() {
     drawBuggify();
     for (int p = 0; p < host.size(); p++) {
@@ -150,7 +150,8 @@ public final class SimCluster implements FaultActuator {
       peers.add(id);
     }
     return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks())
-        .withCheckQuorum(config.checkQuorum()).withKnownBugs(bugs);
+        .withCheckQuorum(config.checkQuorum()).withMaxEntriesPerAppend(config.maxEntriesPerAppend())
+        .withKnownBugs(bugs);
   }
 
   io.tumbler.raft.FaultPoints faultPoints(int nodeId) {
@@ -333,6 +334,11 @@ public final class SimCluster implements FaultActuator {
   @Override
   public void unclog(int node) {
     network.unclogNode(processOf(node));
+  }
+
+  @Override
+  public void clogLink(int from, int to) {
+    network.clogLink(processOf(from), processOf(to));
   }
 
   @Override

@@ -31,6 +31,8 @@ final class HuntScenarios {
     addFigure8Hunt(m);
     addStaleTermHunt(m);
     addVoteHunt(m);
+    addBacktrackHunt(m);
+    addStaleAckHunt(m);
   }
 
   /**
@@ -200,5 +202,77 @@ final class HuntScenarios {
             + "are still in flight when a voter comes back: it must remember the vote it gave before the crash.",
         ClusterConfig.defaults(), "kv", ReadMode.LINEARIZABLE, bounces, 6_000, 8_000, 2_000, Expectation.CORRECT,
         List.of()));
+  }
+
+  /**
+   * Followers that diverge behind a stretch of entries they have not yet seen committed, and leaders that
+   * must back up over the divergence. Over slow links the news of a commit trails the entries by many
+   * milliseconds, so when the leader is cut into the minority with one follower, that follower holds entries
+   * the majority has (uncommitted as far as it knows) followed by the old leader's tail. The cuts cascade
+   * without a heal in between (each new leader is cut off in turn, a moment after it has appended entries of
+   * its own term), so the leader that finally reaches such a follower holds entries of a term the follower
+   * never saw, and its first probe is rejected: it backs up by the follower's hint, and with the
+   * slow-backtrack fault point one batch further. Appends carry one entry, so that probe verifies entries
+   * that end before the divergence: a correct follower commits no further than the last entry it verified.
+   */
+  private static void addBacktrackHunt(Map<String, Scenario> m) {
+    Fault delay = new Fault.Delay(200, 30_000);
+    FaultScript rounds = (random, cluster, safetyMillis) -> {
+      List<TimedFault> faults = new ArrayList<>();
+      faults.add(at(0, delay));
+      for (long r = 500; r + 1_000 < safetyMillis; r += 1_000) {
+        for (long t = r; t < r + 800; t += 250 + random.nextLong(100)) {
+          faults.add(at(t, new Fault.LeaderToMinority()));
+        }
+        faults.add(at(r + 900, HEAL_NETWORK));
+        faults.add(at(r + 900, delay)); // a heal restores the base latency too
+      }
+      return Schedule.of(faults);
+    };
+    add(m, new Scenario("backtrack-hunt",
+        "Links of 0.2..30 ms latency, one entry per append, CheckQuorum off; for 0.8 s of every second the "
+            + "newest leader is cut into the minority with one follower every 0.25..0.35 s. The followers cut "
+            + "off hold entries they have not seen committed followed by an old leader's tail, and the leader "
+            + "that reaches them holds a term they never saw, so it backs up over the tail (sometimes below the "
+            + "divergence) in one-entry appends. A correct follower commits no further than the last entry an "
+            + "append verified.",
+        ClusterConfig.defaults().withClients(10).withCheckQuorum(false).withMaxEntriesPerAppend(1), "kv",
+        ReadMode.LINEARIZABLE, rounds, 6_000, 8_000, 2_500, Expectation.CORRECT, List.of()));
+  }
+
+  /**
+   * Acknowledgements that arrive terms late. The leader is cut into the minority with one follower whose
+   * messages to it are held back (clogged, not dropped): the follower acknowledges the leader's growing,
+   * uncommitted tail, but the leader hears nothing. The rest elect a successor; everyone is reconnected (the
+   * clog stays), so the old leader and its follower take the successor's log and lose the tail; the
+   * successor is isolated, and a third term's leader is elected, often the old leader again. Then the held
+   * acknowledgements are released: for entries long gone, from an old term. A correct leader ignores them.
+   */
+  private static void addStaleAckHunt(Map<String, Scenario> m) {
+    FaultScript rounds = (random, cluster, safetyMillis) -> {
+      List<TimedFault> faults = new ArrayList<>();
+      List<Integer> all = new ArrayList<>();
+      for (int node = 1; node <= cluster.nodes(); node++) {
+        all.add(node);
+      }
+      for (long r = 500; r + 1_000 < safetyMillis; r += 1_000) {
+        faults.add(at(r, new Fault.LeaderToMinority()));
+        faults.add(at(r, new Fault.ClogMinorityToLeader()));
+        long rejoin = r + 250 + random.nextLong(150);
+        faults.add(at(rejoin, new Fault.Partition(List.of(all)))); // one group: reconnected, the clog stays
+        faults.add(at(rejoin + 30 + random.nextLong(40), new Fault.IsolateLeader()));
+        faults.add(at(r + 900, HEAL_NETWORK));
+      }
+      return Schedule.of(faults);
+    };
+    add(m, new Scenario("stale-ack-hunt",
+        "CheckQuorum off. Every second the leader is cut into the minority with one follower whose messages to "
+            + "it are held back; 0.25..0.4 s later everyone is reconnected (the follower's old acknowledgements "
+            + "still held), so both lose the leader's uncommitted tail to the successor's log; the successor "
+            + "is then isolated and a new leader elected, often the old one. At 0.9 s the held "
+            + "acknowledgements are released, from an old term, for entries its log no longer holds. A correct "
+            + "leader counts no acknowledgement from an earlier term.",
+        ClusterConfig.defaults().withClients(10).withCheckQuorum(false), "kv", ReadMode.LINEARIZABLE, rounds, 6_000,
+        8_000, 2_500, Expectation.CORRECT, List.of()));
   }
 }
