@@ -38,6 +38,10 @@ final class FaultDraws {
       case DELAY -> window(at, healAt, new Fault.Delay(100 + random.nextLong(1_000), 5_000 + random.nextLong(100_000)));
       case CLOG -> window(at, healAt, new Fault.Clog(node));
       case SYNC_FAIL -> window(at, healAt, new Fault.SyncFail(node));
+      case LEADER_MUTE -> window(at, healAt, new Fault.MuteLeader());
+      case LEADER_CLOG -> random.chance(0.5) ? window(at, healAt, new Fault.ClogLeader())
+          : List.of(new TimedFault(at, new Fault.LeaderToMinority()), new TimedFault(at, new Fault.ClogMinorityToLeader()),
+              new TimedFault(healAt, new Fault.HealNetwork()));
     };
   }
 

@@ -45,5 +45,12 @@ public enum FaultKind {
   /** A node's messages are held, then released at once. */
   CLOG,
   /** A node's next fsync fails (it halts, fail-stop, and restarts on heal). */
-  SYNC_FAIL
+  SYNC_FAIL,
+  /** The current leader's links to its peers blocked one way: it hears them, they do not hear it. */
+  LEADER_MUTE,
+  /**
+   * The current leader's messages held (clogged), or the leader cut into the minority with its partner's
+   * messages to it held; released at the heal, possibly terms later.
+   */
+  LEADER_CLOG
 }

@@ -72,6 +72,17 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
       partition(List.of(List.of(l), others(List.of(l))));
     } else if (label.startsWith("partition the leader into the minority") && leader.find()) {
       partition(minorityWith(Integer.parseInt(leader.group(1))));
+    } else if (label.startsWith("mute the leader") && leader.find()) {
+      int l = Integer.parseInt(leader.group(1));
+      others(List.of(l)).forEach(to -> block(l, to));
+    } else if (label.startsWith("clog the minority's links to the leader") && leader.find()) {
+      // Only the partners' messages to the leader are held; the ring marks the nodes whose messages wait.
+      for (int partner : minorityWith(Integer.parseInt(leader.group(1))).get(0)) {
+        int i = indexOf(partner);
+        if (i >= 0 && partner != Integer.parseInt(leader.group(1))) {
+          clogged[i] = true;
+        }
+      }
     } else if (label.startsWith("clog") && leader.find()) {
       int i = indexOf(Integer.parseInt(leader.group(1)));
       if (i >= 0) {

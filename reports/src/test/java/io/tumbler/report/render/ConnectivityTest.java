@@ -44,6 +44,20 @@ class ConnectivityTest {
   }
 
   @Test
+  void aMutedLeaderIsBlockedOneWayAndAClogIntoTheLeaderRingsItsPartner() {
+    ClusterLinks mute = ClusterLinks.at(0, List.of(net(0, 5, "mute the leader (n2)")), FIVE);
+    for (int other : new int[] {1, 3, 4, 5}) {
+      assertTrue(blocked(mute, 2, other), "n2 -> n" + other);
+      assertFalse(blocked(mute, other, 2), "n" + other + " -> n2");
+    }
+    assertTrue(mute.unreadable().isEmpty(), mute.unreadable().toString());
+    ClusterLinks held = ClusterLinks.at(0, List.of(net(0, 5, "partition the leader into the minority (n5)"),
+        net(0, 5, "clog the minority's links to the leader (n5)")), FIVE);
+    assertTrue(held.clogged()[held.indexOf(1)], "n1 is n5's partner: its messages to n5 are held");
+    assertFalse(held.clogged()[held.indexOf(5)] || held.clogged()[held.indexOf(2)]);
+  }
+
+  @Test
   void networkFaultsStackUntilTheirHealAndOneWayBlocksHaveADirection() {
     List<FaultWindow> faults = List.of(net(0, 100, "one-way block 1->2"), net(50, 100, "clog n3"),
         new FaultWindow(60, 80, "crash n2", FaultKind.PROCESS, "n2", true));

@@ -245,7 +245,7 @@ final class HuntScenarios {
    * messages to it are held back (clogged, not dropped): the follower acknowledges the leader's growing,
    * uncommitted tail, but the leader hears nothing. The rest elect a successor; everyone is reconnected (the
    * clog stays), so the old leader and its follower take the successor's log and lose the tail; the
-   * successor is isolated, and a third term's leader is elected, often the old leader again. Then the held
+   * successor is isolated, and a third term's leader is elected, sometimes the old leader again. Then the held
    * acknowledgements are released: for entries long gone, from an old term. A correct leader ignores them.
    */
   private static void addStaleAckHunt(Map<String, Scenario> m) {
@@ -269,7 +269,7 @@ final class HuntScenarios {
         "CheckQuorum off. Every second the leader is cut into the minority with one follower whose messages to "
             + "it are held back; 0.25..0.4 s later everyone is reconnected (the follower's old acknowledgements "
             + "still held), so both lose the leader's uncommitted tail to the successor's log; the successor "
-            + "is then isolated and a new leader elected, often the old one. At 0.9 s the held "
+            + "is then isolated and a new leader elected, sometimes the old one. At 0.9 s the held "
             + "acknowledgements are released, from an old term, for entries its log no longer holds. A correct "
             + "leader counts no acknowledgement from an earlier term.",
         ClusterConfig.defaults().withClients(10).withCheckQuorum(false), "kv", ReadMode.LINEARIZABLE, rounds, 6_000,

@@ -53,8 +53,9 @@ public final class ScenarioCatalog {
     add(m, new Scenario(DEFAULT,
         "5 nodes, kv workload with linearizable reads, a swarm fault plan drawn from the seed (each run turns on "
             + "a random subset of every fault kind — partitions of every shape, one-way blocks, leader isolation, "
-            + "leader kills, crashes, torn writes, pauses, clock skew, jumps and strobe, loss, duplication, delay, "
-            + "clogging, fsync failures — at random rates), then a healed liveness phase. Every check on.",
+            + "the leader muted or clogged or its partner's acknowledgements held, leader kills, crashes, torn "
+            + "writes, pauses, clock skew, jumps and strobe, loss, duplication, delay, clogging, fsync failures — "
+            + "at random rates), then a healed liveness phase. Every check on.",
         five, "kv", ReadMode.LINEARIZABLE, RandomFaults.swarm(), 6_000, 8_000, 1_500, Expectation.CORRECT, List.of()));
     add(m, new Scenario("initial-election",
         "5 nodes start together with no faults: exactly one leader must emerge quickly and clients make progress.",
