@@ -81,8 +81,13 @@ public final class ScenarioRunner {
   /**
    * @param nodeInvariant a Raft node's own asserted invariant that failed (it stops the run), or null
    */
+  /**
+   * @param nodeInvariant the failed node invariant that stopped the run, or null
+   * @param stoppedEarly  why the run ended before its liveness phase (a node invariant, or the first safety
+   *                      violation when asked to stop there), or null: liveness and convergence are not judged
+   */
   private record PhaseResult(io.tumbler.sim.kernel.RunResult kernel, boolean live, List<String> livenessProblems,
-      String nodeInvariant) {}
+      String nodeInvariant, String stoppedEarly) {}
 
   /** The state of one run; lives only inside {@link #run}. */
   private final class World {
@@ -147,7 +152,7 @@ public final class ScenarioRunner {
             io.tumbler.sim.kernel.RunOutcome.REACHED_TIME, sim.seed(), sim.nowNanos(), sim.eventsExecuted(),
             sim.fingerprint(), null);
         return new PhaseResult(stopped, false, List.of(), String.format("t=%.3fs node invariant failed: %s",
-            sim.nowNanos() / 1e9, cause.getMessage()));
+            sim.nowNanos() / 1e9, cause.getMessage()), "the run stopped when a node's invariant failed");
       }
     }
 
@@ -176,10 +181,10 @@ public final class ScenarioRunner {
       long safetyEnd = scenario.safetyMillis() * MILLIS;
       io.tumbler.sim.kernel.RunResult kernel = runSafetyPhase(safetyEnd);
       if (kernel.outcome().isBudgetExceeded()) {
-        return new PhaseResult(kernel, false, List.of(kernel.message()), null);
+        return new PhaseResult(kernel, false, List.of(kernel.message()), null, null);
       }
       if (stopAtSafetyViolation && safety.anyViolation()) {
-        return new PhaseResult(kernel, true, List.of(), null);
+        return new PhaseResult(kernel, true, List.of(), null, "the run stopped at its first safety violation");
       }
       applyFault(new Fault.HealAll());
       clients.allowMore(Math.max(50, scenario.operationLimit() / 4));
@@ -192,7 +197,7 @@ public final class ScenarioRunner {
       List<String> problems = live ? List.of() : probe.problems(scenario.livenessMillis());
       long drainDeadline = sim.nowNanos() + 3_000 * MILLIS;
       kernel = sim.runUntil(() -> clients.inFlight() == 0 && probe.converged() || sim.nowNanos() >= drainDeadline);
-      return new PhaseResult(kernel, live, problems, null);
+      return new PhaseResult(kernel, live, problems, null, null);
     }
 
     RunArtifacts judge(long seed, Schedule schedule, PhaseResult phases, long wallMillis, TraceJournal trace) {
@@ -209,7 +214,7 @@ public final class ScenarioRunner {
       CheckResult lin = checkHistory();
       checks.add(linearizabilityReport(lin));
       checks.add(livenessReport(phases));
-      checks.add(convergenceReport());
+      checks.add(convergenceReport(phases));
       checks.addAll(scenarioReports());
       return assemble(seed, schedule, phases, wallMillis, trace, checks, safetyViolations, lin);
     }
@@ -247,16 +252,22 @@ public final class ScenarioRunner {
     }
 
     private CheckReport livenessReport(PhaseResult phases) {
-      if (phases.nodeInvariant() != null) {
-        return new CheckReport("liveness", CheckReport.Verdict.SKIPPED,
-            List.of("not judged: the run stopped when a node's invariant failed"), 0);
+      if (phases.stoppedEarly() != null) {
+        return notJudged("liveness", phases);
       }
       return phases.live()
           ? CheckReport.pass("liveness", 0)
           : new CheckReport("liveness", CheckReport.Verdict.FAIL, phases.livenessProblems(), 0);
     }
 
-    private CheckReport convergenceReport() {
+    private static CheckReport notJudged(String check, PhaseResult phases) {
+      return new CheckReport(check, CheckReport.Verdict.SKIPPED, List.of("not judged: " + phases.stoppedEarly()), 0);
+    }
+
+    private CheckReport convergenceReport(PhaseResult phases) {
+      if (phases.stoppedEarly() != null) {
+        return notJudged("convergence", phases); // nodes were stopped mid-flight, not given time to catch up
+      }
       List<String> problems = new LivenessProbe(cluster, history, 0).divergence();
       return report("convergence", problems, System.nanoTime());
     }

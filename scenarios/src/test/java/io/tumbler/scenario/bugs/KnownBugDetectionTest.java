@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.tumbler.raft.KnownBug;
 import io.tumbler.raft.KnownBugs;
+import io.tumbler.scenario.run.CheckReport;
 import io.tumbler.scenario.run.Outcome;
 import io.tumbler.scenario.run.RunResult;
 import io.tumbler.scenario.run.Scenario;
@@ -50,9 +51,9 @@ class KnownBugDetectionTest {
     // First detections measured by `tumbler bench campaign --first-seed 1` (buggify on, as in every run).
     m.put(KnownBug.FIGURE_8_COMMIT, new long[] {1, 3});
     m.put(KnownBug.VOTE_NOT_PERSISTED, new long[] {7, 9});
-    m.put(KnownBug.VOTE_CLEARED_ON_STEP_DOWN, new long[] {121, 123});
+    m.put(KnownBug.VOTE_CLEARED_ON_STEP_DOWN, new long[] {79, 81});
     m.put(KnownBug.VOTE_WITHOUT_LOG_CHECK, new long[] {6, 8});
-    m.put(KnownBug.APPEND_WITHOUT_CONSISTENCY_CHECK, new long[] {1, 3});
+    m.put(KnownBug.APPEND_WITHOUT_CONSISTENCY_CHECK, new long[] {80, 82});
     m.put(KnownBug.STALE_APPEND_TRUNCATES, new long[] {1, 3});
     m.put(KnownBug.STALE_TERM_APPEND, new long[] {1, 3});
     m.put(KnownBug.APPLY_BEFORE_COMMIT, new long[] {1, 3});
@@ -93,6 +94,13 @@ class KnownBugDetectionTest {
     assertTrue(bug.property() == null || String.join("\n", caught.checks().stream()
         .filter(c -> c.check().equals("raft-safety")).findFirst().orElseThrow().details()).contains(bug.property()),
         bug.bugName() + ": expected " + bug.property() + " in " + caught.checks());
+    if (BugHunt.stopsAtSafetyViolation(bug)) {
+      for (String unjudged : List.of("liveness", "convergence")) {
+        CheckReport c = caught.checks().stream().filter(x -> x.check().equals(unjudged)).findFirst().orElseThrow();
+        assertEquals(CheckReport.Verdict.SKIPPED, c.verdict(), bug.bugName() + ": a run stopped early does not judge "
+            + unjudged + ": " + c);
+      }
+    }
     Scenario correct = ScenarioCatalog.named(bug.scenario());
     for (long seed : ran) {
       RunResult r = hunt.runSeeds(correct, seed, 1, false).get(0);
