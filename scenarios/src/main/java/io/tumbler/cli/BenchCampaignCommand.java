@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * correct build, failures over each standard scenario; seeds per second and acceleration on the default
  * scenario with every core. Figures only, never asserted.
  */
-@Command(name = "campaign", mixinStandardHelpOptions = true, description = {
+@Command(name = "campaign", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "For every known bug: seeds from --first-seed until the expected check catches it (null if not within",
     "--max-seeds). For the correct build: seeds run and failures per standard scenario (--clean-seeds each).",
     "Seeds per second and simulated-time acceleration of the default scenario using --jobs workers."})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * figures or one JSON object; measured, never asserted. Self-contained: it becomes {@code bench checker}
  * once listed in {@code BenchCommand}'s subcommands.
  */
-@Command(name = "checker", mixinStandardHelpOptions = true, description = {
+@Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Checks every history of a corpus directory (warm-up passes, then the median of several checks per",
     "file) and reports per-file medians, the most configurations explored, totals per directory, and",
     "issue 4's targets: the Porcupine etcd histories in <= 300 ms summed, kv/c50-ok in <= 180 ms,",

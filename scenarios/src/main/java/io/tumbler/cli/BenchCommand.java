@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tumbler bench}: standard measurements, printed as figures (and JSON), never asserted. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Standard measurements, as figures or one JSON object.",
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = "Standard measurements, as figures or one JSON object.",
     subcommands = {BenchCommand.Simulator.class, BenchCommand.Cluster.class, BenchCheckerCommand.class,
         BenchCampaignCommand.class})
 final class BenchCommand implements Runnable {
@@ -29,7 +29,7 @@ final class BenchCommand implements Runnable {
   }
 
   /** {@code tumbler bench simulator}: the kernel's events per second on the ping-pong workload. */
-  @Command(name = "simulator", mixinStandardHelpOptions = true, description = {
+  @Command(name = "simulator", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
       "Events per second and simulated-time acceleration of the simulator kernel: 5 processes ping-ponging",
       "with loss, duplication, reordering and partitions on; warmed up, median of 5 runs."})
   static final class Simulator implements Callable<Integer> {
@@ -54,7 +54,7 @@ final class BenchCommand implements Runnable {
   }
 
   /** {@code tumbler bench cluster}: a whole scenario run, Raft and checks included, on one thread. */
-  @Command(name = "cluster", mixinStandardHelpOptions = true, description = {
+  @Command(name = "cluster", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
       "Runs a scenario over a few seeds on one thread (after warm-up) and reports events per second,",
       "simulated-time acceleration and seeds per second, checks included."})
   static final class Cluster implements Callable<Integer> {

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * model. One result per file (a line, or a JSON object), then a summary. A file that cannot be read is
  * reported and the others are still checked; the exit code then says bad input.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, description = {
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, sortOptions = false, description = {
     "Checks histories for linearizability.",
     "Checks that each history FILE is linearizable (Lowe's memoized Wing-Gong",
     "search; independent keys are checked in parallel).",

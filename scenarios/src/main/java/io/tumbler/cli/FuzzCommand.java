@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tumbler fuzz}: a campaign over a seed range, streaming results and keeping every failure. */
-@Command(name = "fuzz", mixinStandardHelpOptions = true, description = {
+@Command(name = "fuzz", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Runs a campaign: a scenario over a range of seeds.",
     "Runs a scenario over a range of seeds, in parallel, each seed an isolated single-threaded simulation.",
     "Streams one JSON line per seed to <out>/results.jsonl as it finishes (a rerun skips seeds already there),",

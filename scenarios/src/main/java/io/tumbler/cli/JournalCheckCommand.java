@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tumbler check-journal}: the online Raft safety checker, run offline over a saved journal. */
-@Command(name = "check-journal", mixinStandardHelpOptions = true, description = {
+@Command(name = "check-journal", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Checks a saved Raft observation journal for the safety properties.",
     "Re-runs the Raft safety checks (Election Safety, Leader Append-Only, Log Matching, Leader Completeness,",
     "State Machine Safety, one vote per term, monotonic commit, acknowledged writes durable, equal digests)",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tumbler list scenarios|workloads|faults|bugs}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists what Tumbler knows: scenarios, workloads, faults, known bugs.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = "Lists what Tumbler knows: scenarios, workloads, faults, known bugs.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tumbler replay DIR}: re-runs a recorded run and verifies it is the same run. */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = {
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Re-runs a recorded run and verifies it is the same run.",
     "Re-runs a run or failure directory (its scenario, seed and schedule.json) and verifies the fingerprint",
     "and the violated checks are the same. Writes the replay's run directory to <DIR>/replay/.",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tumbler report}: a report from recorded files (a run directory, or campaign directories merged). */
-@Command(name = "report", mixinStandardHelpOptions = true, description = {
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Makes a report from a run directory, a campaign directory, or several campaign shard directories (merged).",
     "HTML is one self-contained page (no network needed); JSON follows reports' report.schema.json; JUnit XML has a",
     "test case per seed (per check for a run); Markdown suits a CI job summary. Missing or cut-short files are",

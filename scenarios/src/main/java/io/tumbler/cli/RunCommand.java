@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tumbler run}: one scenario, one seed, every check, and a run directory. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = {
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Runs one seed of a scenario and checks it.",
     "Runs one seed of a scenario in the simulator and checks it: Raft safety, VM invariants,",
     "linearizability of the client history, liveness after healing. Writes a run directory.",

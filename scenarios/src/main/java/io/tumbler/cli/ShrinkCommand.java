@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tumbler shrink DIR}: the smallest schedule, workload and run length that still fail the same check. */
-@Command(name = "shrink", mixinStandardHelpOptions = true, description = {
+@Command(name = "shrink", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Shrinks a failing run to the smallest schedule, workload and length that still fail.",
     "Delta-debugs a failing run directory: removes faults from its schedule, halves the client operations,",
     "shortens the safety phase, re-running each candidate with the same seed, keeping only candidates that",

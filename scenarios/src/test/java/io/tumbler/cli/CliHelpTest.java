@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Every command and subcommand answers {@code --help} with its usage and exit 0 (a bad flag's error message
- * tells the user to try it, so it must work everywhere).
+ * Every command and subcommand answers {@code --help} with its usage and {@code --version} with the version,
+ * and exits 0 (a bad flag's error message tells the user to try {@code --help}, so it must work everywhere).
  */
 class CliHelpTest {
   @Test
@@ -26,6 +26,14 @@ class CliHelpTest {
       String qualified = String.join(" ", path);
       assertTrue(r.out().contains("Usage: tumbler" + (qualified.isEmpty() ? "" : " " + qualified)),
           args + " printed: " + r.out());
+      if (path.equals(List.of("help"))) {
+        continue; // picocli's help command takes a command name, not --version
+      }
+      List<String> version = new ArrayList<>(path);
+      version.add("--version");
+      CliRun v = CliRun.of(version.toArray(String[]::new));
+      assertEquals(ExitCode.PASS, v.exit(), version + ": " + v.err());
+      assertTrue(v.out().startsWith("tumbler "), version + " printed: " + v.out());
     }
   }
 
