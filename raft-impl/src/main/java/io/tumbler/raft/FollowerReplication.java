@@ -12,6 +12,7 @@ final class FollowerReplication {
     }
 
     void handleAppendEntries(AppendEntries m) {
+        s.log.checkAgreesWithCommitted(m.prevIndex(), m.prevTerm());
         if (m.prevIndex() < s.log.committed()) {
             // Everything up to our commit index matches any current leader (§5.4): say how far we are.
             accept(m.from(), s.log.committed());

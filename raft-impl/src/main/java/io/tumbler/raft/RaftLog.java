@@ -87,6 +87,20 @@ final class RaftLog {
         return term(index) == term;
     }
 
+    /**
+     * A current leader holds every committed entry (Leader Completeness), so an append whose previous entry is
+     * within our committed prefix must name that entry's term. If it does not, a committed entry was lost or
+     * overwritten somewhere: safety is already broken, and no amount of backtracking can reconcile the logs.
+     */
+    void checkAgreesWithCommitted(long prevIndex, long prevTerm) {
+        if (prevIndex > committed || prevIndex < snapshot.index()) {
+            return;
+        }
+        long ours = term(prevIndex);
+        check(ours == prevTerm, "the leader's entry " + prevIndex + " has term " + prevTerm + " but our committed entry "
+                + prevIndex + " has term " + ours + " (commit " + committed + "): a committed entry was lost or overwritten");
+    }
+
     /** Raft §5.4.1: is a log ending at (lastIndex, lastTerm) at least as up-to-date as ours? */
     boolean isUpToDate(long otherLastIndex, long otherLastTerm) {
         long ourTerm = lastTerm();

@@ -78,6 +78,18 @@ class RaftLogTest {
         assertThrows(IllegalStateException.class, () -> log.maybeAppend(1, 1, 3, List.of(entry(2, 2))));
     }
 
+    @Test
+    void anAppendContradictingACommittedEntryIsAnInvariantFailure() {
+        RaftLog log = logWithTerms(1, 1, 2, 2);
+        log.commitTo(3);
+        log.checkAgreesWithCommitted(3, 2);
+        log.checkAgreesWithCommitted(4, 7); // beyond the commit: an ordinary mismatch, rejected with a hint
+        log.checkAgreesWithCommitted(0, 0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> log.checkAgreesWithCommitted(3, 3));
+        assertTrue(e.getMessage().contains("committed entry 3 has term 2"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> log.checkAgreesWithCommitted(2, 2));
+    }
+
     /** etcd's findConflictByTerm table, reworded: the largest index <= probe whose term <= the given term. */
     @Test
     void conflictHintSkipsWholeTerms() {
