@@ -46,7 +46,8 @@ final class ListCommand implements Callable<Integer> {
 
   private static void listBugs(PrintWriter out) {
     for (io.tumbler.raft.KnownBug bug : io.tumbler.raft.KnownBug.values()) {
-      String caughtBy = bug.check() + (bug.property() == null ? "" : " (" + bug.property() + ")");
+      String caughtBy = bug.check() + (bug.property() != null ? " (" + bug.property() + ")"
+          : bug.check().equals("raft-safety") ? " (a node's own invariant assertion stops the run first)" : "");
       out.printf("%s%n    caught by: %s; exposed by scenario: %s%n", bug.bugName(), caughtBy, bug.scenario());
       out.println(wrap(bug.description(), "    ", 100));
     }
