@@ -49,6 +49,9 @@ public sealed interface Fault {
   /** A short human description for reports and logs. */
   String describe();
 
+  /** A fault aimed at whichever node leads when it fires, resolved then by {@link FaultApplier}. */
+  sealed interface LeaderTargeted extends Fault {}
+
   /** Nodes in different groups cannot talk, both ways; nodes in no group are isolated. Heal: reconnect all. */
   record Partition(List<List<Integer>> groups) implements Fault {
     public Partition {
@@ -241,7 +244,7 @@ public sealed interface Fault {
   }
 
   /** Crashes whichever node is leader when the fault fires (nothing if there is none). */
-  record KillLeader() implements Fault {
+  record KillLeader() implements LeaderTargeted {
     public Fault heal() {
       return new HealAll();
     }
@@ -252,7 +255,7 @@ public sealed interface Fault {
   }
 
   /** Cuts the current leader off from every other node. */
-  record IsolateLeader() implements Fault {
+  record IsolateLeader() implements LeaderTargeted {
     public Fault heal() {
       return new HealNetwork();
     }
@@ -263,7 +266,7 @@ public sealed interface Fault {
   }
 
   /** Partitions the cluster so that the current leader is on the minority side. */
-  record LeaderToMinority() implements Fault {
+  record LeaderToMinority() implements LeaderTargeted {
     public Fault heal() {
       return new HealNetwork();
     }
@@ -278,7 +281,7 @@ public sealed interface Fault {
    * elect a successor meanwhile, and the old leader's held appends and heartbeats arrive late, in a newer
    * term. Heal: heal the network (which releases them).
    */
-  record ClogLeader() implements Fault {
+  record ClogLeader() implements LeaderTargeted {
     public Fault heal() {
       return new HealNetwork();
     }
@@ -293,7 +296,7 @@ public sealed interface Fault {
    * clients, and keeps appending their commands, but nothing it sends reaches a peer. It gathers an
    * uncommitted tail of its own term while the rest elect a successor. Heal: heal the network.
    */
-  record MuteLeader() implements Fault {
+  record MuteLeader() implements LeaderTargeted {
     public Fault heal() {
       return new HealNetwork();
     }
@@ -310,7 +313,7 @@ public sealed interface Fault {
    * after it has lost leadership and won it again in a later term. Heal: heal the network (which releases
    * them).
    */
-  record ClogMinorityToLeader() implements Fault {
+  record ClogMinorityToLeader() implements LeaderTargeted {
     public Fault heal() {
       return new HealNetwork();
     }
@@ -335,7 +338,7 @@ public sealed interface Fault {
   }
 
   /** {@link ClockDrift} of whichever node is leader when the fault fires. Heal: heal all. */
-  record LeaderClockDrift(long driftPpm) implements Fault {
+  record LeaderClockDrift(long driftPpm) implements LeaderTargeted {
     public Fault heal() {
       return new HealAll();
     }

@@ -37,10 +37,8 @@ public final class FaultApplier {
    * "kill the leader (n3)" or "kill the leader (no leader: nothing done)".
    */
   public static String apply(Fault fault, FaultActuator cluster) {
-    if (fault instanceof KillLeader || fault instanceof IsolateLeader || fault instanceof LeaderToMinority
-        || fault instanceof ClogLeader || fault instanceof MuteLeader || fault instanceof LeaderClockDrift
-        || fault instanceof ClogMinorityToLeader) {
-      return applyLeaderTargeted(fault, cluster);
+    if (fault instanceof Fault.LeaderTargeted targeted) {
+      return applyLeaderTargeted(targeted, cluster);
     }
     applyNetwork(fault, cluster);
     applyProcess(fault, cluster);
@@ -94,7 +92,7 @@ public final class FaultApplier {
     }
   }
 
-  private static String applyLeaderTargeted(Fault fault, FaultActuator c) {
+  private static String applyLeaderTargeted(Fault.LeaderTargeted fault, FaultActuator c) {
     int leader = c.currentLeader();
     if (leader == 0) {
       return fault.describe() + " (no leader: nothing done)";
@@ -120,8 +118,10 @@ public final class FaultApplier {
     } else if (fault instanceof IsolateLeader) {
       int[] others = Arrays.stream(c.nodes()).filter(n -> n != leader).toArray();
       c.partition(new int[][] {{leader}, others});
-    } else {
+    } else if (fault instanceof LeaderToMinority) {
       c.partition(minorityWith(leader, c.nodes()));
+    } else {
+      throw new IllegalStateException("no way to apply leader-targeted fault " + fault);
     }
     return fault.describe() + " (n" + leader + ")";
   }

@@ -26,6 +26,11 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
   private static final Pattern NODE = Pattern.compile("\\bn(\\d+)\\b");
   private static final Pattern ANY_NUMBER = Pattern.compile("\\bn?(\\d+)\\b");
 
+  /** Whether a fault window changes links or nodes, and so gets a connectivity diagram. */
+  static boolean shapesCluster(FaultWindow f) {
+    return f.kind() == FaultKind.NETWORK || f.kind() == FaultKind.PROCESS || f.kind() == FaultKind.PAUSE;
+  }
+
   /** The state at {@code atNanos}: every window with {@code start <= at < end} (or a moment at {@code at}). */
   static ClusterLinks at(long atNanos, List<FaultWindow> faults, int[] nodes) {
     int n = nodes.length;

@@ -1,6 +1,5 @@
 package io.tumbler.report.render;
 
-import io.tumbler.report.view.FaultKind;
 import io.tumbler.report.view.FaultWindow;
 import java.util.List;
 
@@ -20,7 +19,7 @@ final class ConnectivityDot {
     StringBuilder b = new StringBuilder();
     int k = 0;
     for (FaultWindow f : faults) {
-      if (f.kind() == FaultKind.NETWORK || f.kind() == FaultKind.PROCESS || f.kind() == FaultKind.PAUSE) {
+      if (ClusterLinks.shapesCluster(f)) {
         ClusterLinks s = ClusterLinks.at(f.startNanos(), faults, nodes);
         Diagram d = renderer.draw(dot(s, f.label()), GraphvizRenderer.Layout.NEATO, "cluster-" + k);
         b.append("<figure class=\"cluster\" aria-label=\"").append(Markup.esc("cluster during " + f.label()))

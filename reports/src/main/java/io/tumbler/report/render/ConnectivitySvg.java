@@ -1,7 +1,6 @@
 package io.tumbler.report.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tumbler.report.view.FaultKind;
 import io.tumbler.report.view.FaultWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class ConnectivitySvg {
     StringBuilder b = new StringBuilder();
     int k = 0;
     for (FaultWindow f : faults) {
-      if (f.kind() == FaultKind.NETWORK || f.kind() == FaultKind.PROCESS || f.kind() == FaultKind.PAUSE) {
+      if (ClusterLinks.shapesCluster(f)) {
         b.append(figure(f, ClusterLinks.at(f.startNanos(), faults, nodes), k++));
       }
     }

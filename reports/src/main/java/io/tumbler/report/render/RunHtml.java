@@ -1,7 +1,6 @@
 package io.tumbler.report.render;
 
 import io.tumbler.report.view.CheckRow;
-import io.tumbler.report.view.FaultKind;
 import io.tumbler.report.view.FaultWindow;
 import io.tumbler.report.view.MessageSequence;
 import io.tumbler.report.view.OpWords;
@@ -27,7 +26,7 @@ public final class RunHtml {
   /** Whether a fault window gets a connectivity diagram. */
   private static boolean hasConnectivity(RunView view) {
     return view.faults().stream()
-        .anyMatch(f -> f.kind() == FaultKind.NETWORK || f.kind() == FaultKind.PROCESS || f.kind() == FaultKind.PAUSE);
+        .anyMatch(ClusterLinks::shapesCluster);
   }
 
   /** The page for {@code view}, its diagrams drawn by {@code graphviz} (or not, when it has no engine). */

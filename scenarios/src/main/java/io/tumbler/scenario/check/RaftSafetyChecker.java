@@ -104,7 +104,7 @@ public final class RaftSafetyChecker {
     return violations();
   }
 
-  /** True once any violation was found (cheap: polled after every simulated event when a run stops early). */
+  /** True once any violation was found (cheap: polled between the 10 ms steps of a run that stops early). */
   public boolean anyViolation() {
     return !violations.isEmpty();
   }

@@ -24,6 +24,12 @@ final class HuntScenarios {
 
   private HuntScenarios() {}
 
+  /** {@code heal} at {@code t}, then {@code slowLinks} again: a heal also resets links to the base latency. */
+  private static void healKeepingSlowLinks(List<TimedFault> faults, long t, Fault heal, Fault slowLinks) {
+    faults.add(at(t, heal));
+    faults.add(at(t, slowLinks));
+  }
+
   static void addAll(Map<String, Scenario> m) {
     addLeaseSkew(m);
     addReadHunt(m);
@@ -104,8 +110,7 @@ final class HuntScenarios {
     faults.add(at(0, new Fault.Delay(200, 40_000)));
     for (long t = 700; t < 6_000; t += 500) {
       faults.add(at(t, new Fault.IsolateLeader()));
-      faults.add(at(t + 300, HEAL_NETWORK));
-      faults.add(at(t + 300, new Fault.Delay(200, 40_000))); // a heal restores the base latency too
+      healKeepingSlowLinks(faults, t + 300, HEAL_NETWORK, new Fault.Delay(200, 40_000));
     }
     add(m, new Scenario("noop-hunt",
         "Linearizable reads from 12 clients over links of 0.2..40 ms latency while the leader is isolated every "
@@ -160,8 +165,7 @@ final class HuntScenarios {
       for (long r = 500; r + 500 < safetyMillis; r += 450) {
         faults.add(at(r, new Fault.ClogLeader()));
         long release = r + 100 + random.nextLong(200);
-        faults.add(at(release, HEAL_NETWORK));
-        faults.add(at(release, delay)); // a heal restores the base latency too
+        healKeepingSlowLinks(faults, release, HEAL_NETWORK, delay);
       }
       return Schedule.of(faults);
     };
@@ -191,8 +195,7 @@ final class HuntScenarios {
           faults.add(at(t, new Fault.Crash(node)));
           faults.add(at(t + 1 + random.nextLong(4), new Fault.Restart(node)));
         }
-        faults.add(at(r + 400, new Fault.HealAll()));
-        faults.add(at(r + 400, delay)); // a heal restores the base latency too
+        healKeepingSlowLinks(faults, r + 400, new Fault.HealAll(), delay);
       }
       return Schedule.of(faults);
     };
@@ -224,8 +227,7 @@ final class HuntScenarios {
         for (long t = r; t < r + 800; t += 250 + random.nextLong(100)) {
           faults.add(at(t, new Fault.LeaderToMinority()));
         }
-        faults.add(at(r + 900, HEAL_NETWORK));
-        faults.add(at(r + 900, delay)); // a heal restores the base latency too
+        healKeepingSlowLinks(faults, r + 900, HEAL_NETWORK, delay);
       }
       return Schedule.of(faults);
     };

@@ -53,8 +53,9 @@ public final class ScenarioRunner {
 
   /**
    * @param stopAtSafetyViolation end the run at the first Raft safety violation the journal shows (no liveness
-   *                              phase): for the shrinker, whose candidates only need to fail that check. A
-   *                              violation found is permanent, so the verdict is the one a full run gives.
+   *                              phase): for the shrinker and bug hunts, whose runs only need to fail that
+   *                              check. A violation found is permanent, so the verdict is the one a full run
+   *                              gives.
    */
   public ScenarioRunner(boolean keepTrace, Duration checkerTimeLimit, boolean stopAtSafetyViolation) {
     this.keepTrace = keepTrace;
@@ -78,9 +79,6 @@ public final class ScenarioRunner {
     return world.judge(seed, schedule, phases, (System.nanoTime() - wallStart) / 1_000_000, trace);
   }
 
-  /**
-   * @param nodeInvariant a Raft node's own asserted invariant that failed (it stops the run), or null
-   */
   /**
    * @param nodeInvariant the failed node invariant that stopped the run, or null
    * @param stoppedEarly  why the run ended before its liveness phase (a node invariant, or the first safety
