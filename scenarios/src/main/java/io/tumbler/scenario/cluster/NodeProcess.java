@@ -78,6 +78,7 @@ public final class NodeProcess implements SimProcess<Wire> {
   @Override
   public void onMessage(int from, Wire message) {
     if (message instanceof Wire.Peer peer) {
+      cluster.delivered(nodeId, peer.message());
       node.receive(peer.message());
     } else if (message instanceof Wire.Request request) {
       serve(from, request);

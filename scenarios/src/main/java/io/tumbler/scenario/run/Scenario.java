@@ -17,6 +17,8 @@ import java.util.List;
  * @param bugs             deliberate Raft bugs switched on in every node ({@code --bug}); NONE in the catalog
  * @param clientTiming     how long clients wait for a reply, retry and think ({@link ClientConfig#defaults()}
  *                         unless a scenario needs clients that give up on a silent node quickly)
+ * @param swarm            what of the deployment (cluster, workload, read mode, client timing) each run draws
+ *                         from its seed instead of taking the values above ({@link ClusterSwarm#NONE}: nothing)
  */
 public record Scenario(
     String name,
@@ -31,15 +33,16 @@ public record Scenario(
     Expectation expectation,
     List<ScenarioCheck> checks,
     KnownBugs bugs,
-    ClientConfig clientTiming) {
+    ClientConfig clientTiming,
+    ClusterSwarm swarm) {
 
   public Scenario {
     checks = List.copyOf(checks);
     if (bugs == null) {
       throw new IllegalArgumentException("scenario " + name + ": bugs must not be null (use KnownBugs.NONE)");
     }
-    if (clientTiming == null) {
-      throw new IllegalArgumentException("scenario " + name + ": clientTiming must not be null");
+    if (clientTiming == null || swarm == null) {
+      throw new IllegalArgumentException("scenario " + name + ": clientTiming and swarm must not be null");
     }
     if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
       throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
@@ -51,35 +54,52 @@ public record Scenario(
       FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
       List<ScenarioCheck> checks) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
-        expectation, checks, KnownBugs.NONE, ClientConfig.defaults());
+        expectation, checks, KnownBugs.NONE, ClientConfig.defaults(), ClusterSwarm.NONE);
   }
 
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known, clientTiming);
+        operationLimit, expectation, checks, known, clientTiming, swarm);
   }
 
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs, clientTiming);
+        expectation, checks, bugs, clientTiming, swarm);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned());
+  }
+
+  /** The same scenario drawing {@code drawn} of its deployment from each run's seed. */
+  public Scenario withSwarm(ClusterSwarm drawn) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, clientTiming, drawn);
+  }
+
+  /** The deployment this scenario runs when it draws nothing. */
+  public RunShape shape() {
+    return new RunShape(cluster, workload, readMode, clientTiming);
+  }
+
+  /** The same scenario fixed to {@code shape} (a drawn or recorded deployment): nothing more is drawn. */
+  public Scenario withShape(RunShape shape) {
+    return new Scenario(name, description, shape.cluster(), shape.workload(), shape.readMode(), faults, safetyMillis,
+        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -103,11 +123,11 @@ public record Scenario(
   /** The same scenario with other client timing. */
   public Scenario withClientTiming(ClientConfig timing) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, timing);
+        operationLimit, expectation, checks, bugs, timing, swarm);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs, clientTiming);
+        operationLimit, e, checks, bugs, clientTiming, swarm);
   }
 }
