@@ -37,7 +37,10 @@ class ScheduleTest {
         new TimedFault(380, new Fault.MuteLeader()),
         new TimedFault(385, new Fault.ClogMinorityToLeader()),
         new TimedFault(390, new Fault.ClockDrift(2, -40_000)),
-        new TimedFault(400, new Fault.LeaderClockDrift(-40_000))));
+        new TimedFault(400, new Fault.LeaderClockDrift(-40_000)),
+        new TimedFault(410, new Fault.OnStep(ProtocolStep.VOTE_REQUEST_RECEIVED, StepTarget.OBSERVER,
+            StepReaction.CRASH, 0, 5, 2, 300)),
+        new TimedFault(420, new Fault.Disarm())));
   }
 
   @Test

@@ -88,6 +88,25 @@ public final class BugHunt implements AutoCloseable {
     return new Detection(bug, null, null);
   }
 
+  /**
+   * Seeds of {@code scenario} (not the bug's own hunt: typically the default scenario, as a user's campaign
+   * runs it) with {@code bug} on, until a run fails any check or {@code maxSeeds} ran. Runs end at their first
+   * safety violation, which is a detection whatever check the bug is catalogued under.
+   */
+  public Detection seedsToDetectOn(Scenario scenario, KnownBug bug, long firstSeed, int maxSeeds) {
+    Scenario s = scenario.withBugs(KnownBugs.of(bug));
+    int batch = Math.max(jobs * 2, 4);
+    for (int offset = 0; offset < maxSeeds; offset += batch) {
+      List<RunResult> results = runSeeds(s, firstSeed + offset, Math.min(batch, maxSeeds - offset), true);
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).outcome() != Outcome.PASS) {
+          return new Detection(bug, offset + i + 1, results.get(i));
+        }
+      }
+    }
+    return new Detection(bug, null, null);
+  }
+
   /** {@code count} seeds of a (correct) scenario from {@code firstSeed}: how many did not pass. */
   public CleanRun clean(Scenario scenario, long firstSeed, int count) {
     long start = System.nanoTime();

@@ -147,14 +147,14 @@ public record ClusterConfig(
   /**
    * The largest clock drift (either way, in ppm) the fault plans may give a node. With lease-safe clocks it
    * keeps the rate ratio of any two clocks below {@code T / (T - 2)}, the margin the lease's 2-tick drift
-   * bound leaves ({@code RaftConfig.leaseDriftBoundTicks}); otherwise 20%.
+   * bound leaves ({@code RaftConfig.leaseDriftBoundTicks}), and never above 20%.
    */
   public long maxClockDriftPpm() {
     if (!leaseSafeClocks) {
       return 200_000;
     }
     double ratio = (double) electionTimeoutTicks / (electionTimeoutTicks - 2);
-    return (long) ((ratio - 1) / 2.5 * 1_000_000);
+    return Math.min(200_000, (long) ((ratio - 1) / 2.5 * 1_000_000));
   }
 
   /** At most {@code appends} appends in flight per follower (production default 256; 1 is stop-and-wait). */

@@ -56,6 +56,14 @@ public record ClusterSwarm(boolean drawCluster, boolean drawWorkload) {
     if (readMode == ReadMode.LEASE) {
       cluster = cluster.withCheckQuorum(true).withLeaseSafeClocks(true);
     }
+    if (workload.equals("vm")) {
+      // The VM model does not split by key (placement couples every VM through host capacity), so each
+      // indeterminate operation multiplies the checker's search. Fewer clients that keep retrying a command
+      // (the session table applies it once) for up to 5 s leave few operations indeterminate.
+      cluster = cluster.withClients(Math.min(cluster.clients(), 4));
+      timing = new ClientConfig(timing.attemptTimeoutNanos(), Math.max(timing.operationDeadlineNanos(),
+          5_000 * MILLIS), timing.thinkNanosMax(), timing.retryBackoffNanos());
+    }
     return new RunShape(cluster, workload, readMode, timing);
   }
 
