@@ -81,6 +81,12 @@ public record ClusterSwarm(boolean drawCluster, boolean drawWorkload) {
     boolean checkQuorum = random.chance(0.75);
     int batch = pick(random, new int[] {1, 4, 64, 64, 64});
     int inflight = pick(random, new int[] {1, 4, 256, 256, 256});
+    if (batch * inflight < 64) {
+      // One entry per round trip cannot keep a follower level with a loaded leader over a WAN: small
+      // batches come with a deep pipeline, stop-and-wait with full batches (as any tuned deployment has it).
+      inflight = batch == 1 ? 256 : inflight;
+      batch = batch == 1 ? 1 : 64;
+    }
     int snapshotEvery = pick(random, new int[] {25, 100, 500, 500, 1_000_000});
     boolean homed = random.chance(0.25);
     return base.withNodes(nodes).withClients(clients).withLatency(latency[0], latency[1])
