@@ -43,6 +43,7 @@ public final class SimCluster implements FaultActuator {
   private LinkProfile currentProfile;
   private io.tumbler.raft.KnownBugs bugs = io.tumbler.raft.KnownBugs.NONE;
   private SimFaultPoints buggify = SimFaultPoints.off();
+  private NodeStateMachines stateMachines = NodeStateMachines.PRODUCTION;
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -73,6 +74,16 @@ public final class SimCluster implements FaultActuator {
   /** Switches deliberate bugs on in every node started from now on (call before {@link #start}). */
   public void knownBugs(io.tumbler.raft.KnownBugs value) {
     bugs = value;
+  }
+
+  /** What every node started from now on applies to (call before {@link #start}); a test seam, see {@link NodeStateMachines}. */
+  public void stateMachines(NodeStateMachines value) {
+    stateMachines = value;
+  }
+
+  /** The state machine node {@code nodeId}'s new incarnation gives its driver around its real {@code vm}. */
+  io.tumbler.raft.node.StateMachine stateMachineFor(int nodeId, io.tumbler.vm.VmStateMachine vm) {
+    return stateMachines.forNode(nodeId, vm);
   }
 
   /** Adds the clients (after the nodes, so node process ids stay 0..N-1) and returns their shared state. */
@@ -113,11 +124,13 @@ public final class SimCluster implements FaultActuator {
 
   /** Things worth telling a person that are not violations (a node that halted on a failed fsync...). */
   public List<String> notes() {
-    if (!buggify.anyEnabled()) {
-      return List.copyOf(notes);
-    }
     List<String> out = new ArrayList<>(notes);
-    out.add(buggify.summary());
+    if (buggify.anyEnabled()) {
+      out.add(buggify.summary());
+    }
+    if (stateMachines != NodeStateMachines.PRODUCTION) {
+      out.add("test seam: nodes apply to a wrapped state machine (" + stateMachines.describe() + ")");
+    }
     return List.copyOf(out);
   }
 

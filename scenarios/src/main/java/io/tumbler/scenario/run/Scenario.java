@@ -3,6 +3,7 @@ package io.tumbler.scenario.run;
 import io.tumbler.raft.KnownBugs;
 import io.tumbler.scenario.client.ClientConfig;
 import io.tumbler.scenario.cluster.ClusterConfig;
+import io.tumbler.scenario.cluster.NodeStateMachines;
 import io.tumbler.scenario.workload.ReadMode;
 import java.util.List;
 
@@ -17,6 +18,8 @@ import java.util.List;
  * @param bugs             deliberate Raft bugs switched on in every node ({@code --bug}); NONE in the catalog
  * @param clientTiming     how long clients wait for a reply, retry and think ({@link ClientConfig#defaults()}
  *                         unless a scenario needs clients that give up on a silent node quickly)
+ * @param stateMachines    what each node's driver applies to: {@link NodeStateMachines#PRODUCTION} everywhere
+ *                         but in tests that make the system under test throw (not recorded, not on the CLI)
  */
 public record Scenario(
     String name,
@@ -31,12 +34,16 @@ public record Scenario(
     Expectation expectation,
     List<ScenarioCheck> checks,
     KnownBugs bugs,
-    ClientConfig clientTiming) {
+    ClientConfig clientTiming,
+    NodeStateMachines stateMachines) {
 
   public Scenario {
     checks = List.copyOf(checks);
     if (bugs == null) {
       throw new IllegalArgumentException("scenario " + name + ": bugs must not be null (use KnownBugs.NONE)");
+    }
+    if (stateMachines == null) {
+      throw new IllegalArgumentException("scenario " + name + ": stateMachines must not be null (use PRODUCTION)");
     }
     if (clientTiming == null) {
       throw new IllegalArgumentException("scenario " + name + ": clientTiming must not be null");
@@ -51,35 +58,44 @@ public record Scenario(
       FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
       List<ScenarioCheck> checks) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
-        expectation, checks, KnownBugs.NONE, ClientConfig.defaults());
+        expectation, checks, KnownBugs.NONE, ClientConfig.defaults(), NodeStateMachines.PRODUCTION);
+  }
+
+  /**
+   * The same scenario whose nodes apply to {@code wrapped} state machines: a test seam to make the system
+   * under test throw (see {@link NodeStateMachines}); simulation only.
+   */
+  public Scenario withStateMachines(NodeStateMachines wrapped) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, clientTiming, wrapped);
   }
 
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known, clientTiming);
+        operationLimit, expectation, checks, known, clientTiming, stateMachines);
   }
 
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, stateMachines);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming);
+        operationLimit, expectation, checks, bugs, clientTiming, stateMachines);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs, clientTiming);
+        expectation, checks, bugs, clientTiming, stateMachines);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming);
+        operationLimit, expectation, checks, bugs, clientTiming, stateMachines);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -103,11 +119,11 @@ public record Scenario(
   /** The same scenario with other client timing. */
   public Scenario withClientTiming(ClientConfig timing) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, timing);
+        operationLimit, expectation, checks, bugs, timing, stateMachines);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs, clientTiming);
+        operationLimit, e, checks, bugs, clientTiming, stateMachines);
   }
 }
