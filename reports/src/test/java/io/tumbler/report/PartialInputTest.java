@@ -68,4 +68,22 @@ class PartialInputTest {
     assertTrue(Files.readString(temp.resolve("all.json")).contains("\"sources\" : [ \"campaign-a\", \"campaign-b\" ]"));
     assertTrue(Files.exists(parent.resolve("campaign-a/failures/seed-3/report.html")), "the failure's run report is made");
   }
+
+  @Test
+  void aSeedThatHitAHarnessErrorIsNamedAsOneWithItsExceptionNotAsAMissingDirectory() throws IOException {
+    Path dir = temp.resolve("harness");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("results.jsonl"), "{\"scenario\":\"default\",\"seed\":1,\"bugs\":[],"
+        + "\"fingerprint\":\"00000000000000aa\",\"outcome\":\"PASS\",\"violated\":[]}\n"
+        + "{\"scenario\":\"default\",\"seed\":2,\"bugs\":[],\"fingerprint\":\"\",\"outcome\":\"ERROR\","
+        + "\"violated\":[\"harness-error\"],\"replay\":\"./tumbler run --scenario default --seed 2\","
+        + "\"harnessError\":\"java.lang.IllegalStateException: boom\",\"frames\":[],\"notes\":[]}\n");
+    ReportOutcome.Written w = assertInstanceOf(ReportOutcome.Written.class,
+        Reports.write(List.of(dir), null, EnumSet.of(ReportFormat.HTML)));
+    assertEquals("ERROR", w.verdict());
+    String notes = String.join("\n", w.notes());
+    assertTrue(notes.contains("seed 2 of default: harness error (a bug in Tumbler, not in the system under test): "
+        + "java.lang.IllegalStateException: boom"), notes);
+    assertTrue(!notes.contains("failure directory was not found"), notes);
+  }
 }

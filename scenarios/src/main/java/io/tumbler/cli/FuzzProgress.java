@@ -41,6 +41,9 @@ final class FuzzProgress implements Campaign.Listener {
       clearLine();
       stderr.printf("  seed %d: %s %s  reproduce: %s%n", result.seed(), result.outcome(), result.violated(),
           result.replayCommand());
+      if (result.violated().contains("harness-error")) {
+        stderr.println("    harness error (a bug in Tumbler): " + result.checks().get(0).details().get(0));
+      }
     }
     if (json) {
       stdout.println(jsonLine);
@@ -73,6 +76,13 @@ final class FuzzProgress implements Campaign.Listener {
     if (terminal) {
       stderr.print("\r" + " ".repeat(90) + "\r");
     }
+  }
+
+  @Override
+  public synchronized void note(String message) {
+    clearLine();
+    stderr.println("  note: " + message);
+    draw();
   }
 
   @Override

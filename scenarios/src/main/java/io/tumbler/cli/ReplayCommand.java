@@ -2,7 +2,6 @@ package io.tumbler.cli;
 
 import io.tumbler.scenario.replay.RecordedRun;
 import io.tumbler.scenario.replay.Replay;
-import io.tumbler.scenario.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ final class ReplayCommand implements Callable<Integer> {
         recorded.scenarioName(), recorded.seed(), recorded.bugs().isEmpty() ? "" : ", bugs " + recorded.bugs(),
         recorded.schedule().faults().size(), recorded.fingerprint());
     Replay.Verdict v = Replay.replay(recorded, Duration.ofSeconds(checkSeconds));
-    RunDirectory.write(dir.resolve("replay"), v.rerun(), Build.commit());
+    RunCommand.writeDirectory(dir.resolve("replay"), v.rerun(), spec.commandLine().getErr());
     RunCommand.printHuman(out, v.rerun().result(), dir.resolve("replay"));
     if (v.exact()) {
       out.println("REPLAY EXACT: same fingerprint, same violated checks " + recorded.violated());

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
       err.println("  reproduce: ./tumbler run --scenario " + s.name() + " --seed " + seed + bugFlags);
     }
     RunArtifacts run = new ScenarioRunner(!noTrace, Duration.ofSeconds(checkSeconds)).run(s, seed);
-    RunDirectory.write(dir, run, Build.commit());
+    writeDirectory(dir, run, err);
     PrintWriter outWriter = spec.commandLine().getOut();
     if (json) {
       outWriter.println(RunDirectory.runJson(run, Build.commit()).toString());
@@ -75,6 +75,18 @@ final class RunCommand implements Callable<Integer> {
     }
     outWriter.flush();
     return run.result().outcome().exitCode();
+  }
+
+  /** Writes the run directory; a file that cannot be written is reported and never changes the run's exit code. */
+  static void writeDirectory(Path dir, RunArtifacts run, PrintWriter err) {
+    try {
+      for (String failure : RunDirectory.write(dir, run, Build.commit())) {
+        err.println("tumbler: warning: " + failure + " (recorded in checks.json)");
+      }
+    } catch (IOException | RuntimeException e) {
+      err.println("tumbler: warning: the run directory " + dir + " could not be written: " + e);
+    }
+    err.flush();
   }
 
   static void printHuman(PrintWriter out, RunResult r, Path dir) {

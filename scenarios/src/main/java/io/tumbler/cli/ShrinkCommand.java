@@ -2,7 +2,6 @@ package io.tumbler.cli;
 
 import io.tumbler.scenario.replay.RecordedRun;
 import io.tumbler.scenario.replay.Shrinker;
-import io.tumbler.scenario.run.RunDirectory;
 import io.tumbler.scenario.run.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +52,7 @@ final class ShrinkCommand implements Callable<Integer> {
     Shrinker.Result r = new Shrinker(recorded.seed(), target, Duration.ofSeconds(checkSeconds),
         step -> { err.println("  " + step); err.flush(); }).shrink(scenario);
     Path target2 = out != null ? out : dir.resolveSibling(dir.getFileName() + "-shrunk");
-    RunDirectory.write(target2, r.run(), Build.commit());
+    RunCommand.writeDirectory(target2, r.run(), err);
     PrintWriter o = spec.commandLine().getOut();
     o.printf("shrunk in %d runs: faults %d -> %d, operations %d -> %d, safety phase %d -> %d ms%n", r.runs(),
         recorded.schedule().faults().size(), r.run().schedule().faults().size(), scenario.operationLimit(),

@@ -87,7 +87,10 @@ public record CampaignView(
       if (!"PASS".equals(r.path("outcome").asText())) {
         Failure f = failure(r, files.failureDirOf(i));
         failures.add(f);
-        if (f.runDir() == null) {
+        if (r.hasNonNull("harnessError")) {
+          notes.add("seed " + f.seed() + " of " + f.scenario() + ": harness error (a bug in Tumbler, not in the "
+              + "system under test): " + r.path("harnessError").asText() + "; reproduce: " + f.replay());
+        } else if (f.runDir() == null) {
           notes.add("seed " + f.seed() + " of " + f.scenario() + ": its failure directory was not found; "
               + "replay the seed to recreate it");
         }

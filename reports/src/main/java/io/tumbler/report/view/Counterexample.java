@@ -141,8 +141,14 @@ public record Counterexample(
     return out;
   }
 
-  /** "process 4: write 178 to key 2 (ok)" for a call object of linearizability.json. */
+  /**
+   * "process 4: write 178 to key 2 (ok)" for a call object of linearizability.json; "initial state" for the
+   * first step of a final path that starts before any call.
+   */
   static String describeCall(JsonNode call) {
+    if (call.path("initial").asBoolean()) {
+      return "initial state";
+    }
     JsonNode value = "ok".equals(call.path("outcome").asText()) ? call.path("output") : call.path("input");
     return "process " + call.path("process").asText() + ": " + OpWords.describe(call.path("f").asText(), value)
         + " (" + call.path("outcome").asText() + ", #" + call.path("invokeIndex").asText() + ")";

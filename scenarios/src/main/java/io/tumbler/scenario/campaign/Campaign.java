@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,14 +30,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A fuzz campaign: one scenario over a seed range (or one shard of it), seeds in parallel, each an
  * isolated single-threaded simulation. Results stream to {@code results.jsonl} as each seed finishes, so a
- * killed campaign loses nothing finished and a rerun over the same directory skips the seeds already
- * there; each failing seed is re-run with its full trace into {@code failures/seed-N/}, a complete run
- * directory that {@code tumbler replay} takes.
+ * killed campaign loses nothing finished and a rerun over the same directory skips the seeds already there.
+ *
+ * <p>A seed's line is appended first, with its verdict; only then is a failing seed re-run with its full trace
+ * into {@code failures/seed-N/}, a complete run directory that {@code tumbler replay} takes. So nothing that goes
+ * wrong while writing that directory can lose the verdict, and a rerun over the directory rewrites every failure
+ * directory that is missing or incomplete. A harness error (an exception of Tumbler itself, not of the system
+ * under test) is that seed's verdict — outcome ERROR with the exception — and never stops the other seeds.
  *
  * <p>Threads live here, at the edge: no simulation shares anything with another.
  */
 public final class Campaign {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The files without which a failure directory cannot be replayed or reported; run.json is written last. */
+  private static final List<String> FAILURE_FILES = List.of("schedule.json", "history.jsonl", "checks.json", "run.json");
 
   /** Progress callbacks; called from worker threads, one at a time per call. */
   public interface Listener {
@@ -45,6 +52,9 @@ public final class Campaign {
     void finished(RunResult result, String jsonLine);
 
     void done();
+
+    /** Something a person should know that is not a seed's verdict (a failure directory rewritten or not written). */
+    default void note(String message) {}
   }
 
   private final Scenario scenario;
@@ -79,19 +89,41 @@ public final class Campaign {
     return seeds.size();
   }
 
-  /** Runs every seed not yet in {@code results.jsonl}; returns the summary over all of them. */
+  /** Where a failing seed's run directory goes. */
+  public Path failureDir(long seed) {
+    return dir.resolve("failures").resolve("seed-" + seed);
+  }
+
+  /** Whether a failure directory holds every file replay and report need (run.json is written last). */
+  public static boolean complete(Path failureDir) {
+    return FAILURE_FILES.stream().allMatch(f -> Files.isRegularFile(failureDir.resolve(f)));
+  }
+
+  /**
+   * Runs every seed not yet in {@code results.jsonl}, rewrites the failure directories of seeds recorded as
+   * failing whose directory is missing or incomplete, and returns the summary over all of them.
+   */
   public CampaignSummary run(Listener listener) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Path results = dir.resolve("results.jsonl");
-    TreeSet<Long> done = seedsAlreadyDone(results);
-    if (!done.isEmpty()) {
-      listener.resumed(seeds.stream().filter(done::contains).count());
+    Recorded recorded = recorded(results);
+    if (!recorded.done().isEmpty()) {
+      listener.resumed(seeds.stream().filter(recorded.done()::contains).count());
     }
+    List<Long> repairs = seeds.stream().filter(recorded.failing()::contains)
+        .filter(seed -> !complete(failureDir(seed))).toList();
     long start = System.nanoTime();
     AtomicBoolean stop = new AtomicBoolean();
     try (BufferedWriter out = Files.newBufferedWriter(results, StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      runAll(seeds.stream().filter(s -> !done.contains(s)).toList(), out, listener, stop);
+      List<Callable<Void>> work = new ArrayList<>();
+      for (long seed : repairs) {
+        work.add(() -> repairFailure(seed, listener));
+      }
+      for (long seed : seeds.stream().filter(s -> !recorded.done().contains(s)).toList()) {
+        work.add(() -> runSeed(seed, out, listener, stop));
+      }
+      runAll(work);
     }
     listener.done();
     CampaignSummary summary = CampaignSummary.fromResults(scenario.name(), results, seeds,
@@ -100,72 +132,100 @@ public final class Campaign {
     return summary;
   }
 
-  private void runAll(List<Long> todo, BufferedWriter out, Listener listener, AtomicBoolean stop)
-      throws InterruptedException {
+  private void runAll(List<Callable<Void>> work) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
       Thread t = new Thread(r, "tumbler-fuzz");
       t.setDaemon(true);
       return t;
     });
-    List<Future<?>> futures = new ArrayList<>();
-    for (long seed : todo) {
-      futures.add(pool.submit(() -> runSeed(seed, out, listener, stop)));
+    List<Future<Void>> futures = new ArrayList<>();
+    for (Callable<Void> task : work) {
+      futures.add(pool.submit(task));
     }
     pool.shutdown();
-    for (Future<?> f : futures) {
+    for (Future<Void> f : futures) {
       try {
         f.get();
       } catch (java.util.concurrent.ExecutionException e) {
+        // Only appending to results.jsonl can fail here: without it the campaign cannot record anything.
         throw new IllegalStateException("a campaign worker failed: " + e.getCause(), e.getCause());
       }
     }
     pool.awaitTermination(1, TimeUnit.MINUTES);
   }
 
-  private void runSeed(long seed, BufferedWriter out, Listener listener, AtomicBoolean stop) {
+  private Void runSeed(long seed, BufferedWriter out, Listener listener, AtomicBoolean stop) {
     if (stop.get()) {
-      return;
+      return null;
     }
-    RunArtifacts run = new ScenarioRunner(false, checkTimeLimit).run(scenario, seed);
+    long wallStart = System.nanoTime();
+    RunArtifacts run;
+    try {
+      run = new ScenarioRunner(false, checkTimeLimit).run(scenario, seed);
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+      HarnessError error = new HarnessError(scenario, seed, e, (System.nanoTime() - wallStart) / 1_000_000);
+      append(out, error.jsonLine(commit));
+      listener.finished(error.result(), error.jsonLine(commit));
+      stop.compareAndSet(false, stopOnFailure);
+      return null;
+    }
     RunResult r = run.result();
-    if (r.outcome() != Outcome.PASS) {
-      keepFailure(seed);
-      if (stopOnFailure) {
-        stop.set(true);
-      }
-    }
     ObjectNode line = RunDirectory.runJson(run, commit);
     line.remove("version");
     if (r.outcome() != Outcome.PASS) {
-      line.put("failureDir", dir.resolve("failures").resolve("seed-" + seed).toString());
+      line.put("failureDir", failureDir(seed).toString());
+      stop.compareAndSet(false, stopOnFailure);
     }
     String text = line.toString();
+    append(out, text);
+    listener.finished(r, text);
+    if (r.outcome() != Outcome.PASS) {
+      keepFailure(seed, listener);
+    }
+    return null;
+  }
+
+  private static void append(BufferedWriter out, String line) {
     synchronized (out) {
       try {
-        out.write(text);
+        out.write(line);
         out.write('\n');
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot append to results.jsonl", e);
       }
     }
-    listener.finished(r, text);
   }
 
-  /** Re-runs a failing seed with its full trace (same seed, same run) into a replayable directory. */
-  private void keepFailure(long seed) {
-    RunArtifacts full = new ScenarioRunner(true, checkTimeLimit).run(scenario, seed);
+  private Void repairFailure(long seed, Listener listener) {
+    listener.note("seed " + seed + ": its failure directory is missing or incomplete; writing it again");
+    keepFailure(seed, listener);
+    return null;
+  }
+
+  /**
+   * Re-runs a failing seed with its full trace (same seed, same run) into a replayable directory. Its verdict is
+   * already in results.jsonl, so a failure here is only noted; a rerun of the campaign tries again.
+   */
+  private void keepFailure(long seed, Listener listener) {
     try {
-      RunDirectory.write(dir.resolve("failures").resolve("seed-" + seed), full, commit);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the failure directory of seed " + seed, e);
+      RunArtifacts full = new ScenarioRunner(true, checkTimeLimit).run(scenario, seed);
+      for (String failure : RunDirectory.write(failureDir(seed), full, commit)) {
+        listener.note("seed " + seed + ": " + failure + " (recorded in its checks.json)");
+      }
+    } catch (IOException | RuntimeException | AssertionError | StackOverflowError e) {
+      listener.note("seed " + seed + ": the failure directory could not be written (" + e
+          + "); its verdict is in results.jsonl and a rerun over this directory writes it again");
     }
   }
 
-  private TreeSet<Long> seedsAlreadyDone(Path results) throws IOException {
-    TreeSet<Long> done = new TreeSet<>();
+  /** What results.jsonl already holds for this scenario and bug set: every seed, and the failing ones. */
+  private record Recorded(TreeSet<Long> done, TreeSet<Long> failing) {}
+
+  private Recorded recorded(Path results) throws IOException {
+    Recorded recorded = new Recorded(new TreeSet<>(), new TreeSet<>());
     if (!Files.exists(results)) {
-      return done;
+      return recorded;
     }
     for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
@@ -176,12 +236,15 @@ public final class Campaign {
         List<String> bugs = new ArrayList<>();
         node.path("bugs").forEach(b -> bugs.add(b.asText()));
         if (scenario.name().equals(node.path("scenario").asText()) && bugs.equals(scenario.bugs().names())) {
-          done.add(node.path("seed").asLong());
+          recorded.done().add(node.path("seed").asLong());
+          if (node.hasNonNull("failureDir")) {
+            recorded.failing().add(node.path("seed").asLong());
+          }
         }
       } catch (IOException e) {
         // A line cut short by a kill: that seed simply runs again.
       }
     }
-    return done;
+    return recorded;
   }
 }

@@ -30,6 +30,7 @@ public final class CampaignSummary {
   private final List<JsonNode> failures = new ArrayList<>();
   private final double wallSeconds;
   private int runs;
+  private int harnessErrors;
   private long simulatedMillis;
   private long runWallMillis;
   private long events;
@@ -78,6 +79,14 @@ public final class CampaignSummary {
     if (o != Outcome.PASS) {
       failures.add(n);
     }
+    if (n.hasNonNull("harnessError")) {
+      harnessErrors++;
+    }
+  }
+
+  /** Seeds whose run threw from Tumbler itself (counted among the errors; each is in results.jsonl). */
+  public int harnessErrors() {
+    return harnessErrors;
   }
 
   public Outcome worstOutcome() {
@@ -105,6 +114,7 @@ public final class CampaignSummary {
     o.put("scenario", scenario);
     o.put("runs", runs);
     counts.forEach((k, v) -> o.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+    o.put("harnessErrors", harnessErrors);
     o.put("wallSeconds", Math.round(wallSeconds * 100) / 100.0);
     o.put("seedsPerSecond", Math.round(seedsPerSecond() * 100) / 100.0);
     o.put("events", events);
@@ -117,12 +127,14 @@ public final class CampaignSummary {
 
   public String toText(Path dir) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("%s: %d runs — %d passed, %d violations, %d liveness failures, %d errors; %.1f seeds/s%n",
-        scenario, runs, count(Outcome.PASS), count(Outcome.VIOLATION), count(Outcome.LIVENESS), count(Outcome.ERROR),
-        seedsPerSecond()));
+    b.append(String.format("%s: %d runs — %d passed, %d violations, %d liveness failures, %d errors (%d harness "
+        + "errors); %.1f seeds/s%n", scenario, runs, count(Outcome.PASS), count(Outcome.VIOLATION),
+        count(Outcome.LIVENESS), count(Outcome.ERROR), harnessErrors, seedsPerSecond()));
     for (JsonNode f : failures) {
+      String where = f.hasNonNull("harnessError") ? "harness error: " + f.path("harnessError").asText()
+          : f.path("failureDir").asText();
       b.append(String.format("  seed %d %s %s -> %s%n    reproduce: %s%n", f.path("seed").asLong(),
-          f.path("outcome").asText(), f.path("violated"), f.path("failureDir").asText(), f.path("replay").asText()));
+          f.path("outcome").asText(), f.path("violated"), where, f.path("replay").asText()));
     }
     b.append("report: ").append(dir.resolve("summary.md"));
     return b.toString();
@@ -132,9 +144,14 @@ public final class CampaignSummary {
   public String toMarkdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Tumbler campaign: ").append(scenario).append("\n\n");
-    b.append("| runs | passed | violations | liveness failures | errors | seeds/s |\n|---|---|---|---|---|---|\n");
-    b.append(String.format("| %d | %d | %d | %d | %d | %.1f |%n%n", runs, count(Outcome.PASS),
-        count(Outcome.VIOLATION), count(Outcome.LIVENESS), count(Outcome.ERROR), seedsPerSecond()));
+    b.append("| runs | passed | violations | liveness failures | errors | harness errors | seeds/s |\n"
+        + "|---|---|---|---|---|---|---|\n");
+    b.append(String.format("| %d | %d | %d | %d | %d | %d | %.1f |%n%n", runs, count(Outcome.PASS),
+        count(Outcome.VIOLATION), count(Outcome.LIVENESS), count(Outcome.ERROR), harnessErrors, seedsPerSecond()));
+    if (harnessErrors > 0) {
+      b.append(harnessErrors).append(" seed(s) hit a harness error — a bug in Tumbler, not in the system under test; ")
+          .append("each line of results.jsonl with a `harnessError` names the exception.\n\n");
+    }
     if (failures.isEmpty()) {
       b.append("Every seed passed every check (Raft safety, VM invariants, linearizability, liveness).\n");
       return b.toString();

@@ -43,7 +43,7 @@ public final class NodeProcess implements SimProcess<Wire> {
         .jitter(jitterSource)
         .storage(storage)
         .transport(message -> context.send(cluster.processOf(message.to()), new Wire.Peer(message)))
-        .stateMachine(stateMachine)
+        .stateMachine(cluster.stateMachineFor(nodeId, stateMachine))
         .ticker(new SimTicker(ctx, cluster.tickNanos()))
         .observer(observation -> cluster.observe(this, observation))
         .onHalt(reason -> cluster.halted(nodeId, reason))

@@ -44,6 +44,7 @@ public final class SimCluster implements FaultActuator {
   private io.tumbler.raft.KnownBugs bugs = io.tumbler.raft.KnownBugs.NONE;
   private SimFaultPoints buggify = SimFaultPoints.off();
   private final StepTriggers triggers;
+  private NodeStateMachines stateMachines = NodeStateMachines.PRODUCTION;
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -86,6 +87,16 @@ public final class SimCluster implements FaultActuator {
     bugs = value;
   }
 
+  /** What every node started from now on applies to (call before {@link #start}); a test seam, see {@link NodeStateMachines}. */
+  public void stateMachines(NodeStateMachines value) {
+    stateMachines = value;
+  }
+
+  /** The state machine node {@code nodeId}'s new incarnation gives its driver around its real {@code vm}. */
+  io.tumbler.raft.node.StateMachine stateMachineFor(int nodeId, io.tumbler.vm.VmStateMachine vm) {
+    return stateMachines.forNode(nodeId, vm);
+  }
+
   /** Adds the clients (after the nodes, so node process ids stay 0..N-1) and returns their shared state. */
   public ClientShared addClients(Workload workload, HistoryRecorder history, ClientConfig clientConfig,
       long operationLimit) {
@@ -124,11 +135,13 @@ public final class SimCluster implements FaultActuator {
 
   /** Things worth telling a person that are not violations (a node that halted on a failed fsync...). */
   public List<String> notes() {
-    if (!buggify.anyEnabled()) {
-      return List.copyOf(notes);
-    }
     List<String> out = new ArrayList<>(notes);
-    out.add(buggify.summary());
+    if (buggify.anyEnabled()) {
+      out.add(buggify.summary());
+    }
+    if (stateMachines != NodeStateMachines.PRODUCTION) {
+      out.add("test seam: nodes apply to a wrapped state machine (" + stateMachines.describe() + ")");
+    }
     return List.copyOf(out);
   }
 

@@ -32,7 +32,15 @@ public final class Replay {
   }
 
   public static Verdict replay(RecordedRun recorded, Duration checkTimeLimit) {
-    RunArtifacts rerun = new ScenarioRunner(true, checkTimeLimit).run(recorded.scenario(), recorded.seed());
+    return replay(recorded, recorded.scenario(), checkTimeLimit);
+  }
+
+  /**
+   * Replays {@code recorded} as {@code scenario}: {@code recorded.scenario()} with what a run directory cannot
+   * record, such as a test's {@link io.tumbler.scenario.cluster.NodeStateMachines} seam.
+   */
+  public static Verdict replay(RecordedRun recorded, io.tumbler.scenario.run.Scenario scenario, Duration checkTimeLimit) {
+    RunArtifacts rerun = new ScenarioRunner(true, checkTimeLimit).run(scenario, recorded.seed());
     boolean sameFingerprint = rerun.result().fingerprint().equals(recorded.fingerprint());
     boolean sameViolation = rerun.result().violated().equals(recorded.violated());
     return new Verdict(recorded, rerun, sameFingerprint, sameViolation);

@@ -17,7 +17,9 @@ import java.util.Locale;
  * {@code linearizability.json}: the checker's verdict for a run's history, per partition, and for an
  * invalid one the counterexample as data (Knossos's {@code :op}, {@code :previous-ok}, {@code :final-paths}),
  * so a report can draw it long after the run. Calls are referred to by their invocation's and completion's
- * {@code index} in {@code history.jsonl}.
+ * {@code index} in {@code history.jsonl}. A final path that starts from the model's initial state (the failing
+ * call is the partition's first) starts with a step {@code {"initial": true, "legal": true, "state": ...}} and no
+ * call fields.
  */
 final class LinearizabilityFile {
   private static final ObjectMapper JSON = RunDirectory.JSON;
@@ -70,7 +72,7 @@ final class LinearizabilityFile {
     for (FinalPath path : c.finalPaths()) {
       ArrayNode steps = paths.addArray();
       for (PathStep step : path.steps()) {
-        ObjectNode s = call(step.call());
+        ObjectNode s = step.call() == null ? initialState() : call(step.call());
         s.put("legal", step.legal());
         s.put("state", step.description());
         steps.add(s);
@@ -78,6 +80,13 @@ final class LinearizabilityFile {
     }
     ArrayNode states = o.putArray("reachableStates");
     c.reachableStates().forEach(s -> states.add(String.valueOf(s)));
+    return o;
+  }
+
+  /** A path's first step when no call precedes it: the model's initial state ({@link PathStep#call()} is null). */
+  private static ObjectNode initialState() {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("initial", true);
     return o;
   }
 

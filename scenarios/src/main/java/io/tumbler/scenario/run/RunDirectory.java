@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ import java.util.List;
  * any counterexample) and {@code trace.jsonl} (the simulator's event trace, when kept).
  *
  * <p>Each file is written to a temporary name and moved into place, so a killed process never leaves a
- * half-written file under a real name.
+ * half-written file under a real name. A failing writer never loses the verdict (see {@link #write}).
  */
 public final class RunDirectory {
   /** Format version of run.json and checks.json. */
@@ -34,19 +35,52 @@ public final class RunDirectory {
 
   private RunDirectory() {}
 
-  public static void write(Path dir, RunArtifacts run, String commit) throws IOException {
+  /**
+   * Writes every file of the run directory; returns what could not be written (empty when all went well). A
+   * writer that fails (an I/O error, a bug in a writer) loses only its own file: the failure is recorded in
+   * {@code checks.json} ({@code writeFailures}) and in {@code run.json}'s notes, and the verdict files are still
+   * written. {@code run.json} is written last, so its presence means every other writer has had its turn.
+   *
+   * @throws IOException when the directory, {@code checks.json} or {@code run.json} cannot be written
+   */
+  public static List<String> write(Path dir, RunArtifacts run, String commit) throws IOException {
     Files.createDirectories(dir);
-    writeAtomically(dir.resolve("schedule.json"), out -> out.write(run.schedule().toJson()));
-    writeAtomically(dir.resolve("history.jsonl"),
+    List<String> failures = new ArrayList<>();
+    writeOrRecord(failures, dir.resolve("schedule.json"), out -> out.write(run.schedule().toJson()));
+    writeOrRecord(failures, dir.resolve("history.jsonl"),
         out -> JsonlHistoryWriter.write(run.history(), JsonlHeader.forModel(run.model()), out));
-    writeAtomically(dir.resolve("journal.jsonl"), out -> writeJournal(out, run.journal()));
+    writeOrRecord(failures, dir.resolve("journal.jsonl"), out -> writeJournal(out, run.journal()));
     if (!run.traceLines().isEmpty()) {
-      writeAtomically(dir.resolve("trace.jsonl"), out -> writeLines(out, run.traceLines()));
+      writeOrRecord(failures, dir.resolve("trace.jsonl"), out -> writeLines(out, run.traceLines()));
     }
-    writeAtomically(dir.resolve("linearizability.json"),
+    writeOrRecord(failures, dir.resolve("linearizability.json"),
         out -> out.write(JSON.writeValueAsString(LinearizabilityFile.toJson(run.model(), run.linearizability()))));
-    writeAtomically(dir.resolve("checks.json"), out -> out.write(JSON.writeValueAsString(checksJson(run))));
-    writeAtomically(dir.resolve("run.json"), out -> out.write(JSON.writeValueAsString(runJson(run, commit))));
+    writeAtomically(dir.resolve("checks.json"), out -> out.write(JSON.writeValueAsString(checksJson(run, failures))));
+    writeAtomically(dir.resolve("run.json"),
+        out -> out.write(JSON.writeValueAsString(runJson(run, commit, failures))));
+    return List.copyOf(failures);
+  }
+
+  /** Writes one file; a failure is recorded in {@code failures} (and its temporary file removed) instead of thrown. */
+  static void writeOrRecord(List<String> failures, Path target, Body body) {
+    try {
+      writeAtomically(target, body);
+    } catch (IOException | RuntimeException e) {
+      failures.add("could not write " + target.getFileName() + ": " + e);
+      try {
+        Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".tmp"));
+      } catch (IOException ignored) {
+        // The failure is already recorded; a stray .tmp file is never read.
+      }
+    }
+  }
+
+  /** The {@code run.json} object with {@code writeFailures} appended to its notes. */
+  static ObjectNode runJson(RunArtifacts run, String commit, List<String> writeFailures) {
+    ObjectNode o = runJson(run, commit);
+    ArrayNode notes = (ArrayNode) o.get("notes");
+    writeFailures.forEach(notes::add);
+    return o;
   }
 
   /** The {@code run.json} object, also used as the per-seed line of a campaign's results. */
@@ -79,7 +113,7 @@ public final class RunDirectory {
     return o;
   }
 
-  private static ObjectNode checksJson(RunArtifacts run) {
+  private static ObjectNode checksJson(RunArtifacts run, List<String> writeFailures) {
     ObjectNode o = JSON.createObjectNode();
     o.put("version", FORMAT_VERSION);
     ArrayNode checks = o.putArray("checks");
@@ -97,6 +131,7 @@ public final class RunDirectory {
       fault.put("fault", f.fault());
       fault.put("applied", f.applied());
     }
+    o.set("writeFailures", JSON.valueToTree(writeFailures));
     return o;
   }
 

@@ -3,6 +3,7 @@ package io.tumbler.scenario.run;
 import io.tumbler.raft.KnownBugs;
 import io.tumbler.scenario.client.ClientConfig;
 import io.tumbler.scenario.cluster.ClusterConfig;
+import io.tumbler.scenario.cluster.NodeStateMachines;
 import io.tumbler.scenario.workload.ReadMode;
 import java.util.List;
 
@@ -19,6 +20,8 @@ import java.util.List;
  *                         unless a scenario needs clients that give up on a silent node quickly)
  * @param swarm            what of the deployment (cluster, workload, read mode, client timing) each run draws
  *                         from its seed instead of taking the values above ({@link ClusterSwarm#NONE}: nothing)
+ * @param stateMachines    what each node's driver applies to: {@link NodeStateMachines#PRODUCTION} everywhere
+ *                         but in tests that make the system under test throw (not recorded, not on the CLI)
  */
 public record Scenario(
     String name,
@@ -34,12 +37,16 @@ public record Scenario(
     List<ScenarioCheck> checks,
     KnownBugs bugs,
     ClientConfig clientTiming,
-    ClusterSwarm swarm) {
+    ClusterSwarm swarm,
+    NodeStateMachines stateMachines) {
 
   public Scenario {
     checks = List.copyOf(checks);
     if (bugs == null) {
       throw new IllegalArgumentException("scenario " + name + ": bugs must not be null (use KnownBugs.NONE)");
+    }
+    if (stateMachines == null) {
+      throw new IllegalArgumentException("scenario " + name + ": stateMachines must not be null (use PRODUCTION)");
     }
     if (clientTiming == null || swarm == null) {
       throw new IllegalArgumentException("scenario " + name + ": clientTiming and swarm must not be null");
@@ -54,41 +61,51 @@ public record Scenario(
       FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
       List<ScenarioCheck> checks) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
-        expectation, checks, KnownBugs.NONE, ClientConfig.defaults(), ClusterSwarm.NONE);
+        expectation, checks, KnownBugs.NONE, ClientConfig.defaults(), ClusterSwarm.NONE,
+        NodeStateMachines.PRODUCTION);
+  }
+
+  /**
+   * The same scenario whose nodes apply to {@code wrapped} state machines: a test seam to make the system
+   * under test throw (see {@link NodeStateMachines}); simulation only.
+   */
+  public Scenario withStateMachines(NodeStateMachines wrapped) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, wrapped);
   }
 
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known, clientTiming, swarm);
+        operationLimit, expectation, checks, known, clientTiming, swarm, stateMachines);
   }
 
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs, clientTiming, swarm);
+        expectation, checks, bugs, clientTiming, swarm, stateMachines);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned());
+        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned(), stateMachines);
   }
 
   /** The same scenario drawing {@code drawn} of its deployment from each run's seed. */
   public Scenario withSwarm(ClusterSwarm drawn) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, drawn);
+        operationLimit, expectation, checks, bugs, clientTiming, drawn, stateMachines);
   }
 
   /** The deployment this scenario runs when it draws nothing. */
@@ -99,7 +116,7 @@ public record Scenario(
   /** The same scenario fixed to {@code shape} (a drawn or recorded deployment): nothing more is drawn. */
   public Scenario withShape(RunShape shape) {
     return new Scenario(name, description, shape.cluster(), shape.workload(), shape.readMode(), faults, safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE);
+        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE, stateMachines);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -123,11 +140,11 @@ public record Scenario(
   /** The same scenario with other client timing. */
   public Scenario withClientTiming(ClientConfig timing) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, timing, swarm);
+        operationLimit, expectation, checks, bugs, timing, swarm, stateMachines);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs, clientTiming, swarm);
+        operationLimit, e, checks, bugs, clientTiming, swarm, stateMachines);
   }
 }

@@ -76,6 +76,7 @@ public final class ScenarioRunner {
         world.scenario.safetyMillis());
     world.scheduleFaults(schedule);
     world.cluster.knownBugs(scenario.bugs());
+    world.cluster.stateMachines(scenario.stateMachines());
     world.cluster.start();
     PhaseResult phases = world.runPhases();
     return world.judge(seed, schedule, phases, (System.nanoTime() - wallStart) / 1_000_000, trace);
@@ -95,11 +96,19 @@ public final class ScenarioRunner {
 
   /**
    * @param nodeInvariant the failed node invariant that stopped the run, or null
-   * @param stoppedEarly  why the run ended before its liveness phase (a node invariant, or the first safety
-   *                      violation when asked to stop there), or null: liveness and convergence are not judged
+   * @param sutException  the exception that escaped the system under test and stopped the run, or null
+   * @param stoppedEarly  why the run ended before its liveness phase (a node invariant, an exception of the system
+   *                      under test, or the first safety violation when asked to stop there), or null: liveness
+   *                      and convergence are not judged
    */
   private record PhaseResult(io.tumbler.sim.kernel.RunResult kernel, boolean live, List<String> livenessProblems,
-      String nodeInvariant, String stoppedEarly) {}
+      String nodeInvariant, SutException sutException, String stoppedEarly) {
+
+    PhaseResult(io.tumbler.sim.kernel.RunResult kernel, boolean live, List<String> livenessProblems,
+        String stoppedEarly) {
+      this(kernel, live, livenessProblems, null, null, stoppedEarly);
+    }
+  }
 
   /** The state of one run; lives only inside {@link #run}. */
   private final class World {
@@ -152,26 +161,39 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs both phases. A node whose own invariant assertion fires (an {@link IllegalStateException} from
-     * raft-impl, e.g. "leader would overwrite committed entry") stops the simulation: that is a detected
-     * Raft safety violation, not a harness error. Any other exception is a harness bug and propagates.
+     * Runs both phases. An event that throws ends the simulation; what it means depends on what threw. A node
+     * whose own invariant assertion fires (an {@link IllegalStateException} thrown by raft-impl's Raft code, e.g.
+     * "leader would overwrite committed entry") is a detected Raft safety violation. Any other exception from
+     * the system under test (see {@link SutException}) is the verdict of the {@code sut-exception} check. Only
+     * an exception with no frame in the system under test is a harness bug, and propagates.
      */
     PhaseResult runPhases() {
       try {
         return runPhasesUnguarded();
       } catch (io.tumbler.sim.kernel.SimulationFailure failure) {
-        Throwable cause = failure.getCause();
-        if (!(cause instanceof IllegalStateException) || !fromRaftImpl(cause)) {
-          throw failure;
-        }
-        io.tumbler.sim.kernel.RunResult stopped = new io.tumbler.sim.kernel.RunResult(
-            io.tumbler.sim.kernel.RunOutcome.REACHED_TIME, sim.seed(), sim.nowNanos(), sim.eventsExecuted(),
-            sim.fingerprint(), null);
-        return new PhaseResult(stopped, false, List.of(), String.format("t=%.3fs node invariant failed: %s",
-            sim.nowNanos() / 1e9, cause.getMessage()), "the run stopped when a node's invariant failed");
+        return stoppedBy(failure);
       }
     }
 
+    private PhaseResult stoppedBy(io.tumbler.sim.kernel.SimulationFailure failure) {
+      Throwable cause = failure.getCause();
+      io.tumbler.sim.kernel.RunResult stopped = new io.tumbler.sim.kernel.RunResult(
+          io.tumbler.sim.kernel.RunOutcome.REACHED_TIME, sim.seed(), sim.nowNanos(), sim.eventsExecuted(),
+          sim.fingerprint(), null);
+      if (cause instanceof IllegalStateException && fromRaftImpl(cause)) {
+        String process = failure.process() < 0 ? "" : cluster.host().name(failure.process()) + " ";
+        return new PhaseResult(stopped, false, List.of(), String.format("t=%.3fs %snode invariant failed: %s",
+            sim.nowNanos() / 1e9, process, cause.getMessage()), null, "the run stopped when a node's invariant failed");
+      }
+      SutException thrown = SutException.of(failure, cluster.host()::name);
+      if (thrown == null) {
+        throw failure;
+      }
+      return new PhaseResult(stopped, false, List.of(), null, thrown,
+          "the run stopped when " + thrown.process() + " threw " + thrown.exception());
+    }
+
+    /** A node's own invariant assertion: thrown by raft-impl's Raft code itself (frame 0), not via a port. */
     private boolean fromRaftImpl(Throwable cause) {
       StackTraceElement[] frames = cause.getStackTrace();
       return frames.length > 0 && frames[0].getClassName().startsWith("io.tumbler.raft.")
@@ -197,10 +219,10 @@ public final class ScenarioRunner {
       long safetyEnd = scenario.safetyMillis() * MILLIS;
       io.tumbler.sim.kernel.RunResult kernel = runSafetyPhase(safetyEnd);
       if (kernel.outcome().isBudgetExceeded()) {
-        return new PhaseResult(kernel, false, List.of(kernel.message()), null, null);
+        return new PhaseResult(kernel, false, List.of(kernel.message()), null);
       }
       if (stopAtSafetyViolation && safety.anyViolation()) {
-        return new PhaseResult(kernel, true, List.of(), null, "the run stopped at its first safety violation");
+        return new PhaseResult(kernel, true, List.of(), "the run stopped at its first safety violation");
       }
       applyFault(new Fault.HealAll());
       clients.allowMore(Math.max(50, scenario.operationLimit() / 4));
@@ -211,7 +233,7 @@ public final class ScenarioRunner {
       clients.stopNewOperations();
       boolean live = probe.satisfied();
       List<String> problems = live ? List.of() : probe.problems(scenario.livenessMillis());
-      return new PhaseResult(drain(probe), live, problems, null, null);
+      return new PhaseResult(drain(probe), live, problems, null);
     }
 
     /**
@@ -238,6 +260,8 @@ public final class ScenarioRunner {
 
     RunArtifacts judge(long seed, Schedule schedule, PhaseResult phases, long wallMillis, TraceJournal trace) {
       List<CheckReport> checks = new ArrayList<>();
+      checks.add(phases.sutException() == null ? CheckReport.pass("sut-exception", 0)
+          : new CheckReport("sut-exception", CheckReport.Verdict.FAIL, phases.sutException().details(), 0));
       long t0 = System.nanoTime();
       List<SafetyViolation> safetyViolations = safety.finish();
       List<String> safetyFailures = new ArrayList<>(safetyViolations.stream().map(SafetyViolation::describe).toList());

@@ -17,13 +17,15 @@ import java.util.function.BooleanSupplier;
  *   <li>The {@link RunBudget} counts from the simulation's creation across all {@code runUntil...} calls.
  *       Exhausting it returns a {@link RunResult} whose outcome {@link RunOutcome#isBudgetExceeded()} and whose
  *       message names the seed.
- *   <li>An event that throws ends the simulation with a {@link SimulationFailure} (seed, time, event); the
- *       simulation refuses to run afterwards. Nothing is swallowed.
+ *   <li>An event that throws ends the simulation with a {@link SimulationFailure} (seed, time, event, its
+ *       number and the process it acted for); the simulation refuses to run afterwards. Nothing is swallowed.
  *   <li>{@code runUntil...} may not be called from inside an event.
  * </ul>
  */
 public final class Simulation {
     private static final long NO_TARGET = Long.MAX_VALUE;
+    /** {@link #actingProcess()} when the current event acts for no process (a harness action, a fault). */
+    public static final int NO_PROCESS = -1;
 
     private final long seed;
     private final RunBudget budget;
@@ -34,6 +36,8 @@ public final class Simulation {
     private long eventsExecuted;
     private boolean running;
     private SimulationFailure failure;
+    /** The process the current event acts for ({@link #actingFor}), or {@link #NO_PROCESS}; reset per event. */
+    private int actingProcess = NO_PROCESS;
 
     /** A simulation with the given seed, budget and journal; time starts at 0. */
     public Simulation(long seed, RunBudget budget, TraceJournal journal) {
@@ -76,6 +80,27 @@ public final class Simulation {
     /** Live events executed so far. */
     public long eventsExecuted() {
         return eventsExecuted;
+    }
+
+    /**
+     * The process on whose behalf the current event runs: the one a message, timer or sync completion was
+     * admitted to, or the one being started; {@link #NO_PROCESS} for an event that acts for none. After a
+     * {@link SimulationFailure} it still names the failing event's process. Bookkeeping only: it changes no
+     * trace record, so fingerprints do not depend on it.
+     */
+    public int actingProcess() {
+        return actingProcess;
+    }
+
+    /**
+     * Declares that the current event from now on acts for {@code process} (called by the process layer when
+     * it admits an event to a process or starts one); returns the previous value so a nested start can restore
+     * it.
+     */
+    public int actingFor(int process) {
+        int previous = actingProcess;
+        actingProcess = process;
+        return previous;
     }
 
     /** Events queued (live or stale). */
@@ -185,10 +210,11 @@ public final class Simulation {
     }
 
     private boolean fire(Event event) {
+        actingProcess = NO_PROCESS;
         try {
             return event.fire();
         } catch (RuntimeException | AssertionError e) {
-            failure = new SimulationFailure(seed, nowNanos, "event " + event, e);
+            failure = new SimulationFailure(seed, nowNanos, "event " + event, e, eventsExecuted + 1, actingProcess);
             throw failure;
         }
     }

@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  *       deferred, in arrival order, to the resume. Its clock keeps running.
  *   <li>{@link #wipe}: crashes it if up, then erases its disk.
  * </ul>
+ * Admitting an event to a process and starting one tell the simulation which process acts
+ * ({@link Simulation#actingProcess()}), so a failure names the process whose code threw.
  * Lifecycle calls return {@code false} when they do not apply (crashing a DOWN process, pausing a paused one):
  * faults drawn at random hit such states routinely, and that is not an error. Call from the simulation thread
  * (from events, or between {@code runUntil} calls).
@@ -90,7 +92,9 @@ public final class ProcessHost<M> implements NetworkReceiver<M> {
         slot.state = ProcessState.RUNNING;
         slot.instance = slot.factory.get();
         journal.record(TraceType.PROCESS_START, simulation.nowNanos(), id, slot.incarnation, 0, slot.name);
+        int caller = simulation.actingFor(id);
         slot.instance.onStart(new ProcessContext<>(this, id, slot.incarnation));
+        simulation.actingFor(caller); // not restored when onStart throws: the failure is this process's
         return true;
     }
 
@@ -186,6 +190,7 @@ public final class ProcessHost<M> implements NetworkReceiver<M> {
             journal.record(TraceType.EVENT_DEFER, simulation.nowNanos(), process, incarnation, slot.deferred.size());
             return Admission.DEFER;
         }
+        simulation.actingFor(process);
         return Admission.RUN;
     }
 

@@ -98,6 +98,8 @@ class SimulationTest {
         assertTrue(failure.getMessage().contains("boom"), failure.getMessage());
         assertEquals(5, failure.timeNanos());
         assertEquals(4242, failure.seed());
+        assertEquals(1, failure.eventNumber());
+        assertEquals(Simulation.NO_PROCESS, failure.process(), "a harness action acts for no process");
         assertThrows(IllegalStateException.class, sim::runUntilIdle);
     }
 

@@ -214,4 +214,73 @@ class ProcessHostTest {
         assertTrue(host.disk(node).length("inbox") < 64);
         assertEquals(SyncResult.SYNCED, SyncResult.valueOf("SYNCED"));
     }
+
+    /** Throws from whichever callback its flag names, so a test can see which process a failure is charged to. */
+    static final class Throwing implements SimProcess<String> {
+        private final String when;
+        ProcessContext<String> context;
+
+        Throwing(String when) {
+            this.when = when;
+        }
+
+        @Override
+        public void onStart(ProcessContext<String> newContext) {
+            context = newContext;
+            if (when.equals("start")) {
+                throw new IllegalArgumentException("start failed");
+            }
+            if (when.equals("timer")) {
+                context.setTimer(MS, () -> {
+                    throw new IllegalArgumentException("timer failed");
+                });
+            }
+        }
+
+        @Override
+        public void onMessage(int from, String message) {
+            throw new IllegalArgumentException("message failed");
+        }
+    }
+
+    @Test
+    void aFailureNamesTheProcessItsEventActedForAndTheEventNumber() {
+        Simulation s = Simulation.create(9);
+        SimNetwork<String> net = new SimNetwork<>(s, MessageCodec.immutable(), LinkProfile.reliable(DelayDistribution.fixed(MS)));
+        ProcessHost<String> h = ProcessHost.create(s, net);
+        int quiet = h.add("quiet", () -> new Throwing("never"));
+        int victim = h.add("victim", () -> new Throwing("message"));
+        h.start(quiet);
+        h.start(victim);
+        assertEquals(Simulation.NO_PROCESS, s.actingProcess(), "starting outside an event restores the caller's value");
+        s.schedule(MS, "harmless", () -> { });
+        s.schedule(2 * MS, "send", () -> net.send(quiet, victim, "hello"));
+        io.tumbler.sim.kernel.SimulationFailure failure =
+                assertThrows(io.tumbler.sim.kernel.SimulationFailure.class, s::runUntilIdle);
+        assertEquals(victim, failure.process());
+        assertEquals(3, failure.eventNumber(), "harmless, send, then the delivery that threw");
+        assertEquals(3 * MS, failure.timeNanos());
+    }
+
+    @Test
+    void timersAndRestartsByAHarnessActionAreChargedToTheirProcess() {
+        Simulation s = Simulation.create(10);
+        SimNetwork<String> net = new SimNetwork<>(s, MessageCodec.immutable(), LinkProfile.reliable(DelayDistribution.fixed(MS)));
+        ProcessHost<String> h = ProcessHost.create(s, net);
+        h.add("quiet", () -> new Throwing("never"));
+        int timed = h.add("timed", () -> new Throwing("timer"));
+        h.start(timed);
+        assertEquals(timed, assertThrows(io.tumbler.sim.kernel.SimulationFailure.class, s::runUntilIdle).process());
+
+        Simulation s2 = Simulation.create(11);
+        ProcessHost<String> h2 = ProcessHost.create(s2, new SimNetwork<>(s2, MessageCodec.immutable(),
+                LinkProfile.reliable(DelayDistribution.fixed(MS))));
+        h2.add("quiet", () -> new Throwing("never"));
+        int restarted = h2.add("restarted", () -> new Throwing("start"));
+        s2.schedule(MS, "restart it", () -> h2.start(restarted));
+        io.tumbler.sim.kernel.SimulationFailure failure =
+                assertThrows(io.tumbler.sim.kernel.SimulationFailure.class, s2::runUntilIdle);
+        assertEquals(restarted, failure.process());
+        assertEquals(1, failure.eventNumber());
+    }
 }
