@@ -119,7 +119,7 @@ class CampaignFailuresTest {
     checks.add(brokenCheck);
     Scenario s = new Scenario(base.name(), base.description(), base.cluster(), base.workload(), base.readMode(),
         base.faults(), base.safetyMillis(), base.livenessMillis(), base.operationLimit(), base.expectation(), checks,
-        base.bugs(), base.clientTiming(), base.stateMachines());
+        base.bugs(), base.clientTiming(), base.swarm(), base.stateMachines());
     Path dir = tmp.resolve("harness");
     Recording listener = new Recording();
     CampaignSummary summary = campaign(s, 1, 6, dir).run(listener);
