@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ListCommand.class,
       JournalCheckCommand.class,
+      MutateCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
