@@ -13,16 +13,21 @@ final class Election {
         this.leader = leader;
     }
 
-    /** Starts an election; {@code transfer} elections (TimeoutNow) skip PreVote and voters' stickiness. */
-    void campaign(boolean transfer) {
+    /**
+     * Starts an election; {@code transfer} elections (TimeoutNow from {@code from}) skip PreVote and voters'
+     * stickiness.
+     */
+    void campaign(boolean transfer, int from) {
         if (s.role() == Role.LEADER) {
             return;
         }
         if (s.config.preVote() && !transfer) {
             s.becomePreCandidate();
+            s.took(ProtocolPath.PRE_VOTE_STARTED, 0);
             requestVotes(true, s.term() + 1, false);
         } else {
             s.becomeCandidate();
+            s.took(transfer ? ProtocolPath.ELECTION_ON_TRANSFER : ProtocolPath.ELECTION_ON_TIMEOUT, from);
             requestVotes(false, s.term(), transfer);
         }
     }
@@ -56,9 +61,22 @@ final class Election {
                 s.voteFor(m.from());
                 s.electionElapsedTicks = 0;
             }
+            s.took(m.preVote() ? ProtocolPath.PRE_VOTE_GRANTED : ProtocolPath.VOTE_GRANTED, m.from());
         } else {
             s.send(new VoteResponse(s.id, m.from(), s.term(), m.preVote(), false));
+            s.took(rejection(m.preVote(), canVote), m.from());
         }
+    }
+
+    /** Why a (pre-)vote was refused: the log check when it alone decided, else a vote or leader already held. */
+    private ProtocolPath rejection(boolean preVote, boolean canVote) {
+        if (preVote) {
+            return ProtocolPath.PRE_VOTE_REJECTED;
+        }
+        if (canVote) {
+            return ProtocolPath.VOTE_REJECTED_STALE_LOG;
+        }
+        return s.votedFor() != 0 ? ProtocolPath.VOTE_REJECTED_ALREADY_VOTED : ProtocolPath.VOTE_REJECTED_LEADER_KNOWN;
     }
 
     void handleVoteResponse(VoteResponse m) {
@@ -76,6 +94,7 @@ final class Election {
             case WON:
                 if (preVote) {
                     s.becomeCandidate();
+                    s.took(ProtocolPath.ELECTION_AFTER_PRE_VOTE, 0);
                     requestVotes(false, s.term(), false);
                 } else {
                     leader.takeOffice();

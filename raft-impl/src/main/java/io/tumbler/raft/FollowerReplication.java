@@ -25,6 +25,7 @@ final class FollowerReplication {
         }
         ConflictHint hint = s.log.findConflictByTerm(Math.min(m.prevIndex(), s.log.lastIndex()), m.prevTerm());
         s.send(new AppendResponse(s.id, m.from(), s.term(), false, m.prevIndex(), hint.index(), hint.term()));
+        s.took(ProtocolPath.APPEND_REJECTED_LOG_MISMATCH, m.from());
     }
 
     /** The leader sends {@code min(its commit, our match)}, so committing it needs no log check. */

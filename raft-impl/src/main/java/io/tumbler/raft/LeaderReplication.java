@@ -140,6 +140,7 @@ final class LeaderReplication {
                     + " but no snapshot is held");
         }
         s.send(new InstallSnapshot(s.id, to, s.term(), snapshot));
+        s.took(ProtocolPath.SNAPSHOT_SENT, to);
         p.becomeSnapshot(snapshot.meta().index());
         return true;
     }
@@ -223,6 +224,7 @@ final class LeaderReplication {
             boolean checkQuorum = s.config.checkQuorum() && !s.bugs.on(KnownBug.STICKY_LEADER_FOREVER);
             if (checkQuorum && !s.tracker.quorumRecentlyActive()) { // KNOWN BUG sticky-leader-forever skips it
                 s.becomeFollower(s.term(), 0); // we may be partitioned away: stop claiming leadership
+                s.took(ProtocolPath.STEP_DOWN_CHECK_QUORUM, 0);
                 return;
             }
             s.transferTarget = 0; // the transfer did not finish within an election timeout: abort it

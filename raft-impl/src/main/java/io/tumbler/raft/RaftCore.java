@@ -42,10 +42,20 @@ public final class RaftCore {
      * every point is a legal path, see {@link FaultPoint}).
      */
     public RaftCore(RaftConfig config, JitterSource jitter, RecoveredState recovered, FaultPoints faultPoints) {
-        if (faultPoints == null) {
-            throw new IllegalArgumentException("faultPoints must not be null (use FaultPoints.NONE)");
+        this(config, jitter, recovered, faultPoints, ProtocolPaths.NONE);
+    }
+
+    /**
+     * A core that also reports each {@link ProtocolPath} it takes to {@code paths} (for an observer counting
+     * which paths a run exercised); reporting never changes what the core does.
+     */
+    public RaftCore(RaftConfig config, JitterSource jitter, RecoveredState recovered, FaultPoints faultPoints,
+                    ProtocolPaths paths) {
+        if (faultPoints == null || paths == null) {
+            throw new IllegalArgumentException("faultPoints and paths must not be null (use FaultPoints.NONE, "
+                    + "ProtocolPaths.NONE)");
         }
-        this.s = new RaftState(config, jitter, recovered, faultPoints);
+        this.s = new RaftState(config, jitter, recovered, faultPoints, paths);
         this.confirmation = new LeadershipConfirmation(s);
         this.leader = new LeaderReplication(s, confirmation);
         this.follower = new FollowerReplication(s);
@@ -68,7 +78,7 @@ public final class RaftCore {
             if (s.bugs.on(KnownBug.STICKY_LEADER_FOREVER) && s.leaderId() != 0) {
                 return; // KNOWN BUG sticky-leader-forever: a known leader is trusted forever, silence or not
             }
-            election.campaign(false);
+            election.campaign(false, 0);
         }
     }
 
@@ -97,6 +107,7 @@ public final class RaftCore {
     private boolean adoptHigherTerm(Message m) {
         if (m instanceof RequestVote vote) {
             if (!vote.transfer() && recentlyHeardFromLeader()) {
+                s.took(ProtocolPath.VOTE_REQUEST_IGNORED_STICKY_LEADER, m.from());
                 return false; // leader stickiness (dissertation §4.2.3): ignore, do not even raise the term
             }
             if (vote.preVote()) {
@@ -107,7 +118,11 @@ public final class RaftCore {
             return true; // a granted pre-vote carries the term we would campaign in
         }
         boolean fromLeader = m instanceof AppendEntries || m instanceof Heartbeat || m instanceof InstallSnapshot;
+        boolean wasLeader = s.role() == Role.LEADER;
         s.becomeFollower(m.term(), fromLeader ? m.from() : 0);
+        if (wasLeader) {
+            s.took(ProtocolPath.STEP_DOWN_HIGHER_TERM, m.from());
+        }
         return true;
     }
 
@@ -131,7 +146,10 @@ public final class RaftCore {
         if (fromStaleLeader && (s.config.checkQuorum() || s.config.preVote())) {
             s.send(new AppendResponse(s.id, m.from(), s.term(), false, 0, 0, 0));
         } else if (m instanceof RequestVote vote && vote.preVote()) {
+            s.took(ProtocolPath.PRE_VOTE_REJECTED, m.from());
             s.send(new VoteResponse(s.id, m.from(), s.term(), true, false));
+        } else if (m instanceof RequestVote) {
+            s.took(ProtocolPath.VOTE_REJECTED_STALE_TERM, m.from()); // dropped: the candidate learns nothing
         }
     }
 
@@ -166,7 +184,7 @@ public final class RaftCore {
             }
         } else if (m instanceof TimeoutNow) {
             if (s.role() == Role.FOLLOWER) {
-                election.campaign(true);
+                election.campaign(true, m.from());
             }
         }
     }
@@ -193,7 +211,7 @@ public final class RaftCore {
 
     /** Starts an election now (PreVote first if configured), as if the election timer had fired. */
     public void campaign() {
-        election.campaign(false);
+        election.campaign(false, 0);
     }
 
     /** Appends a client command if this node leads and accepts proposals; the bytes are copied. */

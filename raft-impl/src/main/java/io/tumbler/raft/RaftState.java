@@ -20,6 +20,8 @@ final class RaftState {
     final KnownBugs bugs;
     /** Where a simulation steers the core onto rare legal paths; {@link FaultPoints#NONE} otherwise. */
     final FaultPoints faultPoints;
+    /** Where the core reports the protocol paths it takes; {@link ProtocolPaths#NONE} in production. */
+    final ProtocolPaths paths;
 
     private final JitterSource jitter;
     private final List<Message> outbox = new ArrayList<>();
@@ -49,9 +51,11 @@ final class RaftState {
      */
     boolean replicationPending;
 
-    RaftState(RaftConfig config, JitterSource jitter, RecoveredState recovered, FaultPoints faultPoints) {
+    RaftState(RaftConfig config, JitterSource jitter, RecoveredState recovered, FaultPoints faultPoints,
+              ProtocolPaths paths) {
         this.config = config;
         this.faultPoints = faultPoints;
+        this.paths = paths;
         this.id = config.id();
         this.jitter = jitter;
         this.bugs = config.knownBugs();
@@ -174,6 +178,13 @@ final class RaftState {
     /** True if the simulation steers this hit of {@code point} onto its rare path (never in production). */
     boolean fires(FaultPoint point) {
         return faultPoints != FaultPoints.NONE && faultPoints.fires(point);
+    }
+
+    /** Reports that the core took {@code path} (with {@code peer}, or 0) in the current term. */
+    void took(ProtocolPath path, int peer) {
+        if (paths != ProtocolPaths.NONE) {
+            paths.taken(path, peer, term);
+        }
     }
 
     boolean singleVoter() {

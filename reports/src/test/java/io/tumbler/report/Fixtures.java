@@ -22,7 +22,8 @@ final class Fixtures {
 
   /**
    * Two campaign shards under {@code parent}: "campaign-a" (stale-local-reads, one violation whose run directory
-   * is kept, a line cut short by a kill) and "campaign-b" (minority-partition with a bug flag, one violation whose
+   * is kept, a line cut short by a kill, coverage counters on two lines: torn-writes never reached) and
+   * "campaign-b" (minority-partition with a bug flag, one violation whose
    * run directory is gone, and no summary.json).
    */
   static Path campaign(Path parent) throws IOException {
@@ -30,9 +31,10 @@ final class Fixtures {
     Files.createDirectories(a.resolve("failures/seed-3"));
     copyDir(run("stale-run"), a.resolve("failures/seed-3"));
     Files.writeString(a.resolve("results.jsonl"), String.join("\n",
-        line("stale-local-reads", 1, "[]", "PASS", "[]", "aaaa000000000001", 900, ""),
+        line("stale-local-reads", 1, "[]", "PASS", "[]", "aaaa000000000001", 900,
+            coverage(4, 0, 120)),
         line("stale-local-reads", 3, "[]", "VIOLATION", "[\"linearizability\"]", "00c0ffee00c0ffee", 1200,
-            ",\"failureDir\":\"/nowhere/campaign-a/failures/seed-3\""),
+            ",\"failureDir\":\"/nowhere/campaign-a/failures/seed-3\"" + coverage(2, 0, 0)),
         line("stale-local-reads", 2, "[]", "PASS", "[]", "aaaa000000000002", 800, ""),
         "{\"scenario\":\"stale-local-reads\",\"seed\":4,\"bu") + "\n", StandardCharsets.UTF_8);
     Files.writeString(a.resolve("summary.json"), "{\"scenario\":\"stale-local-reads\",\"runs\":3,\"wallSeconds\":2.0}\n");
@@ -45,6 +47,12 @@ final class Fixtures {
             400, ""),
         line("stale-local-reads", 3, "[]", "VIOLATION", "[\"linearizability\"]", "00c0ffee00c0ffee", 1200, "")) + "\n");
     return parent;
+  }
+
+  /** A results line's coverage object (campaign-a's seeds 1 and 3 have one; the rest predate counters). */
+  private static String coverage(long leadersElected, long tornWrites, long localReads) {
+    return ",\"coverage\":{\"leaders-elected\":" + leadersElected + ",\"reads-served-local\":" + localReads
+        + ",\"torn-writes\":" + tornWrites + "}";
   }
 
   private static String line(String scenario, long seed, String bugs, String outcome, String violated,

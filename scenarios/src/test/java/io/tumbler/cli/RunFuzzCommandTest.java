@@ -65,8 +65,10 @@ class RunFuzzCommandTest {
       CliRun r = tumbler("fuzz", "--scenario", "initial-election", "--seeds", "1..7", "--shard", i + "/3",
           "--jobs", "2", "--out", dir.toString());
       assertEquals(0, r.exit(), r.err());
+      assertTrue(r.out().contains("never reached ("), "a fault-free scenario never crashes a node: " + r.out());
       for (String line : Files.readAllLines(dir.resolve("results.jsonl"))) {
         assertTrue(seen.add(JSON.readTree(line).get("seed").asLong()), "seed run twice: " + line);
+        assertTrue(JSON.readTree(line).path("coverage").path("leaders-elected").asLong() >= 1, line);
       }
     }
     assertEquals(new TreeSet<>(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L)), seen);
@@ -75,6 +77,9 @@ class RunFuzzCommandTest {
     assertTrue(rerun.err().contains("resuming: 3 seeds already"), rerun.err());
     assertEquals(3, Files.readAllLines(again.resolve("results.jsonl")).size(), "a rerun must not repeat finished seeds");
     assertTrue(Files.readString(again.resolve("summary.md")).contains("| 3 | 3 | 0 | 0 | 0 |"));
+    JsonNode summary = JSON.readTree(again.resolve("summary.json").toFile());
+    assertEquals(3, summary.path("coverage").path("leaders-elected").path("runs").asInt(), "resumed seeds are summed too");
+    assertTrue(summary.path("neverReached").toString().contains("node-crashes"), summary.toString());
   }
 
   @Test

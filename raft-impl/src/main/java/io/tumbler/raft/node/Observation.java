@@ -1,5 +1,6 @@
 package io.tumbler.raft.node;
 
+import io.tumbler.raft.ProtocolPath;
 import java.util.List;
 
 /**
@@ -91,6 +92,22 @@ public sealed interface Observation {
 
     /** Client {@code clientId}'s command {@code sequence} was acknowledged as applied at {@code index}. */
     record ClientAcked(int node, long clientId, long sequence, long index) implements Observation {}
+
+    /**
+     * The core took {@code path} in {@code term} ({@code peer} is the other node involved, or 0): why an election
+     * started, why a vote was refused, why a leader stepped down, an append rejected, a snapshot sent. Observed
+     * when the core decides it, before anything that decision leads to is durable or sent. For coverage
+     * counting; no safety check depends on it.
+     */
+    record PathTaken(int node, long term, ProtocolPath path, int peer) implements Observation {}
+
+    /**
+     * Client {@code clientId}'s command {@code sequence} came again and the session table answered it from its
+     * cache (applied before at {@code index}) instead of applying it twice: {@code atApply} when a second copy
+     * reached the log and was skipped on apply, otherwise the retry was answered on submission.
+     */
+    record SessionDuplicate(int node, long clientId, long sequence, long index, boolean atApply)
+            implements Observation {}
 
     /** The node stopped itself (fail-stop) after a storage failure; nothing further is observed. */
     record Halted(int node, String reason) implements Observation {}

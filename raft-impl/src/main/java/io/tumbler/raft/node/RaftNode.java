@@ -10,6 +10,8 @@ import io.tumbler.raft.KnownBug;
 import io.tumbler.raft.KnownBugs;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.ProposeResult;
+import io.tumbler.raft.ProtocolPath;
+import io.tumbler.raft.ProtocolPaths;
 import io.tumbler.raft.RaftConfig;
 import io.tumbler.raft.RaftCore;
 import io.tumbler.raft.ReadResult;
@@ -129,7 +131,8 @@ public final class RaftNode {
         List<Entry> entries = recovered.entries();
         storedLastIndex = entries.isEmpty() ? snapshotIndex : entries.get(entries.size() - 1).index();
         durableHardState = recovered.hardState();
-        core = new RaftCore(config, jitter, recovered, faultPoints);
+        ProtocolPaths paths = observer.enabled() ? this::observePath : ProtocolPaths.NONE;
+        core = new RaftCore(config, jitter, recovered, faultPoints, paths);
         HardState h = durableHardState;
         observe(new Observation.Recovered(id, h.term(), h.votedFor(), h.commitIndex(), snapshotIndex, storedLastIndex));
         if (ticker != null) {
@@ -167,6 +170,7 @@ public final class RaftNode {
         SessionTable.Check check = bugs().on(KnownBug.NO_SESSION_DEDUP)
                 ? new SessionTable.Check.Fresh() : sessions.check(clientId, sequence);
         if (check instanceof SessionTable.Check.Duplicate dup) {
+            observe(new Observation.SessionDuplicate(id, clientId, sequence, dup.index(), false));
             acknowledge(callback, clientId, sequence, dup.index(), dup.result());
             return;
         }
@@ -509,6 +513,8 @@ public final class RaftNode {
             if (check instanceof SessionTable.Check.Fresh) {
                 result = stateMachine.apply(entry.index(), command.payload());
                 sessions.record(command.clientId(), command.sequence(), entry.index(), result);
+            } else if (check instanceof SessionTable.Check.Duplicate dup) {
+                observe(new Observation.SessionDuplicate(id, command.clientId(), command.sequence(), dup.index(), true));
             }
         }
         appliedIndex = entry.index();
@@ -617,6 +623,10 @@ public final class RaftNode {
         }
         observe(new Observation.Halted(id, reason));
         haltHandler.accept(reason);
+    }
+
+    private void observePath(ProtocolPath path, int peer, long term) {
+        observer.observe(new Observation.PathTaken(id, term, path, peer));
     }
 
     private void observe(Observation observation) {

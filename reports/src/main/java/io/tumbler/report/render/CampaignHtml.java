@@ -1,6 +1,7 @@
 package io.tumbler.report.render;
 
 import io.tumbler.report.view.CampaignView;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -21,6 +22,7 @@ public final class CampaignHtml {
         .append(Markup.esc(story(view))).append("</p>\n");
     b.append(groups(view)).append("</header>\n");
     b.append(failures(view, links));
+    b.append(coverage(view));
     b.append(notes(view));
     return Page.wrap("Tumbler campaign — " + view.worstOutcome(), b.toString());
   }
@@ -82,6 +84,28 @@ public final class CampaignHtml {
       n++;
     }
     return b.append("</section>\n").toString();
+  }
+
+  /** Each counted path with the runs that reached it and its hits; the paths never reached are flagged. */
+  static String coverage(CampaignView view) {
+    if (view.coverage().isEmpty()) {
+      return "";
+    }
+    List<String> never = view.neverReached();
+    StringBuilder b = new StringBuilder("<section id=\"coverage\">\n<h2>Coverage</h2>\n<p class=\"story")
+        .append(never.isEmpty() ? " good" : "").append("\" id=\"coverage-story\">")
+        .append(Markup.esc(never.isEmpty() ? "Every one of the " + view.coverage().size() + " counted paths was reached."
+            : never.size() + " of the " + view.coverage().size() + " counted paths were never reached: "
+                + String.join(", ", never) + "."))
+        .append("</p>\n<table id=\"coverage-table\"><tr><th>path</th><th class=\"num\">runs that reached it</th>")
+        .append("<th class=\"num\">total hits</th></tr>\n");
+    for (CampaignView.PathCoverage p : view.coverage()) {
+      b.append(p.neverReached() ? "<tr class=\"never\">" : "<tr>").append("<td><code>").append(Markup.esc(p.path()))
+          .append("</code>").append(p.neverReached() ? " " + Page.badge("never reached") : "")
+          .append("</td><td class=\"num\">").append(p.runsReached()).append(" of ").append(p.runsCounted())
+          .append("</td><td class=\"num\">").append(p.hits()).append("</td></tr>\n");
+    }
+    return b.append("</table>\n</section>\n").toString();
   }
 
   private static String notes(CampaignView view) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything a campaign report shows, merged across the given campaign directories: seeds run, passed and
@@ -20,10 +21,12 @@ import java.util.Map;
  * @param timedRuns the seeds run by those campaigns (seeds per second is {@code timedRuns / wallSeconds})
  * @param failures every seed that did not pass
  * @param notes what is missing or odd about the input
+ * @param coverage each path the runs counted (their {@code coverage} objects), sorted by name; empty when no
+ *     results line has coverage counters (files from before they were recorded)
  */
 public record CampaignView(
     List<Path> sources, List<Group> groups, Group total, double wallSeconds, int timedRuns, List<Failure> failures,
-    List<String> notes) {
+    List<String> notes, List<PathCoverage> coverage) {
 
   /** The outcomes a campaign counts, in report column order. */
   public static final List<String> OUTCOMES = List.of("PASS", "VIOLATION", "LIVENESS", "ERROR");
@@ -69,11 +72,27 @@ public record CampaignView(
     }
   }
 
+  /**
+   * One counted path summed over the campaign.
+   *
+   * @param path the counter's name, e.g. {@code snapshots-installed}
+   * @param runsCounted runs whose results line counted this path (zero hits included)
+   * @param runsReached runs that hit it at least once
+   * @param hits the hits of all runs together
+   */
+  public record PathCoverage(String path, int runsCounted, int runsReached, long hits) {
+    /** True if no run reached this path: what the campaign never exercised. */
+    public boolean neverReached() {
+      return hits == 0;
+    }
+  }
+
   public CampaignView {
     sources = List.copyOf(sources);
     groups = List.copyOf(groups);
     failures = List.copyOf(failures);
     notes = List.copyOf(notes);
+    coverage = List.copyOf(coverage);
   }
 
   /** Derives the view from merged campaign files. */
@@ -110,7 +129,29 @@ public record CampaignView(
       }
     }
     return new CampaignView(files.dirs(), groups, group("all", List.of(), files.results()), wall, timed, failures,
-        notes);
+        notes, coverage(files.results()));
+  }
+
+  /** Sums the {@code coverage} objects of the results lines, per counter name. */
+  static List<PathCoverage> coverage(List<JsonNode> results) {
+    Map<String, long[]> sums = new TreeMap<>(); // per name: runs counted, runs reached, hits
+    for (JsonNode r : results) {
+      r.path("coverage").fields().forEachRemaining(e -> {
+        long[] sum = sums.computeIfAbsent(e.getKey(), k -> new long[3]);
+        long hits = Math.max(0, e.getValue().asLong());
+        sum[0]++;
+        sum[1] += hits > 0 ? 1 : 0;
+        sum[2] += hits;
+      });
+    }
+    List<PathCoverage> out = new ArrayList<>();
+    sums.forEach((name, sum) -> out.add(new PathCoverage(name, (int) sum[0], (int) sum[1], sum[2])));
+    return out;
+  }
+
+  /** The counted paths no run reached, by name. */
+  public List<String> neverReached() {
+    return coverage.stream().filter(PathCoverage::neverReached).map(PathCoverage::path).toList();
   }
 
   private static Group group(String scenario, List<String> bugs, List<JsonNode> lines) {

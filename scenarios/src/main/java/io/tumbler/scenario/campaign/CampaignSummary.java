@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tumbler.scenario.coverage.CoverageTotals;
 import io.tumbler.scenario.run.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The sum of a campaign, read back from its {@code results.jsonl} (so a resumed campaign sums every seed,
  * not only this process's): runs per outcome, seeds per second, simulated-time acceleration, and each
- * failure with its replay command. Written as {@code summary.json} and {@code summary.md}.
+ * failure with its replay command, and the coverage counters summed over the runs (runs that reached each
+ * path, total hits, the paths never reached). Written as {@code summary.json} and {@code summary.md}.
  */
 public final class CampaignSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -28,6 +31,7 @@ public final class CampaignSummary {
   private final String scenario;
   private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
   private final List<JsonNode> failures = new ArrayList<>();
+  private final CoverageTotals coverage = new CoverageTotals();
   private final double wallSeconds;
   private int runs;
   private int harnessErrors;
@@ -76,6 +80,7 @@ public final class CampaignSummary {
     simulatedMillis += n.path("simulatedMillis").asLong();
     runWallMillis += n.path("wallMillis").asLong();
     events += n.path("events").asLong();
+    coverage.add(coverageOf(n.path("coverage")));
     if (o != Outcome.PASS) {
       failures.add(n);
     }
@@ -87,6 +92,18 @@ public final class CampaignSummary {
   /** Seeds whose run threw from Tumbler itself (counted among the errors; each is in results.jsonl). */
   public int harnessErrors() {
     return harnessErrors;
+  }
+
+  /** A results line's {@code coverage} object as name to count; empty when the line has none (older files). */
+  static Map<String, Long> coverageOf(JsonNode counters) {
+    Map<String, Long> out = new TreeMap<>();
+    counters.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+    return out;
+  }
+
+  /** The coverage counters summed over the campaign's runs. */
+  public CoverageTotals coverage() {
+    return coverage;
   }
 
   public Outcome worstOutcome() {
@@ -122,6 +139,10 @@ public final class CampaignSummary {
     o.put("accelerationPerSimulation", runWallMillis == 0 ? 0 : Math.round(10.0 * simulatedMillis / runWallMillis) / 10.0);
     ArrayNode f = o.putArray("failures");
     failures.forEach(f::add);
+    ObjectNode paths = o.putObject("coverage");
+    coverage.totals().forEach((name, t) -> paths.putObject(name).put("runs", t.runsReached()).put("hits", t.hits()));
+    ArrayNode never = o.putArray("neverReached");
+    coverage.neverReached().forEach(never::add);
     return o.toString();
   }
 
@@ -136,8 +157,22 @@ public final class CampaignSummary {
       b.append(String.format("  seed %d %s %s -> %s%n    reproduce: %s%n", f.path("seed").asLong(),
           f.path("outcome").asText(), f.path("violated"), where, f.path("replay").asText()));
     }
-    b.append("report: ").append(dir.resolve("summary.md"));
+    b.append(coverageLine()).append("report: ").append(dir.resolve("summary.md"));
     return b.toString();
+  }
+
+  /** The paths no run reached, for the end of a campaign (nothing when no run counted coverage). */
+  String coverageLine() {
+    int counted = coverage.totals().size();
+    List<String> never = coverage.neverReached();
+    if (counted == 0) {
+      return "";
+    }
+    if (never.isEmpty()) {
+      return "coverage: all " + counted + " counted paths were reached\n";
+    }
+    return String.format("never reached (%d of %d counted paths): %s%n", never.size(), counted,
+        String.join(", ", never));
   }
 
   /** The Markdown summary: fit for a CI job summary. */
@@ -154,14 +189,29 @@ public final class CampaignSummary {
     }
     if (failures.isEmpty()) {
       b.append("Every seed passed every check (Raft safety, VM invariants, linearizability, liveness).\n");
-      return b.toString();
+      return b.append(coverageMarkdown()).toString();
     }
+    b.append(coverageMarkdown());
     b.append("## Failures\n\n| seed | outcome | checks | fingerprint | reproduce |\n|---|---|---|---|---|\n");
     for (JsonNode f : failures) {
       b.append(String.format("| %d | %s | %s | `%s` | `%s` |%n", f.path("seed").asLong(), f.path("outcome").asText(),
           String.join(", ", names(f.path("violated"))), f.path("fingerprint").asText(), f.path("replay").asText()));
     }
     return b.toString();
+  }
+
+  private String coverageMarkdown() {
+    if (coverage.totals().isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("\n## Coverage\n\n");
+    List<String> never = coverage.neverReached();
+    b.append(never.isEmpty() ? "Every counted path was reached.\n\n"
+        : "Never reached: " + String.join(", ", never) + ".\n\n");
+    b.append("| path | runs that reached it | hits |\n|---|---|---|\n");
+    coverage.totals().forEach((name, t) -> b.append(String.format("| %s%s | %d | %d |%n", name,
+        t.hits() == 0 ? " (never)" : "", t.runsReached(), t.hits())));
+    return b.append('\n').toString();
   }
 
   private static List<String> names(JsonNode array) {

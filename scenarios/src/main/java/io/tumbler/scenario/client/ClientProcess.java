@@ -114,6 +114,7 @@ public final class ClientProcess implements SimProcess<Wire> {
     long retryOf = attempt;
     context.setTimer(shared.config().retryBackoffNanos(), () -> {
       if (current != null && retryOf == attempt && !awaitingReply) {
+        shared.retried();
         sendAttempt();
       }
     });

@@ -1,7 +1,9 @@
 package io.tumbler.scenario.client;
 
+import io.tumbler.lin.history.Operation;
 import io.tumbler.scenario.workload.Workload;
 import io.tumbler.sim.kernel.Simulation;
+import java.util.List;
 
 /**
  * What all clients of one run share: the workload, the history, the cluster's addresses and the
@@ -18,6 +20,7 @@ public final class ClientShared {
   private final int clientCount;
   private long operationLimit;
   private long started;
+  private long retries;
   private int inFlight;
   private boolean stopped;
 
@@ -96,6 +99,21 @@ public final class ClientShared {
   /** Operations invoked and not yet completed. */
   public int inFlight() {
     return inFlight;
+  }
+
+  /** A client sent an operation again (after a timeout, a redirect or a refusal). */
+  void retried() {
+    retries++;
+  }
+
+  /** Attempts sent beyond the first of each operation, over every client. */
+  public long retries() {
+    return retries;
+  }
+
+  /** The client history so far, in order (a copy). */
+  public List<Operation> historyOperations() {
+    return history.operations();
   }
 
   /** Operations invoked so far. */

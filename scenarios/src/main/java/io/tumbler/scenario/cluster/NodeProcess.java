@@ -35,7 +35,8 @@ public final class NodeProcess implements SimProcess<Wire> {
   public void onStart(ProcessContext<Wire> ctx) {
     this.context = ctx;
     this.stateMachine = new VmStateMachine();
-    this.storage = new RecordingStorage(new SegmentedLog(new SimStorageDirectory(ctx.disk()), 64 * 1024));
+    this.storage = new RecordingStorage(new SegmentedLog(new SimStorageDirectory(ctx.disk()), 64 * 1024),
+        cluster::syncFailed);
     RandomStream jitter = ctx.random().stream("jitter-" + ctx.incarnation());
     JitterSource jitterSource = jitter::nextInt;
     node = RaftNode.builder()

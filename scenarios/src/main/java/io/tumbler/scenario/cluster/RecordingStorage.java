@@ -14,10 +14,13 @@ import java.util.List;
  */
 final class RecordingStorage implements LogStorage {
   private final LogStorage delegate;
+  private final Runnable onFailedSync;
   private RecoveredState recovered;
 
-  RecordingStorage(LogStorage delegate) {
+  /** {@code onFailedSync} is told of each sync that completes as failed (for the coverage counters). */
+  RecordingStorage(LogStorage delegate, Runnable onFailedSync) {
     this.delegate = delegate;
+    this.onFailedSync = onFailedSync;
   }
 
   RecoveredState recovered() {
@@ -57,7 +60,12 @@ final class RecordingStorage implements LogStorage {
 
   @Override
   public void sync(SyncCallback callback) {
-    delegate.sync(callback);
+    delegate.sync(result -> {
+      if (!result.succeeded()) {
+        onFailedSync.run();
+      }
+      callback.completed(result);
+    });
   }
 
   @Override

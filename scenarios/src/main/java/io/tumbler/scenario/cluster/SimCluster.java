@@ -8,6 +8,8 @@ import io.tumbler.scenario.client.ClientConfig;
 import io.tumbler.scenario.client.ClientProcess;
 import io.tumbler.scenario.client.ClientShared;
 import io.tumbler.scenario.client.HistoryRecorder;
+import io.tumbler.scenario.coverage.CoveragePath;
+import io.tumbler.scenario.coverage.CoverageCounters;
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.ObservationTranslator;
 import io.tumbler.scenario.workload.Workload;
@@ -19,6 +21,7 @@ import io.tumbler.sim.process.ProcessState;
 import io.tumbler.sim.random.DelayDistribution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +41,7 @@ public final class SimCluster implements FaultActuator {
   private final Consumer<JournalEvent> journalSink;
   private final NodeEvents nodeEvents;
   private final List<String> notes = new ArrayList<>();
+  private final CoverageCounters coverage = new CoverageCounters();
   private final int[] nodeIds;
   private ClientShared clients;
   private LinkProfile currentProfile;
@@ -161,6 +165,16 @@ public final class SimCluster implements FaultActuator {
     }
   }
 
+  /**
+   * Which paths the run exercised so far, by counter name (zeros included): node observations, crashes,
+   * restarts, pauses, halts, torn writes and failed fsyncs, plus the clients' retries and refusals and the
+   * buggify fires.
+   */
+  public SortedMap<String, Long> coverage() {
+    return clients == null ? coverage.toMap(0, List.of(), buggify)
+        : coverage.toMap(clients.retries(), clients.historyOperations(), buggify);
+  }
+
   /** The run's fault points: which are enabled and how often they fired. */
   public SimFaultPoints buggify() {
     return buggify;
@@ -198,11 +212,15 @@ public final class SimCluster implements FaultActuator {
   void starting(NodeProcess process) {
     running[process.nodeId() - 1] = process;
     translators[process.nodeId() - 1] = new ObservationTranslator();
+    if (host.incarnation(processOf(process.nodeId())) > 1) {
+      coverage.count(CoveragePath.NODE_RESTARTS);
+    }
   }
 
   void observe(NodeProcess process, Observation observation) {
     long now = simulation.nowNanos();
     int index = process.nodeId() - 1;
+    coverage.observe(observation);
     if (observation instanceof Observation.Recovered r) {
       announceRecovery(now, process, r);
       return;
@@ -237,13 +255,20 @@ public final class SimCluster implements FaultActuator {
 
   void crashed(int nodeId) {
     running[nodeId - 1] = null;
+    coverage.count(CoveragePath.NODE_CRASHES);
     journalSink.accept(new JournalEvent.Crashed(simulation.nowNanos(), nodeId));
   }
 
   /** Fail-stop: a node that halts (failed fsync, corrupt log) is crashed; a heal restarts it. */
   void halted(int nodeId, String reason) {
+    coverage.count(CoveragePath.NODE_HALTS);
     notes.add(String.format("t=%.3fs n%d halted: %s", simulation.nowNanos() / 1e9, nodeId, reason));
     simulation.schedule(simulation.nowNanos(), "halt n" + nodeId, () -> host.crash(processOf(nodeId)));
+  }
+
+  /** A node's storage reported a failed fsync (the node halts on it: fail-stop). */
+  void syncFailed() {
+    coverage.count(CoveragePath.FSYNC_FAILURES);
   }
 
   // ---- state the harness reads ------------------------------------------------------------------
@@ -374,7 +399,9 @@ public final class SimCluster implements FaultActuator {
 
   @Override
   public void crash(int node, boolean tornWrite) {
-    host.crash(processOf(node), tornWrite);
+    if (host.crash(processOf(node), tornWrite) && tornWrite) {
+      coverage.count(CoveragePath.TORN_WRITES);
+    }
   }
 
   @Override
@@ -384,7 +411,9 @@ public final class SimCluster implements FaultActuator {
 
   @Override
   public void pause(int node, long durationNanos) {
-    host.pause(processOf(node), durationNanos);
+    if (host.pause(processOf(node), durationNanos)) {
+      coverage.count(CoveragePath.NODE_PAUSES);
+    }
   }
 
   @Override

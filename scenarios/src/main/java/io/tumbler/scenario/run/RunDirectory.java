@@ -110,6 +110,7 @@ public final class RunDirectory {
     o.put("faults", r.faults());
     o.put("replay", r.replayCommand());
     o.set("notes", JSON.valueToTree(r.notes()));
+    o.set("coverage", JSON.valueToTree(r.coverage()));
     return o;
   }
 

@@ -359,7 +359,8 @@ public final class ScenarioRunner {
       }
       RunResult r = new RunResult(scenario.name(), seed, scenario.bugs().names(), String.format("%016x", sim.fingerprint()),
           outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
-          history.size(), applied.size(), notes(cluster.notes(), trace), flags);
+          history.size(), applied.size(), notes(cluster.notes(), trace), flags)
+          .withCoverage(cluster.coverage());
       return new RunArtifacts(scenario, r, schedule, history.toHistory(), workload.model(), journal, applied,
           safetyViolations, lin, traceLines(trace));
     }
