@@ -42,6 +42,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = Fault.HealAll.class, name = "heal-all"),
   @JsonSubTypes.Type(value = Fault.OnStep.class, name = "on-step"),
   @JsonSubTypes.Type(value = Fault.Disarm.class, name = "disarm"),
+  @JsonSubTypes.Type(value = Fault.TransferLeader.class, name = "transfer-leader"),
 })
 public sealed interface Fault {
 
@@ -401,6 +402,22 @@ public sealed interface Fault {
 
     public String describe() {
       return "disarm triggers";
+    }
+  }
+
+  /**
+   * An operator's leadership transfer (dissertation 3.10), as in a rolling restart: the current leader is
+   * asked to hand over to {@code to}, or with {@code to == 0} to its successor in ring order. Not a failure but
+   * a protocol path of its own (TimeoutNow, an election that skips the voters' leader stickiness, a lease given
+   * up early). Heal: nothing to undo.
+   */
+  record TransferLeader(int to) implements LeaderTargeted {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return to == 0 ? "transfer leadership to the leader's successor" : "transfer leadership to n" + to;
     }
   }
 }

@@ -63,4 +63,7 @@ public interface FaultActuator {
 
   /** Disarms every armed trigger. */
   void disarmAll();
+
+  /** Asks node {@code leader} (the current leader) to transfer leadership to {@code to}. */
+  void transferLeadership(int leader, int to);
 }

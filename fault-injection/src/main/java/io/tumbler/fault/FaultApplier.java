@@ -120,6 +120,13 @@ public final class FaultApplier {
           c.blockOneWay(leader, peer);
         }
       }
+    } else if (fault instanceof Fault.TransferLeader t) {
+      int to = t.to() != 0 ? t.to() : successor(leader, c.nodes());
+      if (to == leader) {
+        return fault.describe() + " (n" + leader + " is alone: nothing done)";
+      }
+      c.transferLeadership(leader, to);
+      return fault.describe() + " (n" + leader + " to n" + to + ")";
     } else if (fault instanceof IsolateLeader) {
       int[] others = Arrays.stream(c.nodes()).filter(n -> n != leader).toArray();
       c.partition(new int[][] {{leader}, others});
@@ -129,6 +136,16 @@ public final class FaultApplier {
       throw new IllegalStateException("no way to apply leader-targeted fault " + fault);
     }
     return fault.describe() + " (n" + leader + ")";
+  }
+
+  /** The node after {@code leader} in ring order (the leader itself on a one-node cluster). */
+  static int successor(int leader, int[] nodes) {
+    for (int k = 0; k < nodes.length; k++) {
+      if (nodes[k] == leader) {
+        return nodes[(k + 1) % nodes.length];
+      }
+    }
+    return leader;
   }
 
   /**

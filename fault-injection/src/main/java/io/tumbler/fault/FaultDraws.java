@@ -53,6 +53,7 @@ final class FaultDraws {
       case STALE_ACKS -> staleAcks(at, healAt);
       case MINORITY_CASCADE -> minorityCascade(at, healAt);
       case LEADER_DRIFT -> leaderDrift(at, healAt);
+      case TRANSFER_LEADER -> List.of(new TimedFault(at, new Fault.TransferLeader(random.chance(0.5) ? 0 : node)));
     };
   }
 

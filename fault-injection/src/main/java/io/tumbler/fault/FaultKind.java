@@ -76,5 +76,7 @@ public enum FaultKind {
    * Clocks drift within the lease's bound: every node fast, the leader slow and isolated from its peers while
    * clients still reach it (lease reads are probed at the end of the lease).
    */
-  LEADER_DRIFT
+  LEADER_DRIFT,
+  /** An operator transfers leadership from the current leader to another node (TimeoutNow). */
+  TRANSFER_LEADER
 }

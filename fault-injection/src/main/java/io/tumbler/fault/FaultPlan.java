@@ -67,7 +67,7 @@ public record FaultPlan(List<FaultKind> kinds, long meanGapMillis, long meanDura
   private static boolean fits(FaultKind kind, int nodes, boolean leaseReads) {
     return switch (kind) {
       case PARTITION_HALVES, PARTITION_ISOLATE_ONE, ONE_WAY, LEADER_PARTITION, LEADER_MUTE, LEADER_CLOG,
-          LEADER_CASCADE, STALE_ACKS, MINORITY_CASCADE -> nodes >= 2;
+          LEADER_CASCADE, STALE_ACKS, MINORITY_CASCADE, TRANSFER_LEADER -> nodes >= 2;
       case PARTITION_BRIDGE -> nodes >= 3;
       case PARTITION_MAJORITY_RING -> nodes >= 4;
       case CLOCK_JUMP, CLOCK_STROBE -> !leaseReads;

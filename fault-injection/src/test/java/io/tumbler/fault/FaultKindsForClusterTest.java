@@ -17,7 +17,8 @@ class FaultKindsForClusterTest {
   void smallClustersGetNoFaultThatNeedsMoreNodes() {
     List<FaultKind> one = FaultPlan.kindsFor(1, false);
     for (FaultKind k : List.of(FaultKind.PARTITION_HALVES, FaultKind.ONE_WAY, FaultKind.PARTITION_BRIDGE,
-        FaultKind.PARTITION_MAJORITY_RING, FaultKind.LEADER_PARTITION, FaultKind.LEADER_CASCADE)) {
+        FaultKind.PARTITION_MAJORITY_RING, FaultKind.LEADER_PARTITION, FaultKind.LEADER_CASCADE,
+        FaultKind.TRANSFER_LEADER)) {
       assertFalse(one.contains(k), k + " on one node");
     }
     assertTrue(one.contains(FaultKind.CRASH) && one.contains(FaultKind.TRIGGERED));
@@ -62,7 +63,8 @@ class FaultKindsForClusterTest {
 
   private static void assertTargetsExist(Fault f, int nodes, FaultKind kind) {
     int node = f instanceof Fault.Crash c ? c.node() : f instanceof Fault.Restart r ? r.node()
-        : f instanceof Fault.OneWay o ? Math.max(o.from(), o.to()) : f instanceof Fault.ClockDrift d ? d.node() : 1;
+        : f instanceof Fault.OneWay o ? Math.max(o.from(), o.to()) : f instanceof Fault.ClockDrift d ? d.node()
+        : f instanceof Fault.TransferLeader t ? Math.max(1, t.to()) : 1;
     assertTrue(node >= 1 && node <= nodes, kind + " names n" + node + " on " + nodes + " nodes: " + f);
     if (f instanceof Fault.OneWay o) {
       assertTrue(o.from() != o.to(), kind + ": a link to itself: " + f);

@@ -40,7 +40,9 @@ class ScheduleTest {
         new TimedFault(400, new Fault.LeaderClockDrift(-40_000)),
         new TimedFault(410, new Fault.OnStep(ProtocolStep.VOTE_REQUEST_RECEIVED, StepTarget.OBSERVER,
             StepReaction.CRASH, 0, 5, 2, 300)),
-        new TimedFault(420, new Fault.Disarm())));
+        new TimedFault(420, new Fault.Disarm()),
+        new TimedFault(430, new Fault.TransferLeader(0)),
+        new TimedFault(440, new Fault.TransferLeader(3))));
   }
 
   @Test

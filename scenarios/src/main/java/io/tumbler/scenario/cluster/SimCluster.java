@@ -447,6 +447,14 @@ public final class SimCluster implements FaultActuator {
   }
 
   @Override
+  public void transferLeadership(int leader, int to) {
+    NodeProcess p = running(leader);
+    if (p != null) {
+      p.node().transferLeadership(to);
+    }
+  }
+
+  @Override
   public void arm(io.tumbler.fault.Fault.OnStep trigger) {
     triggers.arm(trigger);
   }
