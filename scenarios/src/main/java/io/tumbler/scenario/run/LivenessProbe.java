@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What "the cluster recovered" means once every fault is healed: a leader exists, a client operation
- * completed {@code ok} after the heal, and every node applied everything the leader committed, with
- * equal state digests at equal applied indexes.
+ * What "the cluster recovered" means once every fault is healed: every node is up, a leader exists and a
+ * client operation completed {@code ok} after the heal. Whether every node then applies everything, with
+ * equal state digests at equal applied indexes, is the convergence check, judged once the clients stop:
+ * under continuing load a follower a few entries behind is normal (one-entry appends, a WAN), not a failure.
  */
 final class LivenessProbe {
   private final SimCluster cluster;
@@ -24,7 +25,16 @@ final class LivenessProbe {
 
   /** Evaluated after every event of the liveness phase: the cheap questions first. */
   boolean satisfied() {
-    return progressedSinceHeal() && converged() && cluster.currentLeader() != 0;
+    return progressedSinceHeal() && allUp() && cluster.currentLeader() != 0;
+  }
+
+  private boolean allUp() {
+    for (int id : cluster.nodes()) {
+      if (cluster.running(id) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean progressedSinceHeal() {
@@ -98,7 +108,11 @@ final class LivenessProbe {
     if (!progressedSinceHeal()) {
       out.add("no client operation completed within " + budgetMillis + " ms after healing");
     }
-    out.addAll(divergence());
+    for (int id : cluster.nodes()) {
+      if (cluster.running(id) == null) {
+        out.add("n" + id + " is down " + budgetMillis + " ms after healing");
+      }
+    }
     return out;
   }
 }
