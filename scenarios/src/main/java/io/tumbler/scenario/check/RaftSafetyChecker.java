@@ -44,6 +44,9 @@ public final class RaftSafetyChecker {
   private final List<SafetyViolation> violations = new ArrayList<>();
   private long eventNumber = -1;
   private JournalEvent current;
+  private final TermOracle terms = new TermOracle();
+  private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
+  private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
 
   private record VoteKey(int node, long term) {}
 
@@ -63,6 +66,14 @@ public final class RaftSafetyChecker {
   public void observe(JournalEvent event) {
     eventNumber++;
     current = event;
+    foldIntoLogs(event);
+    terms.observe(event, this::violation);
+    durability.observe(event, this::violation);
+    reads.observe(event, this::violation);
+  }
+
+  /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
+  private void foldIntoLogs(JournalEvent event) {
     if (event instanceof RoleChanged e) {
       onRoleChanged(e);
     } else if (event instanceof Voted e) {
@@ -88,11 +99,17 @@ public final class RaftSafetyChecker {
       onCrashed(e);
     } else if (event instanceof Recovered e) {
       onRecovered(e);
-    } else if (event instanceof ReadServed) {
-      return; // reads are judged by the linearizability checker, from the client history
+    } else if (event instanceof ReadServed || isWireObservation(event)) {
+      return; // reads and what the nodes sent are judged by the oracles (and reads from the client history too)
     } else {
       throw new IllegalArgumentException("unknown journal event " + event);
     }
+  }
+
+  private static boolean isWireObservation(JournalEvent event) {
+    return event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.VoteRequested
+        || event instanceof JournalEvent.VoteGranted || event instanceof JournalEvent.AppendAcked
+        || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */

@@ -17,6 +17,8 @@ import java.util.List;
  * @param bugs             deliberate Raft bugs switched on in every node ({@code --bug}); NONE in the catalog
  * @param clientTiming     how long clients wait for a reply, retry and think ({@link ClientConfig#defaults()}
  *                         unless a scenario needs clients that give up on a silent node quickly)
+ * @param electionBoundTimeouts after the final heal a leader must settle within this many of the longest
+ *                         election timeouts ({@link ElectionBound}); {@link #DEFAULT_ELECTION_BOUND_TIMEOUTS}
  */
 public record Scenario(
     String name,
@@ -31,7 +33,11 @@ public record Scenario(
     Expectation expectation,
     List<ScenarioCheck> checks,
     KnownBugs bugs,
-    ClientConfig clientTiming) {
+    ClientConfig clientTiming,
+    int electionBoundTimeouts) {
+
+  /** Ten of the longest election timeouts: several split votes in a row, yet far below the liveness budget. */
+  public static final int DEFAULT_ELECTION_BOUND_TIMEOUTS = 10;
 
   public Scenario {
     checks = List.copyOf(checks);
@@ -44,6 +50,23 @@ public record Scenario(
     if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
       throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
     }
+    if (electionBoundTimeouts < 1) {
+      throw new IllegalArgumentException("scenario " + name + ": the election bound is at least 1 timeout");
+    }
+  }
+
+  /** A scenario with the default election bound. */
+  public Scenario(String name, String description, ClusterConfig cluster, String workload, ReadMode readMode,
+      FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
+      List<ScenarioCheck> checks, KnownBugs bugs, ClientConfig clientTiming) {
+    this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
+        expectation, checks, bugs, clientTiming, DEFAULT_ELECTION_BOUND_TIMEOUTS);
+  }
+
+  /** The same scenario with another election bound ({@link ElectionBound}). */
+  public Scenario withElectionBoundTimeouts(int timeouts) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, clientTiming, timeouts);
   }
 
   /** A catalog scenario: the correct implementation, no known bug on. */
@@ -57,29 +80,29 @@ public record Scenario(
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known, clientTiming);
+        operationLimit, expectation, checks, known, clientTiming, electionBoundTimeouts);
   }
 
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, electionBoundTimeouts);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming);
+        operationLimit, expectation, checks, bugs, clientTiming, electionBoundTimeouts);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs, clientTiming);
+        expectation, checks, bugs, clientTiming, electionBoundTimeouts);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming);
+        operationLimit, expectation, checks, bugs, clientTiming, electionBoundTimeouts);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -103,11 +126,11 @@ public record Scenario(
   /** The same scenario with other client timing. */
   public Scenario withClientTiming(ClientConfig timing) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, timing);
+        operationLimit, expectation, checks, bugs, timing, electionBoundTimeouts);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs, clientTiming);
+        operationLimit, e, checks, bugs, clientTiming, electionBoundTimeouts);
   }
 }
