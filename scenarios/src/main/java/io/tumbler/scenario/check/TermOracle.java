@@ -23,9 +23,16 @@ import java.util.TreeMap;
  * PreVote (dissertation §9.6) that raises the real term — the pre-candidate's own or a voter's, which sees
  * only a pre-vote request of the higher term — is caught without a crash or a lucky second election.
  * Messages the node sends count too: a real vote or acknowledgement of a term it never justified.
+ *
+ * <p>Rises are judged only in journals that record the wire ({@link TermSeen} and the other harness
+ * observations of messages): a journal saved before they existed holds no justifications, and would make
+ * every follower's first term look unexplained. A live run's first wire observation comes before any
+ * follower can adopt a term.
  */
 final class TermOracle {
   private final TreeMap<Integer, Terms> nodes = new TreeMap<>();
+  /** The journal records the wire: term rises must be justified. */
+  private boolean wireRecorded;
 
   private static final class Terms {
     /** The highest term reported in this incarnation. */
@@ -39,6 +46,8 @@ final class TermOracle {
   }
 
   void observe(JournalEvent event, ViolationSink sink) {
+    wireRecorded |= event instanceof TermSeen || event instanceof VoteGranted || event instanceof AppendAcked
+        || event instanceof JournalEvent.VoteRequested;
     if (event instanceof TermSeen e) {
       terms(e.node()).seen = Math.max(terms(e.node()).seen, e.term());
     } else if (event instanceof RoleChanged e) {
@@ -93,7 +102,7 @@ final class TermOracle {
       return;
     }
     boolean election = "CANDIDATE".equals(role) && term <= Math.max(t.live, t.seen) + 1;
-    if (term > t.live && term > t.seen && !election) {
+    if (wireRecorded && term > t.live && term > t.seen && !election) {
       String from = "PRE_CANDIDATE".equals(t.role) || "PRE_CANDIDATE".equals(role)
           ? " as a pre-candidate (a pre-vote must not raise the term)" : "";
       sink.report(SafetyProperty.TERM_MONOTONIC, List.of(node), term, 0, "node " + node + " " + what
