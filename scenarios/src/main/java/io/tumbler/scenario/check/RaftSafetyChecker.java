@@ -47,6 +47,7 @@ public final class RaftSafetyChecker {
   private final TermOracle terms = new TermOracle();
   private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
   private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
+  private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
 
   private record VoteKey(int node, long term) {}
 
@@ -70,6 +71,7 @@ public final class RaftSafetyChecker {
     terms.observe(event, this::violation);
     durability.observe(event, this::violation);
     reads.observe(event, this::violation);
+    commitRule.observe(event, this::violation);
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */

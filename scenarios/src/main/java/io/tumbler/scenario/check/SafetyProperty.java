@@ -35,5 +35,10 @@ public enum SafetyProperty {
    * A linearizable or lease read reflects every write acknowledged to a client before the read reached the
    * serving node (dissertation §6.4).
    */
-  READ_FRESHNESS
+  READ_FRESHNESS,
+  /**
+   * A leader commits only through an entry of its own term held by a majority, counting acknowledgements of
+   * its own term (§5.4.2, Figure 8).
+   */
+  FIGURE_8_RULE
 }

@@ -202,4 +202,42 @@ class JournalOraclesTest {
     j.add(new ReadAnswered(30, 1, "LINEARIZABLE", 25, 2));
     assertQuiet(run(j));
   }
+
+  // ---- FIGURE_8_RULE --------------------------------------------------------------------------------
+
+  /** Node 2 leads term 2 holding node 1's two entries of term 1; node 3 acknowledges them in term 2. */
+  private static List<JournalEvent> secondLeader() {
+    List<JournalEvent> j = election();
+    j.add(new Crashed(10, 1));
+    j.add(new RoleChanged(11, 2, "CANDIDATE", 2));
+    j.add(new HardStateSynced(11, 2, 2, 2, 0));
+    j.add(new TermSeen(12, 3, 2, 2));
+    j.add(new RoleChanged(12, 3, "FOLLOWER", 2));
+    j.add(new HardStateSynced(12, 3, 2, 2, 0));
+    j.add(new VoteGranted(12, 3, 2, 2));
+    j.add(new RoleChanged(13, 2, "LEADER", 2));
+    j.add(new AppendAcked(14, 3, 2, 2, 2));
+    return j;
+  }
+
+  @Test
+  void committingAnOlderTermsEntryByCountingReplicasIsCaught() {
+    List<JournalEvent> j = secondLeader();
+    j.add(new CommitAdvanced(15, 2, 2));
+    assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
+  }
+
+  @Test
+  void committingThroughAnOwnTermEntryHeldByAMajorityIsQuietAndWithoutTheAckIsCaught() {
+    List<JournalEvent> j = secondLeader();
+    j.add(new EntriesAppended(15, 2, 3, List.of(e(2, 21))));
+    j.add(new EntriesAppended(16, 3, 3, List.of(e(2, 21))));
+    j.add(new AppendAcked(16, 3, 2, 2, 3));
+    j.add(new CommitAdvanced(17, 2, 3));
+    assertQuiet(run(j));
+    j.remove(j.size() - 2); // the follower's acknowledgement of entry 3
+    assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
+    j.add(j.size() - 1, new AppendAcked(16, 3, 2, 1, 3)); // an acknowledgement of an older term does not count
+    assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
+  }
 }
