@@ -71,7 +71,7 @@ public enum KnownBug {
     ACK_BEFORE_SYNC("ack-before-sync",
             "the driver sends a Ready's messages (votes, append acknowledgements) before its entries and hard "
                     + "state are synced, so a crash loses what was promised",
-            "raft-safety", null, "default"),
+            "raft-safety", "ACK_DURABLE_BEFORE_SENT", "default"),
     COMMIT_REGRESSES_AFTER_RESTART("commit-regresses-after-restart",
             "after a restart the core ignores the durable commit index and starts from the snapshot index, so a "
                     + "node's commit index goes back",

@@ -58,7 +58,7 @@ class KnownBugDetectionTest {
     m.put(KnownBug.STALE_TERM_APPEND, new long[] {1, 3});
     m.put(KnownBug.APPLY_BEFORE_COMMIT, new long[] {1, 3});
     m.put(KnownBug.NO_SESSION_DEDUP, new long[] {1, 3});
-    m.put(KnownBug.ACK_BEFORE_SYNC, new long[] {6, 8});
+    m.put(KnownBug.ACK_BEFORE_SYNC, new long[] {1, 3}); // every seed: the oracle needs no crash
     m.put(KnownBug.COMMIT_REGRESSES_AFTER_RESTART, new long[] {1, 3});
     m.put(KnownBug.LEADER_OVERWRITES_OWN_LOG, new long[] {1, 3});
     m.put(KnownBug.STICKY_LEADER_FOREVER, new long[] {1, 3});
