@@ -29,6 +29,11 @@ import java.util.TreeMap;
  * so it runs the same over a live simulation and over a saved {@code journal.jsonl}. Violations are
  * values; the first one of each property is usually the interesting one, but all are kept (bounded).
  *
+ * <p>Beyond the paper's properties, oracles judge what the harness saw on the wire against the same picture:
+ * {@link TermOracle} (terms), {@link DurabilityOracle} (votes and acknowledgements durable before they leave,
+ * the vote's log check), {@link CommitRuleOracle} (Figure 8) and {@link ReadFreshnessOracle} (reads against
+ * the acknowledged writes). They read the logs this checker keeps, after it has folded in each event.
+ *
  * <p>Not thread-safe; deterministic (no iteration over hashed collections).
  */
 public final class RaftSafetyChecker {
