@@ -40,6 +40,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = Fault.ClockDrift.class, name = "clock-drift"),
   @JsonSubTypes.Type(value = Fault.LeaderClockDrift.class, name = "leader-clock-drift"),
   @JsonSubTypes.Type(value = Fault.HealAll.class, name = "heal-all"),
+  @JsonSubTypes.Type(value = Fault.OnStep.class, name = "on-step"),
+  @JsonSubTypes.Type(value = Fault.Disarm.class, name = "disarm"),
 })
 public sealed interface Fault {
 
@@ -356,6 +358,49 @@ public sealed interface Fault {
 
     public String describe() {
       return "heal all";
+    }
+  }
+
+  /**
+   * Arms an event-triggered fault: for the next {@code windowMillis}, each time {@code step} is seen (at most
+   * {@code times} times), {@code delayMicros} later apply {@code reaction} to {@code target}, undone after
+   * {@code holdMillis}. Faults at a random time rarely land between a vote request and the sync of the vote,
+   * or right after one follower acknowledged an entry; a trigger lands there on purpose. The trigger
+   * expires by itself; a heal-all (and {@link Disarm}) disarms it at once.
+   */
+  record OnStep(ProtocolStep step, StepTarget target, StepReaction reaction, long delayMicros, long holdMillis,
+      int times, long windowMillis) implements Fault {
+    public OnStep {
+      if (step == null || target == null || reaction == null) {
+        throw new IllegalArgumentException("on-step needs a step, a target and a reaction");
+      }
+      if (delayMicros < 0 || holdMillis < 1 || times < 1 || windowMillis < 1) {
+        throw new IllegalArgumentException("on-step needs delayMicros >= 0, holdMillis >= 1, times >= 1 and "
+            + "windowMillis >= 1");
+      }
+    }
+
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      String what = reaction.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      String who = target.name().toLowerCase(java.util.Locale.ROOT);
+      String on = step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return "on " + on + " (up to " + times + "x in " + windowMillis + " ms): " + what + " the " + who + " after "
+          + delayMicros + " us for " + holdMillis + " ms";
+    }
+  }
+
+  /** Disarms every armed {@link OnStep} trigger (reactions already fired still run their course). */
+  record Disarm() implements Fault {
+    public Fault heal() {
+      return this;
+    }
+
+    public String describe() {
+      return "disarm triggers";
     }
   }
 }

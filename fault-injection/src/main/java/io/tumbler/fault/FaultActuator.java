@@ -57,4 +57,10 @@ public interface FaultActuator {
 
   /** Restarts every crashed node and resets every clock to true time. */
   void healProcesses();
+
+  /** Arms an event-triggered fault (see {@link Fault.OnStep}); the harness watches for its step. */
+  void arm(Fault.OnStep trigger);
+
+  /** Disarms every armed trigger. */
+  void disarmAll();
 }

@@ -87,8 +87,13 @@ public final class FaultApplier {
     } else if (fault instanceof SyncFail s) {
       c.failNextSync(s.node());
     } else if (fault instanceof HealAll) {
+      c.disarmAll();
       c.healNetwork();
       c.healProcesses();
+    } else if (fault instanceof Fault.OnStep trigger) {
+      c.arm(trigger);
+    } else if (fault instanceof Fault.Disarm) {
+      c.disarmAll();
     }
   }
 

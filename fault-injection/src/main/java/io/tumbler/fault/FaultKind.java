@@ -52,5 +52,29 @@ public enum FaultKind {
    * The current leader's messages held (clogged), or the leader cut into the minority with its partner's
    * messages to it held; released at the heal, possibly terms later.
    */
-  LEADER_CLOG
+  LEADER_CLOG,
+  /**
+   * An event-triggered fault ({@link Fault.OnStep}): a crash, pause, isolation, clog or slow network that
+   * lands on a drawn protocol step (a vote request arriving, an acknowledgement, a new leader taking office...).
+   */
+  TRIGGERED,
+  /**
+   * Raft's Figure 8 from a burst of leader isolations: for up to 0.8 s the newest leader is cut off every 5 to
+   * 12 ms, moments after taking office, while its predecessor rejoins.
+   */
+  LEADER_CASCADE,
+  /** The leader killed, then through the election random nodes crash and restart within 1 to 5 ms. */
+  ELECTION_BOUNCES,
+  /**
+   * The leader cut into the minority with a partner whose acknowledgements to it are held, everyone
+   * reconnected, the successor isolated: the held acknowledgements arrive terms late.
+   */
+  STALE_ACKS,
+  /** The newest leader cut into the minority with one follower every 0.25 to 0.35 s, without a heal between. */
+  MINORITY_CASCADE,
+  /**
+   * Clocks drift within the lease's bound: every node fast, the leader slow and isolated from its peers while
+   * clients still reach it (lease reads are probed at the end of the lease).
+   */
+  LEADER_DRIFT
 }

@@ -48,10 +48,45 @@ public record FaultPlan(List<FaultKind> kinds, long meanGapMillis, long meanDura
     return List.of(FaultKind.values());
   }
 
+  /**
+   * The kinds that mean something on a cluster of {@code nodes}: no partition or one-way block on one node,
+   * no bridge below three nodes, no ring below four. With {@code leaseReads}, no clock jump or strobe: a lease
+   * is only as safe as the clocks' rates, and a jump is outside what any lease can allow for (drift is drawn
+   * within the bound instead, see {@link #expand(RandomStream, int, long, long)}).
+   */
+  public static List<FaultKind> kindsFor(int nodes, boolean leaseReads) {
+    List<FaultKind> out = new ArrayList<>();
+    for (FaultKind kind : FaultKind.values()) {
+      if (fits(kind, nodes, leaseReads)) {
+        out.add(kind);
+      }
+    }
+    return out;
+  }
+
+  private static boolean fits(FaultKind kind, int nodes, boolean leaseReads) {
+    return switch (kind) {
+      case PARTITION_HALVES, PARTITION_ISOLATE_ONE, ONE_WAY, LEADER_PARTITION, LEADER_MUTE, LEADER_CLOG,
+          LEADER_CASCADE, STALE_ACKS, MINORITY_CASCADE -> nodes >= 2;
+      case PARTITION_BRIDGE -> nodes >= 3;
+      case PARTITION_MAJORITY_RING -> nodes >= 4;
+      case CLOCK_JUMP, CLOCK_STROBE -> !leaseReads;
+      default -> true;
+    };
+  }
+
   /** The concrete schedule for a safety phase of {@code safetyMillis} on nodes {@code 1..nodes}. */
   public Schedule expand(RandomStream random, int nodes, long safetyMillis) {
+    return expand(random, nodes, safetyMillis, FaultDraws.DEFAULT_MAX_DRIFT_PPM);
+  }
+
+  /**
+   * The concrete schedule, with every drawn clock drift within {@code maxDriftPpm} of true time (so two
+   * clocks' rates differ by at most twice that).
+   */
+  public Schedule expand(RandomStream random, int nodes, long safetyMillis, long maxDriftPpm) {
     List<TimedFault> faults = new ArrayList<>();
-    FaultDraws draws = new FaultDraws(random, nodes);
+    FaultDraws draws = new FaultDraws(random, nodes, maxDriftPpm);
     long t = 100 + (long) random.exponential(meanGapMillis);
     while (t < safetyMillis - 100) {
       FaultKind kind = random.pick(kinds);

@@ -66,6 +66,8 @@ public final class RaftSafetyChecker {
     long term;
     long commitIndex;
     long syncedCommitIndex;
+    /** The durable commit index a restarted node recovered, learned once its recovered log is announced. */
+    long recoveredCommitIndex;
   }
 
   /** Checks one event against everything seen so far, then folds it into the checker's state. */
@@ -215,6 +217,9 @@ public final class RaftSafetyChecker {
       appendOne(e.node(), n, index, entry);
       index++;
     }
+    if (n.recoveredCommitIndex > n.commitIndex) {
+      learnCommittedUpTo(e.node(), n, n.recoveredCommitIndex);
+    }
   }
 
   private void appendOne(int id, NodeState n, long index, EntryId entry) {
@@ -260,11 +265,15 @@ public final class RaftSafetyChecker {
       violation(SafetyProperty.COMMIT_MONOTONIC, List.of(e.node()), n.term, e.commitIndex(),
           "node " + e.node() + " commit index went from " + n.commitIndex + " down to " + e.commitIndex());
     }
+    learnCommittedUpTo(e.node(), n, e.commitIndex());
+  }
+
+  private void learnCommittedUpTo(int id, NodeState n, long commitIndex) {
     long from = Math.max(n.commitIndex, n.log.baseIndex()) + 1;
-    for (long index = from; index <= Math.min(e.commitIndex(), n.log.lastIndex()); index++) {
-      learnCommitted(e.node(), n, index);
+    for (long index = from; index <= Math.min(commitIndex, n.log.lastIndex()); index++) {
+      learnCommitted(id, n, index);
     }
-    n.commitIndex = Math.max(n.commitIndex, e.commitIndex());
+    n.commitIndex = Math.max(n.commitIndex, commitIndex);
   }
 
   private void learnCommitted(int id, NodeState n, long index) {
@@ -343,7 +352,10 @@ public final class RaftSafetyChecker {
     }
     n.role = "FOLLOWER";
     n.term = e.term();
-    n.commitIndex = e.commitIndex();
+    // Entries the node committed durably but never reported committed (it crashed between the sync and the
+    // observation) are learned when its recovered log is announced, right after this event.
+    n.commitIndex = Math.min(e.commitIndex(), Math.max(n.commitIndex, e.snapshotIndex()));
+    n.recoveredCommitIndex = e.commitIndex();
     n.log.resetTo(e.snapshotIndex(), e.snapshotTerm(), prefixHashFor(e.snapshotIndex(), e.snapshotTerm()));
   }
 

@@ -54,10 +54,10 @@ final class TermOracle {
       rise(e.node(), e.term(), e.role(), "became " + e.role(), sink);
       terms(e.node()).role = e.role();
     } else if (event instanceof HardStateSynced e) {
-      rise(e.node(), e.term(), null, "made its hard state durable", sink);
+      rise(e.node(), e.term(), reelection(e.node(), e.votedFor()), "made its hard state durable", sink);
       terms(e.node()).durable = Math.max(terms(e.node()).durable, e.term());
     } else if (event instanceof Voted e) {
-      rise(e.node(), e.term(), null, "voted", sink);
+      rise(e.node(), e.term(), reelection(e.node(), e.candidate()), "voted", sink);
       terms(e.node()).durable = Math.max(terms(e.node()).durable, e.term());
     } else if (event instanceof VoteGranted e) {
       sent(e.node(), e.term(), "sent a vote to " + e.candidate(), sink);
@@ -68,6 +68,15 @@ final class TermOracle {
     } else if (event instanceof Wiped e) {
       terms(e.node()).durable = 0;
     }
+  }
+
+  /**
+   * A candidate whose election timed out campaigns again one term up without changing role, so no role change
+   * is journaled: its vote for itself, made while it is a candidate, is that election ("CANDIDATE"; else null).
+   * A pre-candidate's vote for itself is not: it must first become a candidate.
+   */
+  private String reelection(int node, int votedFor) {
+    return votedFor == node && "CANDIDATE".equals(terms(node).role) ? "CANDIDATE" : null;
   }
 
   private Terms terms(int node) {

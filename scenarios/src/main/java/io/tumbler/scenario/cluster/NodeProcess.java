@@ -84,6 +84,7 @@ public final class NodeProcess implements SimProcess<Wire> {
       if (started) {
         cluster.delivering(nodeId, node.status().term(), peer.message());
       }
+      cluster.delivered(nodeId, peer.message());
       node.receive(peer.message());
     } else if (message instanceof Wire.Request request) {
       serve(from, request);

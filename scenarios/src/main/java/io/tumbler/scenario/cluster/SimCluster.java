@@ -47,6 +47,7 @@ public final class SimCluster implements FaultActuator {
   private LinkProfile currentProfile;
   private io.tumbler.raft.KnownBugs bugs = io.tumbler.raft.KnownBugs.NONE;
   private SimFaultPoints buggify = SimFaultPoints.off();
+  private final StepTriggers triggers;
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -72,6 +73,16 @@ public final class SimCluster implements FaultActuator {
       nodeIds[i] = id;
       host.add("n" + id, () -> new NodeProcess(this, id));
     }
+    this.triggers = new StepTriggers(simulation, nodeIds, this::currentLeader,
+        fault -> io.tumbler.fault.FaultApplier.apply(fault, this));
+  }
+
+  /**
+   * Where the reactions of fired {@link io.tumbler.fault.Fault.OnStep} triggers go: the run's fault recorder,
+   * which applies them (through this cluster) and records them beside the scheduled faults.
+   */
+  public void faultSink(Consumer<io.tumbler.fault.Fault> sink) {
+    triggers.sink(sink);
   }
 
   /** Switches deliberate bugs on in every node started from now on (call before {@link #start}). */
@@ -154,8 +165,9 @@ public final class SimCluster implements FaultActuator {
       peers.add(id);
     }
     return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks())
+        .withHeartbeatIntervalTicks(config.heartbeatIntervalTicks()).withPreVote(config.preVote())
         .withCheckQuorum(config.checkQuorum()).withMaxEntriesPerAppend(config.maxEntriesPerAppend())
-        .withKnownBugs(bugs);
+        .withMaxInflightAppends(config.maxInflightAppends()).withKnownBugs(bugs);
   }
 
   io.tumbler.raft.FaultPoints faultPoints(int nodeId) {
@@ -189,6 +201,7 @@ public final class SimCluster implements FaultActuator {
     for (JournalEvent event : translators[index].translate(now, observation)) {
       journalSink.accept(event);
     }
+    ProtocolSteps.ofObservation(observation, triggers);
     if (observation instanceof Observation.Applied a) {
       nodeEvents.applied(process.nodeId(), process.stateMachine(), a.index());
     }
@@ -241,6 +254,11 @@ public final class SimCluster implements FaultActuator {
   void readAnswered(int nodeId, io.tumbler.raft.node.ReadMode mode, long arrivalNanos, long appliedIndex) {
     journalSink.accept(new JournalEvent.ReadAnswered(simulation.nowNanos(), nodeId, mode.name(), arrivalNanos,
         appliedIndex));
+  }
+
+  /** A peer message reached node {@code nodeId} (before the node handles it). */
+  void delivered(int nodeId, io.tumbler.raft.Message message) {
+    ProtocolSteps.ofDelivery(nodeId, message, triggers);
   }
 
   void crashed(int nodeId) {
@@ -424,6 +442,16 @@ public final class SimCluster implements FaultActuator {
   @Override
   public void failNextSync(int node) {
     host.disk(processOf(node)).failNextSync();
+  }
+
+  @Override
+  public void arm(io.tumbler.fault.Fault.OnStep trigger) {
+    triggers.arm(trigger);
+  }
+
+  @Override
+  public void disarmAll() {
+    triggers.disarmAll();
   }
 
   @Override

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tumbler.fault.Schedule;
 import io.tumbler.raft.KnownBugs;
+import io.tumbler.scenario.client.ClientConfig;
+import io.tumbler.scenario.cluster.ClusterConfig;
 import io.tumbler.scenario.run.Expectation;
+import io.tumbler.scenario.run.RunShape;
 import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.scenario.run.Scenario;
 import io.tumbler.scenario.run.ScenarioCatalog;
@@ -31,7 +34,8 @@ public record RecordedRun(
     Schedule schedule,
     KnownBugs bugs,
     String workload,
-    ReadMode readMode) {
+    ReadMode readMode,
+    RunShape shape) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +65,22 @@ public record RecordedRun(
         run.path("fingerprint").asText(), violated, run.path("safetyMillis").asLong(0),
         run.path("operationLimit").asInt(-1), Expectation.valueOf(run.path("expectation").asText("CORRECT")), schedule,
         bugs, run.hasNonNull("workload") ? run.get("workload").asText() : null,
-        ReadMode.valueOf(run.path("readMode").asText("LINEARIZABLE")));
+        ReadMode.valueOf(run.path("readMode").asText("LINEARIZABLE")), shapeOf(run, dir));
+  }
+
+  /** The deployment recorded in run.json ({@code cluster}, {@code clientTiming}), or null for an older run. */
+  private static RunShape shapeOf(JsonNode run, Path dir) {
+    if (!run.hasNonNull("cluster") || !run.hasNonNull("clientTiming") || !run.hasNonNull("workload")) {
+      return null;
+    }
+    try {
+      return new RunShape(JSON.treeToValue(run.get("cluster"), ClusterConfig.class), run.get("workload").asText(),
+          ReadMode.valueOf(run.path("readMode").asText("LINEARIZABLE")),
+          JSON.treeToValue(run.get("clientTiming"), ClientConfig.class));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(dir.resolve("run.json") + ": fields 'cluster'/'clientTiming': "
+          + e.getMessage(), e);
+    }
   }
 
   private static JsonNode require(JsonNode node, String field, Path dir) {
@@ -92,6 +111,9 @@ public record RecordedRun(
     }
     if (operationLimit >= 0) {
       s = s.withOperationLimit(operationLimit);
+    }
+    if (shape != null) {
+      return s.withShape(shape);
     }
     return workload == null ? s : s.withWorkload(workload, readMode);
   }

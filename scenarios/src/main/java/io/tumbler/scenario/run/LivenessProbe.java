@@ -50,6 +50,19 @@ final class LivenessProbe {
     return true;
   }
 
+  /** The lowest applied index of any node (-1 if a node is down): it rises while replicas still catch up. */
+  long slowestApplied() {
+    long slowest = Long.MAX_VALUE;
+    for (int id : cluster.nodes()) {
+      NodeProcess p = cluster.running(id);
+      if (p == null) {
+        return -1;
+      }
+      slowest = Math.min(slowest, p.node().appliedIndex());
+    }
+    return slowest;
+  }
+
   /** What keeps the cluster from having converged, in words (empty when it has). */
   List<String> divergence() {
     List<String> problems = new ArrayList<>();

@@ -34,8 +34,8 @@ final class RandomFaults {
    */
   static FaultScript swarm() {
     return (random, cluster, safetyMillis) -> {
-      FaultPlan plan = FaultPlan.draw(random, FaultPlan.allKinds());
-      return plan.expand(random, cluster.nodes(), safetyMillis);
+      FaultPlan plan = FaultPlan.draw(random, FaultPlan.kindsFor(cluster.nodes(), cluster.leaseSafeClocks()));
+      return plan.expand(random, cluster.nodes(), safetyMillis, cluster.maxClockDriftPpm());
     };
   }
 }

@@ -67,6 +67,8 @@ public final class RunDirectory {
     o.put("expectation", run.scenario().expectation().name());
     o.put("workload", run.scenario().workload());
     o.put("readMode", run.scenario().readMode().name());
+    o.set("cluster", JSON.valueToTree(run.scenario().cluster()));
+    o.set("clientTiming", JSON.valueToTree(run.scenario().clientTiming()));
     o.put("events", r.events());
     o.put("simulatedMillis", r.simulatedMillis());
     o.put("wallMillis", r.wallMillis());

@@ -17,6 +17,8 @@ import java.util.List;
  * @param bugs             deliberate Raft bugs switched on in every node ({@code --bug}); NONE in the catalog
  * @param clientTiming     how long clients wait for a reply, retry and think ({@link ClientConfig#defaults()}
  *                         unless a scenario needs clients that give up on a silent node quickly)
+ * @param swarm            what of the deployment (cluster, workload, read mode, client timing) each run draws
+ *                         from its seed instead of taking the values above ({@link ClusterSwarm#NONE}: nothing)
  * @param electionBoundTimeouts after the final heal a leader must settle within this many of the longest
  *                         election timeouts ({@link ElectionBound}); {@link #DEFAULT_ELECTION_BOUND_TIMEOUTS}
  */
@@ -34,6 +36,7 @@ public record Scenario(
     List<ScenarioCheck> checks,
     KnownBugs bugs,
     ClientConfig clientTiming,
+    ClusterSwarm swarm,
     int electionBoundTimeouts) {
 
   /** Ten of the longest election timeouts: several split votes in a row, yet far below the liveness budget. */
@@ -44,8 +47,8 @@ public record Scenario(
     if (bugs == null) {
       throw new IllegalArgumentException("scenario " + name + ": bugs must not be null (use KnownBugs.NONE)");
     }
-    if (clientTiming == null) {
-      throw new IllegalArgumentException("scenario " + name + ": clientTiming must not be null");
+    if (clientTiming == null || swarm == null) {
+      throw new IllegalArgumentException("scenario " + name + ": clientTiming and swarm must not be null");
     }
     if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
       throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
@@ -58,15 +61,15 @@ public record Scenario(
   /** A scenario with the default election bound. */
   public Scenario(String name, String description, ClusterConfig cluster, String workload, ReadMode readMode,
       FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
-      List<ScenarioCheck> checks, KnownBugs bugs, ClientConfig clientTiming) {
+      List<ScenarioCheck> checks, KnownBugs bugs, ClientConfig clientTiming, ClusterSwarm swarm) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
-        expectation, checks, bugs, clientTiming, DEFAULT_ELECTION_BOUND_TIMEOUTS);
+        expectation, checks, bugs, clientTiming, swarm, DEFAULT_ELECTION_BOUND_TIMEOUTS);
   }
 
   /** The same scenario with another election bound ({@link ElectionBound}). */
   public Scenario withElectionBoundTimeouts(int timeouts) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, timeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, timeouts);
   }
 
   /** A catalog scenario: the correct implementation, no known bug on. */
@@ -74,35 +77,52 @@ public record Scenario(
       FaultScript faults, long safetyMillis, long livenessMillis, int operationLimit, Expectation expectation,
       List<ScenarioCheck> checks) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
-        expectation, checks, KnownBugs.NONE, ClientConfig.defaults());
+        expectation, checks, KnownBugs.NONE, ClientConfig.defaults(), ClusterSwarm.NONE);
   }
 
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known, clientTiming, electionBoundTimeouts);
+        operationLimit, expectation, checks, known, clientTiming, swarm, electionBoundTimeouts);
   }
 
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, electionBoundTimeouts);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm, electionBoundTimeouts);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, electionBoundTimeouts);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs, clientTiming, electionBoundTimeouts);
+        expectation, checks, bugs, clientTiming, swarm, electionBoundTimeouts);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned(), electionBoundTimeouts);
+  }
+
+  /** The same scenario drawing {@code drawn} of its deployment from each run's seed. */
+  public Scenario withSwarm(ClusterSwarm drawn) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, clientTiming, drawn, electionBoundTimeouts);
+  }
+
+  /** The deployment this scenario runs when it draws nothing. */
+  public RunShape shape() {
+    return new RunShape(cluster, workload, readMode, clientTiming);
+  }
+
+  /** The same scenario fixed to {@code shape} (a drawn or recorded deployment): nothing more is drawn. */
+  public Scenario withShape(RunShape shape) {
+    return new Scenario(name, description, shape.cluster(), shape.workload(), shape.readMode(), faults, safetyMillis,
+        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE, electionBoundTimeouts);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -126,11 +146,11 @@ public record Scenario(
   /** The same scenario with other client timing. */
   public Scenario withClientTiming(ClientConfig timing) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, timing, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, timing, swarm, electionBoundTimeouts);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs, clientTiming, electionBoundTimeouts);
+        operationLimit, e, checks, bugs, clientTiming, swarm, electionBoundTimeouts);
   }
 }

@@ -56,7 +56,8 @@ public final class ScenarioCatalog {
             + "the leader muted or clogged or its partner's acknowledgements held, leader kills, crashes, torn "
             + "writes, pauses, clock skew, jumps and strobe, loss, duplication, delay, clogging, fsync failures — "
             + "at random rates), then a healed liveness phase. Every check on.",
-        five, "kv", ReadMode.LINEARIZABLE, RandomFaults.swarm(), 6_000, 8_000, 1_500, Expectation.CORRECT, List.of()));
+        five, "kv", ReadMode.LINEARIZABLE, RandomFaults.swarm(), 6_000, 8_000, 1_500, Expectation.CORRECT, List.of())
+        .withSwarm(ClusterSwarm.FULL));
     add(m, new Scenario("initial-election",
         "5 nodes start together with no faults: exactly one leader must emerge quickly and clients make progress.",
         five, "kv", ReadMode.LINEARIZABLE, FaultScript.none(), 2_000, 3_000, 300, Expectation.CORRECT,

@@ -42,6 +42,8 @@ public final class ScenarioRunner {
   private static final long MAX_EVENTS = 10_000_000L;
   /** trace.jsonl keeps the first this many events: enough for any healthy run, bounded for a runaway one. */
   private static final long MAX_TRACE_RECORDS = 1_500_000L;
+  private static final long DRAIN_STEP_MILLIS = 3_000;
+  private static final long DRAIN_MAX_MILLIS = 30_000;
 
   private final boolean keepTrace;
   private final Duration checkerTimeLimit;
@@ -69,14 +71,26 @@ public final class ScenarioRunner {
     long totalNanos = (scenario.safetyMillis() + scenario.livenessMillis() + 5_000) * MILLIS;
     TraceJournal trace = keepTrace ? TraceJournal.withText(MAX_TRACE_RECORDS) : TraceJournal.fingerprintOnly();
     Simulation sim = new Simulation(seed, new RunBudget(MAX_EVENTS, totalNanos + 60_000 * MILLIS), trace);
-    World world = new World(scenario, sim);
-    Schedule schedule = scenario.faults().schedule(sim.streams().stream("nemesis"), scenario.cluster(),
-        scenario.safetyMillis());
+    World world = new World(resolveShape(scenario, sim), scenario.overrideFlags(), sim);
+    Schedule schedule = world.scenario.faults().schedule(sim.streams().stream("nemesis"), world.scenario.cluster(),
+        world.scenario.safetyMillis());
     world.scheduleFaults(schedule);
     world.cluster.knownBugs(scenario.bugs());
     world.cluster.start();
     PhaseResult phases = world.runPhases();
     return world.judge(seed, schedule, phases, (System.nanoTime() - wallStart) / 1_000_000, trace);
+  }
+
+  /**
+   * The scenario with its deployment fixed: drawn from the run's own {@code shape} stream when the scenario
+   * swarms over it, else the scenario as it is. The shape goes to run.json; a replay of a recorded shape
+   * draws nothing and, since no other stream is touched, runs the same events.
+   */
+  private static Scenario resolveShape(Scenario scenario, Simulation sim) {
+    if (!scenario.swarm().draws()) {
+      return scenario;
+    }
+    return scenario.withShape(scenario.swarm().draw(sim.streams().stream("shape"), scenario));
   }
 
   /**
@@ -90,6 +104,8 @@ public final class ScenarioRunner {
   /** The state of one run; lives only inside {@link #run}. */
   private final class World {
     final Scenario scenario;
+    /** The flags that turn the catalog's scenario into the one asked for (not the drawn shape: the seed redraws it). */
+    final List<String> flags;
     final Simulation sim;
     final RaftSafetyChecker safety = new RaftSafetyChecker();
     final List<JournalEvent> journal = new ArrayList<>();
@@ -102,12 +118,14 @@ public final class ScenarioRunner {
     /** When the final heal was applied (-1: the run stopped before it); for the election bound. */
     long healedAtNanos = -1;
 
-    World(Scenario scenario, Simulation sim) {
+    World(Scenario scenario, List<String> flags, Simulation sim) {
       this.scenario = scenario;
+      this.flags = flags;
       this.sim = sim;
       this.workload = Workloads.create(scenario.workload(), scenario.cluster().clients(), scenario.readMode());
       this.cluster = new SimCluster(sim, scenario.cluster(), this::onJournalEvent, this::onApplied);
       this.clients = cluster.addClients(workload, history, scenario.clientTiming(), scenario.operationLimit());
+      this.cluster.faultSink(this::applyFault);
     }
 
     void onJournalEvent(JournalEvent event) {
@@ -196,9 +214,29 @@ public final class ScenarioRunner {
       clients.stopNewOperations();
       boolean live = probe.satisfied();
       List<String> problems = live ? List.of() : probe.problems(scenario.livenessMillis());
-      long drainDeadline = sim.nowNanos() + 3_000 * MILLIS;
-      kernel = sim.runUntil(() -> clients.inFlight() == 0 && probe.converged() || sim.nowNanos() >= drainDeadline);
-      return new PhaseResult(kernel, live, problems, null, null);
+      return new PhaseResult(drain(probe), live, problems, null, null);
+    }
+
+    /**
+     * Lets in-flight operations finish and the replicas converge: in steps of {@link #DRAIN_STEP_MILLIS}, for
+     * as long as the slowest replica keeps applying (a follower catching up one entry per round trip over a
+     * WAN takes a while, and that is not a failure), up to {@link #DRAIN_MAX_MILLIS}. Convergence is judged
+     * after; a replica that stops making progress short of the others is what it catches.
+     */
+    private io.tumbler.sim.kernel.RunResult drain(LivenessProbe probe) {
+      long cap = sim.nowNanos() + DRAIN_MAX_MILLIS * MILLIS;
+      long slowest = probe.slowestApplied();
+      io.tumbler.sim.kernel.RunResult kernel;
+      while (true) {
+        long stepEnd = Math.min(cap, sim.nowNanos() + DRAIN_STEP_MILLIS * MILLIS);
+        kernel = sim.runUntil(() -> clients.inFlight() == 0 && probe.converged() || sim.nowNanos() >= stepEnd);
+        long now = probe.slowestApplied();
+        if (sim.nowNanos() < stepEnd || sim.nowNanos() >= cap || now <= slowest
+            || kernel.outcome().isBudgetExceeded()) {
+          return kernel;
+        }
+        slowest = now;
+      }
     }
 
     RunArtifacts judge(long seed, Schedule schedule, PhaseResult phases, long wallMillis, TraceJournal trace) {
@@ -305,7 +343,7 @@ public final class ScenarioRunner {
       }
       RunResult r = new RunResult(scenario.name(), seed, scenario.bugs().names(), String.format("%016x", sim.fingerprint()),
           outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
-          history.size(), applied.size(), notes(cluster.notes(), trace), scenario.overrideFlags());
+          history.size(), applied.size(), notes(cluster.notes(), trace), flags);
       return new RunArtifacts(scenario, r, schedule, history.toHistory(), workload.model(), journal, applied,
           safetyViolations, lin, traceLines(trace));
     }

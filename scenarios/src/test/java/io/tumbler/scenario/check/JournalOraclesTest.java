@@ -127,6 +127,16 @@ class JournalOraclesTest {
     assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(11, 3, "CANDIDATE", 3)));
   }
 
+  @Test
+  void aCandidateCampaigningAgainIsQuietButAPreCandidateVotingForItselfIsCaught() {
+    // Without PreVote a candidate whose election timed out starts the next one without a role change.
+    assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), new RoleChanged(10, 3, "CANDIDATE", 2),
+        new Voted(11, 3, 2, 3), new HardStateSynced(11, 3, 2, 3, 0), new Voted(12, 3, 3, 3),
+        new HardStateSynced(12, 3, 3, 3, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1),
+        new Voted(11, 3, 2, 3), new HardStateSynced(11, 3, 2, 3, 0)));
+  }
+
   // ---- VOTE_DURABLE_BEFORE_SENT / ACK_DURABLE_BEFORE_SENT -------------------------------------------
 
   @Test
