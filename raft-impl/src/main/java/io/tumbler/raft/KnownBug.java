@@ -16,11 +16,11 @@ public enum KnownBug {
     FIGURE_8_COMMIT("figure-8-commit",
             "a new leader appends no no-op and commits entries of earlier terms by counting their replicas (Raft "
                     + "Figure 8), so a later leader without such an entry can overwrite it after it was committed",
-            "raft-safety", "LEADER_COMPLETENESS", "figure-8-hunt"),
+            "raft-safety", "FIGURE_8_RULE", "figure-8-hunt"),
     VOTE_NOT_PERSISTED("vote-not-persisted",
             "the driver persists the term but not votedFor before replying to a vote request, so a node that "
                     + "crashes and restarts can vote again in the same term",
-            "raft-safety", "ONE_VOTE_PER_TERM", "vote-hunt"),
+            "raft-safety", "VOTE_DURABLE_BEFORE_SENT", "vote-hunt"),
     VOTE_CLEARED_ON_STEP_DOWN("vote-cleared-on-step-down",
             "a candidate that steps down to follower in the same term forgets its vote, so it may vote twice in "
                     + "that term",

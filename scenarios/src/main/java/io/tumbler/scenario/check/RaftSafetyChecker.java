@@ -118,7 +118,8 @@ public final class RaftSafetyChecker {
   private static boolean isWireObservation(JournalEvent event) {
     return event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.VoteRequested
         || event instanceof JournalEvent.VoteGranted || event instanceof JournalEvent.AppendAcked
-        || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped;
+        || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
+        || event instanceof JournalEvent.Paused;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */

@@ -410,7 +410,10 @@ public final class SimCluster implements FaultActuator {
 
   @Override
   public void pause(int node, long durationNanos) {
-    host.pause(processOf(node), durationNanos);
+    if (host.pause(processOf(node), durationNanos)) {
+      long now = simulation.nowNanos();
+      journalSink.accept(new JournalEvent.Paused(now, node, now + durationNanos));
+    }
   }
 
   @Override

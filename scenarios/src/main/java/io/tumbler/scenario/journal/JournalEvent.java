@@ -32,6 +32,7 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.AppendAcked.class),
   @JsonSubTypes.Type(JournalEvent.ReadAnswered.class),
   @JsonSubTypes.Type(JournalEvent.Wiped.class),
+  @JsonSubTypes.Type(JournalEvent.Paused.class),
 })
 public sealed interface JournalEvent {
   long timeNanos();
@@ -133,6 +134,12 @@ public sealed interface JournalEvent {
 
   /** The node's disk was erased (an operator replacing a machine): its next recovery starts from nothing. */
   record Wiped(long timeNanos, int node) implements JournalEvent {}
+
+  /**
+   * The process was paused (stop-the-world) until {@code untilNanos} at the latest (a heal resumes it earlier):
+   * nothing reached it meanwhile, and its ticks stopped while true time ran on.
+   */
+  record Paused(long timeNanos, int node, long untilNanos) implements JournalEvent {}
 
   /** The identity of one log entry: its term and its checksum digest. */
   record EntryId(long term, long digest) {}
