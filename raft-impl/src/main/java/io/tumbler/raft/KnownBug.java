@@ -16,11 +16,11 @@ public enum KnownBug {
     FIGURE_8_COMMIT("figure-8-commit",
             "a new leader appends no no-op and commits entries of earlier terms by counting their replicas (Raft "
                     + "Figure 8), so a later leader without such an entry can overwrite it after it was committed",
-            "raft-safety", "LEADER_COMPLETENESS", "figure-8-hunt"),
+            "raft-safety", "FIGURE_8_RULE", "figure-8-hunt"),
     VOTE_NOT_PERSISTED("vote-not-persisted",
             "the driver persists the term but not votedFor before replying to a vote request, so a node that "
                     + "crashes and restarts can vote again in the same term",
-            "raft-safety", "ONE_VOTE_PER_TERM", "vote-hunt"),
+            "raft-safety", "VOTE_DURABLE_BEFORE_SENT", "vote-hunt"),
     VOTE_CLEARED_ON_STEP_DOWN("vote-cleared-on-step-down",
             "a candidate that steps down to follower in the same term forgets its vote, so it may vote twice in "
                     + "that term",
@@ -71,7 +71,7 @@ public enum KnownBug {
     ACK_BEFORE_SYNC("ack-before-sync",
             "the driver sends a Ready's messages (votes, append acknowledgements) before its entries and hard "
                     + "state are synced, so a crash loses what was promised",
-            "raft-safety", null, "default"),
+            "raft-safety", "ACK_DURABLE_BEFORE_SENT", "default"),
     COMMIT_REGRESSES_AFTER_RESTART("commit-regresses-after-restart",
             "after a restart the core ignores the durable commit index and starts from the snapshot index, so a "
                     + "node's commit index goes back",

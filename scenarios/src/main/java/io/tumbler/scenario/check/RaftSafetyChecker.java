@@ -29,6 +29,11 @@ import java.util.TreeMap;
  * so it runs the same over a live simulation and over a saved {@code journal.jsonl}. Violations are
  * values; the first one of each property is usually the interesting one, but all are kept (bounded).
  *
+ * <p>Beyond the paper's properties, oracles judge what the harness saw on the wire against the same picture:
+ * {@link TermOracle} (terms), {@link DurabilityOracle} (votes and acknowledgements durable before they leave,
+ * the vote's log check), {@link CommitRuleOracle} (Figure 8) and {@link ReadFreshnessOracle} (reads against
+ * the acknowledged writes). They read the logs this checker keeps, after it has folded in each event.
+ *
  * <p>Not thread-safe; deterministic (no iteration over hashed collections).
  */
 public final class RaftSafetyChecker {
@@ -44,6 +49,10 @@ public final class RaftSafetyChecker {
   private final List<SafetyViolation> violations = new ArrayList<>();
   private long eventNumber = -1;
   private JournalEvent current;
+  private final TermOracle terms = new TermOracle();
+  private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
+  private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
+  private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
 
   private record VoteKey(int node, long term) {}
 
@@ -65,6 +74,15 @@ public final class RaftSafetyChecker {
   public void observe(JournalEvent event) {
     eventNumber++;
     current = event;
+    foldIntoLogs(event);
+    terms.observe(event, this::violation);
+    durability.observe(event, this::violation);
+    reads.observe(event, this::violation);
+    commitRule.observe(event, this::violation);
+  }
+
+  /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
+  private void foldIntoLogs(JournalEvent event) {
     if (event instanceof RoleChanged e) {
       onRoleChanged(e);
     } else if (event instanceof Voted e) {
@@ -90,11 +108,18 @@ public final class RaftSafetyChecker {
       onCrashed(e);
     } else if (event instanceof Recovered e) {
       onRecovered(e);
-    } else if (event instanceof ReadServed) {
-      return; // reads are judged by the linearizability checker, from the client history
+    } else if (event instanceof ReadServed || isWireObservation(event)) {
+      return; // reads and what the nodes sent are judged by the oracles (and reads from the client history too)
     } else {
       throw new IllegalArgumentException("unknown journal event " + event);
     }
+  }
+
+  private static boolean isWireObservation(JournalEvent event) {
+    return event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.VoteRequested
+        || event instanceof JournalEvent.VoteGranted || event instanceof JournalEvent.AppendAcked
+        || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
+        || event instanceof JournalEvent.Paused;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */

@@ -19,5 +19,26 @@ public enum SafetyProperty {
   /** Every write acknowledged to a client is in the final committed log, at the index it was acked. */
   ACKED_WRITE_DURABLE,
   /** Replicas that applied the same prefix have the same state machine digest. */
-  STATE_DIGEST_AGREEMENT
+  STATE_DIGEST_AGREEMENT,
+  /**
+   * A node's term never decreases, across restarts too (the durable term), and rises only by its own election
+   * or a message of a higher term: a PreVote never raises it (§5.1, dissertation §9.6).
+   */
+  TERM_MONOTONIC,
+  /** A vote leaves a node only after its hard state holds that vote durably, and a restart keeps it (§5.2). */
+  VOTE_DURABLE_BEFORE_SENT,
+  /** An append acknowledgement leaves only once the log it claims and its term are durable (Figure 2). */
+  ACK_DURABLE_BEFORE_SENT,
+  /** A vote goes only to a candidate whose log is at least as up to date as the voter's (§5.4.1). */
+  VOTE_LOG_CHECK,
+  /**
+   * A linearizable or lease read reflects every write acknowledged to a client before the read reached the
+   * serving node (dissertation §6.4).
+   */
+  READ_FRESHNESS,
+  /**
+   * A leader commits only through an entry of its own term held by a majority, counting acknowledgements of
+   * its own term (§5.4.2, Figure 8).
+   */
+  FIGURE_8_RULE
 }

@@ -25,6 +25,8 @@ public final class NodeProcess implements SimProcess<Wire> {
   private RaftNode node;
   private VmStateMachine stateMachine;
   private RecordingStorage storage;
+  /** The node recovered and runs (a node refusing a corrupt log never does). */
+  private boolean started;
 
   NodeProcess(SimCluster cluster, int nodeId) {
     this.cluster = cluster;
@@ -43,7 +45,7 @@ public final class NodeProcess implements SimProcess<Wire> {
         .config(cluster.raftConfig(nodeId))
         .jitter(jitterSource)
         .storage(storage)
-        .transport(message -> context.send(cluster.processOf(message.to()), new Wire.Peer(message)))
+        .transport(this::send)
         .stateMachine(cluster.stateMachineFor(nodeId, stateMachine))
         .ticker(new SimTicker(ctx, cluster.tickNanos()))
         .observer(observation -> cluster.observe(this, observation))
@@ -54,6 +56,7 @@ public final class NodeProcess implements SimProcess<Wire> {
     cluster.starting(this);
     try {
       node.start();
+      started = true;
     } catch (CorruptLogException e) {
       // Detected corruption is the correct outcome: the node refuses to serve from a damaged log.
       cluster.halted(nodeId, "refused to start: " + e.getMessage());
@@ -79,6 +82,9 @@ public final class NodeProcess implements SimProcess<Wire> {
   @Override
   public void onMessage(int from, Wire message) {
     if (message instanceof Wire.Peer peer) {
+      if (started) {
+        cluster.delivering(nodeId, node.status().term(), peer.message());
+      }
       cluster.delivered(nodeId, peer.message());
       node.receive(peer.message());
     } else if (message instanceof Wire.Request request) {
@@ -97,7 +103,19 @@ public final class NodeProcess implements SimProcess<Wire> {
   }
 
   private void read(int from, Wire.Request request, ReadMode mode) {
-    node.read(mode, request.payload(), outcome -> context.send(from, reply(request, outcome)));
+    long arrivalNanos = cluster.simulation().nowNanos(); // true time, not the node's skewed clock
+    node.read(mode, request.payload(), outcome -> {
+      if (outcome instanceof ReadOutcome.Ok ok && mode != ReadMode.LOCAL) {
+        cluster.readAnswered(nodeId, mode, arrivalNanos, ok.appliedIndex());
+      }
+      context.send(from, reply(request, outcome));
+    });
+  }
+
+  /** The node's transport: the harness sees every message the node sends (for the durability oracles). */
+  private void send(io.tumbler.raft.Message message) {
+    cluster.sending(message);
+    context.send(cluster.processOf(message.to()), new Wire.Peer(message));
   }
 
   private static Wire.Reply reply(Wire.Request request, SubmitResult result) {

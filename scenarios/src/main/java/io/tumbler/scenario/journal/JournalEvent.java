@@ -26,6 +26,13 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.ClientAcked.class),
   @JsonSubTypes.Type(JournalEvent.Crashed.class),
   @JsonSubTypes.Type(JournalEvent.Recovered.class),
+  @JsonSubTypes.Type(JournalEvent.TermSeen.class),
+  @JsonSubTypes.Type(JournalEvent.VoteRequested.class),
+  @JsonSubTypes.Type(JournalEvent.VoteGranted.class),
+  @JsonSubTypes.Type(JournalEvent.AppendAcked.class),
+  @JsonSubTypes.Type(JournalEvent.ReadAnswered.class),
+  @JsonSubTypes.Type(JournalEvent.Wiped.class),
+  @JsonSubTypes.Type(JournalEvent.Paused.class),
 })
 public sealed interface JournalEvent {
   long timeNanos();
@@ -97,6 +104,42 @@ public sealed interface JournalEvent {
       long snapshotIndex,
       long snapshotTerm)
       implements JournalEvent {}
+
+  // ---- harness observations of the wire (the simulated transport sees what the node cannot report) ----
+
+  /**
+   * The node was handed a message from {@code from} whose term is above the node's own: the only way,
+   * besides starting an election, that its term may rise. Pre-vote requests and granted pre-vote answers
+   * carry a term nobody holds yet and are not reported.
+   */
+  record TermSeen(long timeNanos, int node, int from, long term) implements JournalEvent {}
+
+  /** The node was handed {@code candidate}'s (real, not pre-) vote request for {@code term}, with its last entry. */
+  record VoteRequested(long timeNanos, int node, int candidate, long term, long lastLogIndex, long lastLogTerm)
+      implements JournalEvent {}
+
+  /** The node sent its vote for {@code term} to {@code candidate} (a granted real vote, not a pre-vote). */
+  record VoteGranted(long timeNanos, int node, int candidate, long term) implements JournalEvent {}
+
+  /** The node sent {@code leader} a successful append acknowledgement of {@code term} claiming {@code matchIndex}. */
+  record AppendAcked(long timeNanos, int node, int leader, long term, long matchIndex) implements JournalEvent {}
+
+  /**
+   * The node answered a linearizable or lease read (mode as in {@link ReadServed}) from state at
+   * {@code appliedIndex}; the request had reached the node at {@code arrivalNanos}. Local reads are not
+   * reported: they may be stale by design.
+   */
+  record ReadAnswered(long timeNanos, int node, String mode, long arrivalNanos, long appliedIndex)
+      implements JournalEvent {}
+
+  /** The node's disk was erased (an operator replacing a machine): its next recovery starts from nothing. */
+  record Wiped(long timeNanos, int node) implements JournalEvent {}
+
+  /**
+   * The process was paused (stop-the-world) until {@code untilNanos} at the latest (a heal resumes it earlier):
+   * nothing reached it meanwhile, and its ticks stopped while true time ran on.
+   */
+  record Paused(long timeNanos, int node, long untilNanos) implements JournalEvent {}
 
   /** The identity of one log entry: its term and its checksum digest. */
   record EntryId(long term, long digest) {}

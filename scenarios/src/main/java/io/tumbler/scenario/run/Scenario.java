@@ -22,6 +22,8 @@ import java.util.List;
  *                         from its seed instead of taking the values above ({@link ClusterSwarm#NONE}: nothing)
  * @param stateMachines    what each node's driver applies to: {@link NodeStateMachines#PRODUCTION} everywhere
  *                         but in tests that make the system under test throw (not recorded, not on the CLI)
+ * @param electionBoundTimeouts after the final heal a leader must settle within this many of the longest
+ *                         election timeouts ({@link ElectionBound}); {@link #DEFAULT_ELECTION_BOUND_TIMEOUTS}
  */
 public record Scenario(
     String name,
@@ -38,7 +40,11 @@ public record Scenario(
     KnownBugs bugs,
     ClientConfig clientTiming,
     ClusterSwarm swarm,
-    NodeStateMachines stateMachines) {
+    NodeStateMachines stateMachines,
+    int electionBoundTimeouts) {
+
+  /** Ten of the longest election timeouts: several split votes in a row, yet far below the liveness budget. */
+  public static final int DEFAULT_ELECTION_BOUND_TIMEOUTS = 10;
 
   public Scenario {
     checks = List.copyOf(checks);
@@ -54,6 +60,21 @@ public record Scenario(
     if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
       throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
     }
+    if (electionBoundTimeouts < 1) {
+      throw new IllegalArgumentException("scenario " + name + ": the election bound is at least 1 timeout");
+    }
+  }
+
+  /** The same scenario judged by {@code scenarioChecks} as its own checks. */
+  public Scenario withChecks(List<ScenarioCheck> scenarioChecks) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, scenarioChecks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
+  }
+
+  /** The same scenario with another election bound ({@link ElectionBound}). */
+  public Scenario withElectionBoundTimeouts(int timeouts) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, timeouts);
   }
 
   /** A catalog scenario: the correct implementation, no known bug on. */
@@ -62,7 +83,7 @@ public record Scenario(
       List<ScenarioCheck> checks) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
         expectation, checks, KnownBugs.NONE, ClientConfig.defaults(), ClusterSwarm.NONE,
-        NodeStateMachines.PRODUCTION);
+        NodeStateMachines.PRODUCTION, DEFAULT_ELECTION_BOUND_TIMEOUTS);
   }
 
   /**
@@ -71,41 +92,41 @@ public record Scenario(
    */
   public Scenario withStateMachines(NodeStateMachines wrapped) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm, wrapped);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, wrapped, electionBoundTimeouts);
   }
 
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known, clientTiming, swarm, stateMachines);
+        operationLimit, expectation, checks, known, clientTiming, swarm, stateMachines, electionBoundTimeouts);
   }
 
   /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs, clientTiming, swarm, stateMachines);
+        expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned(), stateMachines);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned(), stateMachines, electionBoundTimeouts);
   }
 
   /** The same scenario drawing {@code drawn} of its deployment from each run's seed. */
   public Scenario withSwarm(ClusterSwarm drawn) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, drawn, stateMachines);
+        operationLimit, expectation, checks, bugs, clientTiming, drawn, stateMachines, electionBoundTimeouts);
   }
 
   /** The deployment this scenario runs when it draws nothing. */
@@ -116,7 +137,7 @@ public record Scenario(
   /** The same scenario fixed to {@code shape} (a drawn or recorded deployment): nothing more is drawn. */
   public Scenario withShape(RunShape shape) {
     return new Scenario(name, description, shape.cluster(), shape.workload(), shape.readMode(), faults, safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE, stateMachines);
+        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE, stateMachines, electionBoundTimeouts);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -140,11 +161,11 @@ public record Scenario(
   /** The same scenario with other client timing. */
   public Scenario withClientTiming(ClientConfig timing) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, timing, swarm, stateMachines);
+        operationLimit, expectation, checks, bugs, timing, swarm, stateMachines, electionBoundTimeouts);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs, clientTiming, swarm, stateMachines);
+        operationLimit, e, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
   }
 }

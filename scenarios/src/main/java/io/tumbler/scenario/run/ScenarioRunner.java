@@ -124,6 +124,8 @@ public final class ScenarioRunner {
     final Workload workload;
     final SimCluster cluster;
     final ClientShared clients;
+    /** When the final heal was applied (-1: the run stopped before it); for the election bound. */
+    long healedAtNanos = -1;
 
     World(Scenario scenario, List<String> flags, Simulation sim) {
       this.scenario = scenario;
@@ -227,6 +229,7 @@ public final class ScenarioRunner {
       applyFault(new Fault.HealAll());
       clients.allowMore(Math.max(50, scenario.operationLimit() / 4));
       long healedAt = sim.nowNanos();
+      healedAtNanos = healedAt;
       long deadline = healedAt + scenario.livenessMillis() * MILLIS;
       LivenessProbe probe = new LivenessProbe(cluster, history, healedAt);
       kernel = sim.runUntil(() -> probe.satisfied() || sim.nowNanos() >= deadline);
@@ -315,9 +318,14 @@ public final class ScenarioRunner {
       if (phases.stoppedEarly() != null) {
         return notJudged("liveness", phases);
       }
-      return phases.live()
+      List<String> problems = new ArrayList<>(phases.live() ? List.of() : phases.livenessProblems());
+      if (healedAtNanos >= 0) {
+        problems.addAll(new ElectionBound(scenario.cluster(), scenario.electionBoundTimeouts())
+            .problems(journal, healedAtNanos, sim.nowNanos()));
+      }
+      return problems.isEmpty()
           ? CheckReport.pass("liveness", 0)
-          : new CheckReport("liveness", CheckReport.Verdict.FAIL, phases.livenessProblems(), 0);
+          : new CheckReport("liveness", CheckReport.Verdict.FAIL, problems, 0);
     }
 
     private static CheckReport notJudged(String check, PhaseResult phases) {

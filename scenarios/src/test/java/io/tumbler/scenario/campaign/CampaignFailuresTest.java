@@ -117,9 +117,7 @@ class CampaignFailuresTest {
     };
     List<ScenarioCheck> checks = new ArrayList<>(base.checks());
     checks.add(brokenCheck);
-    Scenario s = new Scenario(base.name(), base.description(), base.cluster(), base.workload(), base.readMode(),
-        base.faults(), base.safetyMillis(), base.livenessMillis(), base.operationLimit(), base.expectation(), checks,
-        base.bugs(), base.clientTiming(), base.swarm(), base.stateMachines());
+    Scenario s = base.withChecks(checks);
     Path dir = tmp.resolve("harness");
     Recording listener = new Recording();
     CampaignSummary summary = campaign(s, 1, 6, dir).run(listener);

@@ -1,0 +1,68 @@
+package io.tumbler.scenario.check;
+
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
+import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@link SafetyProperty#READ_FRESHNESS}: a linearizable (ReadIndex) or lease read reflects every write that
+ * any node had acknowledged to a client before the request reached the serving node — its state is applied
+ * at least up to the highest such index (dissertation §6.4: the read index is the leader's commit index when
+ * the request arrives, and every acknowledged write was committed before then).
+ *
+ * <p>This judges the read path against the commit/apply history rather than the client history: a stale read
+ * is caught whatever key it reads and whether or not the client ever sees the write, so a deposed leader or a
+ * new leader that serves before its no-op commits is caught the first time it answers behind. Times are the
+ * simulator's true time; an acknowledgement at the very nanosecond the request arrived is not counted (the two
+ * are not ordered). Local reads are not reported: they may be stale by design.
+ *
+ * <p>Lease reads are held to what a lease can promise: it is counted in the node's ticks, which must track real
+ * time ({@code RaftCore.leaseRead}). A process pause stops the ticks while true time runs on, so a leader
+ * resuming from a pause may still believe in a lease that expired meanwhile (dissertation §6.4.1 assumes no
+ * such pause). A lease read that misses only writes acknowledged while its node was paused is therefore not
+ * judged; one that misses a write acknowledged before the pause began, or after it ended, is.
+ */
+final class ReadFreshnessOracle {
+  /** Acknowledgement time to the highest acknowledged index up to then (non-decreasing in both). */
+  private final TreeMap<Long, Long> highestAckedByTime = new TreeMap<>();
+  private long highestAcked;
+  /** Per node, its pauses: start -> planned end (true time). */
+  private final TreeMap<Integer, TreeMap<Long, Long>> pauses = new TreeMap<>();
+
+  void observe(JournalEvent event, ViolationSink sink) {
+    if (event instanceof ClientAcked e && e.index() > highestAcked) {
+      highestAcked = e.index();
+      highestAckedByTime.put(e.timeNanos(), highestAcked);
+    } else if (event instanceof JournalEvent.Paused e) {
+      pauses.computeIfAbsent(e.node(), k -> new TreeMap<>()).put(e.timeNanos(), e.untilNanos());
+    } else if (event instanceof ReadAnswered e) {
+      check(e, sink);
+    }
+  }
+
+  /** The last acknowledgement the read must reflect, or null (see the class comment on lease reads). */
+  private Map.Entry<Long, Long> mustReflect(ReadAnswered e) {
+    Map.Entry<Long, Long> latest = highestAckedByTime.lowerEntry(e.arrivalNanos());
+    TreeMap<Long, Long> nodePauses = pauses.get(e.node());
+    if (latest == null || !"LEASE".equals(e.mode()) || nodePauses == null) {
+      return latest;
+    }
+    Map.Entry<Long, Long> pause = nodePauses.floorEntry(latest.getKey());
+    boolean ackedWhilePaused = pause != null && latest.getKey() <= pause.getValue();
+    return ackedWhilePaused ? highestAckedByTime.lowerEntry(pause.getKey()) : latest;
+  }
+
+  private void check(ReadAnswered e, ViolationSink sink) {
+    Map.Entry<Long, Long> before = mustReflect(e);
+    if (before == null || e.appliedIndex() >= before.getValue()) {
+      return;
+    }
+    sink.report(SafetyProperty.READ_FRESHNESS, List.of(e.node()), 0, before.getValue(), String.format(
+        "node %d answered a %s read that arrived at t=%.6fs from state applied to index %d, but index %d had "
+            + "been acknowledged to a client at t=%.6fs", e.node(), e.mode().toLowerCase(java.util.Locale.ROOT),
+        e.arrivalNanos() / 1e9, e.appliedIndex(), before.getValue(), before.getKey() / 1e9));
+  }
+}

@@ -1,0 +1,268 @@
+package io.tumbler.scenario.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
+import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
+import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
+import io.tumbler.scenario.journal.JournalEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEvent.EntriesAppended;
+import io.tumbler.scenario.journal.JournalEvent.EntryId;
+import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
+import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
+import io.tumbler.scenario.journal.JournalEvent.Recovered;
+import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
+import io.tumbler.scenario.journal.JournalEvent.TermSeen;
+import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
+import io.tumbler.scenario.journal.JournalEvent.VoteRequested;
+import io.tumbler.scenario.journal.JournalEvent.Voted;
+import io.tumbler.scenario.journal.JournalEvent.Wiped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The journal oracles (term, durability ordering, vote log check, read freshness): each fires on a crafted
+ * journal that breaks it, and stays quiet on the same journal done right. The base is a three-node election
+ * and replication as a live run journals it, wire observations included.
+ */
+class JournalOraclesTest {
+
+  /** Node 1 is elected in term 1 by node 2, then replicates two entries of term 1 to 2 and 3, durably. */
+  private static List<JournalEvent> election() {
+    List<JournalEvent> j = new ArrayList<>();
+    for (int node = 1; node <= 3; node++) {
+      j.add(new Recovered(0, node, 0, 0, 0, 0, 0));
+    }
+    j.add(new RoleChanged(1, 1, "PRE_CANDIDATE", 0));
+    j.add(new RoleChanged(2, 1, "CANDIDATE", 1));
+    j.add(new Voted(3, 1, 1, 1));
+    j.add(new HardStateSynced(3, 1, 1, 1, 0));
+    j.add(new TermSeen(4, 2, 1, 1));
+    j.add(new VoteRequested(4, 2, 1, 1, 0, 0));
+    j.add(new Voted(5, 2, 1, 1));
+    j.add(new HardStateSynced(5, 2, 1, 1, 0));
+    j.add(new VoteGranted(5, 2, 1, 1));
+    j.add(new RoleChanged(6, 1, "LEADER", 1));
+    j.add(new EntriesAppended(7, 1, 1, List.of(e(1, 11), e(1, 12))));
+    for (int node = 2; node <= 3; node++) {
+      if (node == 3) {
+        j.add(new TermSeen(8, 3, 1, 1));
+      }
+      j.add(new RoleChanged(8, node, "FOLLOWER", 1));
+      j.add(new EntriesAppended(9, node, 1, List.of(e(1, 11), e(1, 12))));
+      j.add(new HardStateSynced(9, node, 1, node == 2 ? 1 : 0, 0));
+      j.add(new AppendAcked(9, node, 1, 1, 2));
+    }
+    return j;
+  }
+
+  private static EntryId e(long term, long digest) {
+    return new EntryId(term, digest);
+  }
+
+  private static List<SafetyViolation> run(List<JournalEvent> journal) {
+    RaftSafetyChecker checker = new RaftSafetyChecker();
+    journal.forEach(checker::observe);
+    return checker.finish();
+  }
+
+  private static List<SafetyViolation> withExtra(JournalEvent... extra) {
+    List<JournalEvent> j = election();
+    j.addAll(List.of(extra));
+    return run(j);
+  }
+
+  private static void assertOnly(SafetyProperty expected, List<SafetyViolation> found) {
+    assertTrue(!found.isEmpty(), "expected a " + expected + " violation, found none");
+    assertEquals(List.of(expected), found.stream().map(SafetyViolation::property).distinct().collect(Collectors.toList()),
+        () -> found.stream().map(SafetyViolation::describe).collect(Collectors.joining("\n")));
+  }
+
+  private static void assertQuiet(List<SafetyViolation> found) {
+    assertEquals(List.of(), found.stream().map(SafetyViolation::describe).collect(Collectors.toList()));
+  }
+
+  @Test
+  void aCorrectElectionAndReplicationIsQuiet() {
+    assertQuiet(run(election()));
+  }
+
+  // ---- TERM_MONOTONIC -----------------------------------------------------------------------------
+
+  @Test
+  void aTermGoingBackWithinAnIncarnationIsCaught() {
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "FOLLOWER", 0)));
+  }
+
+  @Test
+  void aRestartBelowTheDurableTermIsCaughtAndAWipeIsExempt() {
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new Crashed(10, 3), new Recovered(11, 3, 0, 0, 0, 0, 0)));
+    assertQuiet(withExtra(new Crashed(10, 3), new Wiped(10, 3), new Recovered(11, 3, 0, 0, 0, 0, 0)));
+    assertQuiet(withExtra(new Crashed(10, 3), new Recovered(11, 3, 1, 0, 0, 0, 0)));
+  }
+
+  @Test
+  void aPreCandidateThatRaisesItsOwnTermIsCaught() {
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1),
+        new HardStateSynced(11, 3, 2, 0, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 2)));
+  }
+
+  @Test
+  void aVoterThatAdoptsAPreVoteTermIsCaught() {
+    // Node 3 only saw node 2's pre-vote request for term 2 (not journaled as a TermSeen): it must stay in term 1.
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new HardStateSynced(10, 3, 2, 0, 0)));
+  }
+
+  @Test
+  void termRisesByElectionOrByAHigherTermMessageAreQuiet() {
+    assertQuiet(withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1), new RoleChanged(11, 3, "CANDIDATE", 2),
+        new HardStateSynced(11, 3, 2, 3, 0)));
+    assertQuiet(withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1), new TermSeen(11, 3, 2, 4),
+        new RoleChanged(11, 3, "FOLLOWER", 4), new HardStateSynced(12, 3, 4, 0, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(11, 3, "CANDIDATE", 3)));
+  }
+
+  @Test
+  void aCandidateCampaigningAgainIsQuietButAPreCandidateVotingForItselfIsCaught() {
+    // Without PreVote a candidate whose election timed out starts the next one without a role change.
+    assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), new RoleChanged(10, 3, "CANDIDATE", 2),
+        new Voted(11, 3, 2, 3), new HardStateSynced(11, 3, 2, 3, 0), new Voted(12, 3, 3, 3),
+        new HardStateSynced(12, 3, 3, 3, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1),
+        new Voted(11, 3, 2, 3), new HardStateSynced(11, 3, 2, 3, 0)));
+  }
+
+  // ---- VOTE_DURABLE_BEFORE_SENT / ACK_DURABLE_BEFORE_SENT -------------------------------------------
+
+  @Test
+  void aVoteSentBeforeItIsDurableIsCaught() {
+    List<JournalEvent> j = election();
+    int at = j.indexOf(new VoteGranted(5, 2, 1, 1));
+    j.add(at - 2, j.remove(at)); // the vote leaves before Voted and HardStateSynced
+    assertOnly(SafetyProperty.VOTE_DURABLE_BEFORE_SENT, run(j));
+  }
+
+  @Test
+  void aRestartThatLosesADurableVoteIsCaught() {
+    assertOnly(SafetyProperty.VOTE_DURABLE_BEFORE_SENT,
+        withExtra(new Crashed(10, 2), new Recovered(11, 2, 1, 0, 0, 0, 0)));
+    assertQuiet(withExtra(new Crashed(10, 2), new Recovered(11, 2, 1, 1, 0, 0, 0)));
+  }
+
+  @Test
+  void anAckBeforeTheLogIsDurableIsCaught() {
+    List<JournalEvent> j = election();
+    int at = j.lastIndexOf(new AppendAcked(9, 3, 1, 1, 2));
+    j.add(at - 2, j.remove(at)); // the acknowledgement leaves before EntriesAppended
+    assertOnly(SafetyProperty.ACK_DURABLE_BEFORE_SENT, run(j));
+    assertOnly(SafetyProperty.ACK_DURABLE_BEFORE_SENT, withExtra(new AppendAcked(10, 3, 1, 1, 3)));
+  }
+
+  @Test
+  void anAckOfATermNotYetDurableIsCaught() {
+    assertOnly(SafetyProperty.ACK_DURABLE_BEFORE_SENT,
+        withExtra(new TermSeen(10, 3, 2, 2), new AppendAcked(10, 3, 2, 2, 2)));
+  }
+
+  // ---- VOTE_LOG_CHECK -------------------------------------------------------------------------------
+
+  @Test
+  void aVoteForACandidateWithAShorterLogIsCaught() {
+    assertOnly(SafetyProperty.VOTE_LOG_CHECK, withExtra(new TermSeen(10, 3, 2, 2),
+        new VoteRequested(10, 3, 2, 2, 1, 1), new HardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
+    assertOnly(SafetyProperty.VOTE_LOG_CHECK, withExtra(new TermSeen(10, 3, 2, 2),
+        new VoteRequested(10, 3, 2, 2, 5, 0), new HardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
+  }
+
+  @Test
+  void aVoteForAnUpToDateCandidateIsQuietEvenWhenItsEntriesArriveBeforeTheVoteLeaves() {
+    assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), new VoteRequested(10, 3, 2, 2, 2, 1),
+        new HardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
+    // Elected by others meanwhile, the candidate's no-op (term 2) reached the voter in the same sync.
+    assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), new VoteRequested(10, 3, 2, 2, 2, 1),
+        new EntriesAppended(11, 3, 3, List.of(e(2, 21))), new HardStateSynced(11, 3, 2, 2, 0),
+        new VoteGranted(11, 3, 2, 2)));
+  }
+
+  // ---- READ_FRESHNESS -------------------------------------------------------------------------------
+
+  @Test
+  void aReadBehindAWriteAcknowledgedBeforeItArrivedIsCaught() {
+    List<JournalEvent> acked = List.of(new CommitAdvanced(19, 1, 2), new ClientAcked(20, 1, 7, 1, 2, 1, 12));
+    List<JournalEvent> j = election();
+    j.addAll(acked);
+    j.add(new ReadAnswered(30, 3, "LINEARIZABLE", 25, 1));
+    assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
+    j.set(j.size() - 1, new ReadAnswered(30, 3, "LEASE", 25, 1));
+    assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
+  }
+
+  @Test
+  void aReadThatArrivedBeforeTheAcknowledgementOrIsFreshIsQuiet() {
+    List<JournalEvent> j = election();
+    j.add(new CommitAdvanced(19, 1, 2));
+    j.add(new ClientAcked(20, 1, 7, 1, 2, 1, 12));
+    j.add(new ReadAnswered(30, 3, "LINEARIZABLE", 20, 1)); // arrived at the same instant: not ordered
+    j.add(new ReadAnswered(30, 3, "LINEARIZABLE", 15, 1));
+    j.add(new ReadAnswered(30, 1, "LINEARIZABLE", 25, 2));
+    assertQuiet(run(j));
+  }
+
+  // ---- FIGURE_8_RULE --------------------------------------------------------------------------------
+
+  /** Node 2 leads term 2 holding node 1's two entries of term 1; node 3 acknowledges them in term 2. */
+  private static List<JournalEvent> secondLeader() {
+    List<JournalEvent> j = election();
+    j.add(new Crashed(10, 1));
+    j.add(new RoleChanged(11, 2, "CANDIDATE", 2));
+    j.add(new HardStateSynced(11, 2, 2, 2, 0));
+    j.add(new TermSeen(12, 3, 2, 2));
+    j.add(new RoleChanged(12, 3, "FOLLOWER", 2));
+    j.add(new HardStateSynced(12, 3, 2, 2, 0));
+    j.add(new VoteGranted(12, 3, 2, 2));
+    j.add(new RoleChanged(13, 2, "LEADER", 2));
+    j.add(new AppendAcked(14, 3, 2, 2, 2));
+    return j;
+  }
+
+  @Test
+  void committingAnOlderTermsEntryByCountingReplicasIsCaught() {
+    List<JournalEvent> j = secondLeader();
+    j.add(new CommitAdvanced(15, 2, 2));
+    assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
+  }
+
+  @Test
+  void committingThroughAnOwnTermEntryHeldByAMajorityIsQuietAndWithoutTheAckIsCaught() {
+    List<JournalEvent> j = secondLeader();
+    j.add(new EntriesAppended(15, 2, 3, List.of(e(2, 21))));
+    j.add(new EntriesAppended(16, 3, 3, List.of(e(2, 21))));
+    j.add(new AppendAcked(16, 3, 2, 2, 3));
+    j.add(new CommitAdvanced(17, 2, 3));
+    assertQuiet(run(j));
+    j.remove(j.size() - 2); // the follower's acknowledgement of entry 3
+    assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
+    j.add(j.size() - 1, new AppendAcked(16, 3, 2, 1, 3)); // an acknowledgement of an older term does not count
+    assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
+  }
+
+  @Test
+  void aLeaseReadMissingOnlyWritesAcknowledgedWhileItsNodeWasPausedIsNotJudged() {
+    List<JournalEvent> j = election();
+    j.add(new CommitAdvanced(19, 1, 2));
+    j.add(new JournalEvent.Paused(15, 3, 25));
+    j.add(new ClientAcked(20, 1, 7, 1, 2, 1, 12));
+    j.add(new ReadAnswered(30, 3, "LEASE", 25, 1)); // the ticks of node 3 stopped while the write was acked
+    assertQuiet(run(j));
+    j.set(j.size() - 1, new ReadAnswered(30, 3, "LINEARIZABLE", 25, 1)); // ReadIndex does not lean on ticks
+    assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
+    j.set(j.size() - 3, new JournalEvent.Paused(21, 3, 25)); // paused only after the write was acked
+    j.set(j.size() - 1, new ReadAnswered(30, 3, "LEASE", 25, 1));
+    assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
+  }
+}
