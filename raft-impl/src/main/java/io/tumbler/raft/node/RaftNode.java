@@ -200,6 +200,12 @@ public final class RaftNode {
             return;
         }
         long requestId = nextReadId++;
+        if (mode == ReadMode.LEASE && ticker != null) {
+            ticker.catchUp(); // a lease is judged on the tick count of now, not of before a stall
+            if (!running()) {
+                return;
+            }
+        }
         ReadResult result = mode == ReadMode.LINEARIZABLE ? core.readIndex(requestId) : core.leaseRead(requestId);
         if (result instanceof ReadResult.Pending) {
             reads.await(requestId, new PendingReads.Read(mode, query, callback));

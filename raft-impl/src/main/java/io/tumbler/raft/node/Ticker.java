@@ -15,4 +15,13 @@ public interface Ticker {
 
     /** Stops ticking; no tick is delivered after this returns (on the node's thread). Idempotent. */
     void stop();
+
+    /**
+     * Delivers, on the calling (node's) thread and before returning, every tick that is due by the ticker's
+     * clock but not yet delivered. The node calls it before it judges a leader lease, so that a stall which
+     * delayed the ticks (a GC or VM pause) cannot leave it serving a lease read on a tick count from before the
+     * stall. A ticker that never falls behind may keep the default, which does nothing.
+     */
+    default void catchUp() {
+    }
 }

@@ -7,17 +7,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A real {@link Ticker}: runs {@code onTick} every {@code tickMillis} on the node's own single-threaded
- * scheduled executor, so ticks are serialized with every other call into the node. Fixed-rate scheduling
- * makes up ticks missed during a stall (GC pause, slow fsync) in a burst afterwards, which keeps the tick
- * count close to real time; that is what a leader lease relies on, and the lease's drift bound
- * ({@code leaseDriftBoundTicks}) must cover the lag that remains.
+ * A real {@link Ticker}: runs {@code onTick} on the node's own single-threaded scheduled executor, so ticks are
+ * serialized with every other call into the node. Ticks are counted against a monotonic clock: tick {@code k} is
+ * due {@code k * tickMillis} after the start, and each run of the periodic task (and each {@link #catchUp},
+ * which the node calls before it judges a lease) delivers every tick due by now. A stall (GC pause, slow
+ * fsync) so ends in a burst of the ticks it missed, before any request the node handles after it; that keeps
+ * the tick count on real time, which is what a leader lease relies on, and the lease's drift bound
+ * ({@code leaseDriftBoundTicks}) covers the clocks' rate error.
  */
 public final class ScheduledTicker implements Ticker {
     private final ScheduledExecutorService nodeExecutor;
     private final long tickMillis;
     private final Consumer<RuntimeException> onFailure;
     private ScheduledFuture<?> task;
+    private Runnable onTick;
+    private long startNanos;
+    private long delivered;
+    private boolean stopped;
 
     /**
      * Ticks on {@code nodeExecutor} (which must be the node's single thread) every {@code tickMillis}. An
@@ -34,23 +40,35 @@ public final class ScheduledTicker implements Ticker {
     }
 
     @Override
-    public void start(Runnable onTick) {
+    public void start(Runnable tick) {
         if (task != null) {
             throw new IllegalStateException("ticker already started");
         }
-        Runnable guarded = () -> {
-            try {
+        this.onTick = tick;
+        this.startNanos = System.nanoTime();
+        task = nodeExecutor.scheduleAtFixedRate(this::catchUp, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void catchUp() {
+        if (onTick == null) {
+            return;
+        }
+        long due = (System.nanoTime() - startNanos) / TimeUnit.MILLISECONDS.toNanos(tickMillis);
+        try {
+            while (!stopped && delivered < due) {
+                delivered++;
                 onTick.run();
-            } catch (RuntimeException e) {
-                stop();
-                onFailure.accept(e);
             }
-        };
-        task = nodeExecutor.scheduleAtFixedRate(guarded, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            stop();
+            onFailure.accept(e);
+        }
     }
 
     @Override
     public void stop() {
+        stopped = true;
         if (task != null) {
             // Called on the node's thread: no tick is running now, and cancel prevents the next one.
             task.cancel(false);

@@ -19,44 +19,26 @@ import java.util.TreeMap;
  * simulator's true time; an acknowledgement at the very nanosecond the request arrived is not counted (the two
  * are not ordered). Local reads are not reported: they may be stale by design.
  *
- * <p>Lease reads are held to what a lease can promise: it is counted in the node's ticks, which must track real
- * time ({@code RaftCore.leaseRead}). A process pause stops the ticks while true time runs on, so a leader
- * resuming from a pause may still believe in a lease that expired meanwhile (dissertation §6.4.1 assumes no
- * such pause). A lease read that misses only writes acknowledged while its node was paused is therefore not
- * judged; one that misses a write acknowledged before the pause began, or after it ended, is.
+ * <p>Lease reads are held to the same standard: a lease is counted in the node's ticks, and the ticker makes up
+ * the ticks a pause stopped before the node handles anything that arrived after it (as the production
+ * fixed-rate ticker does), so a leader resuming from a pause sees its lease expired.
  */
 final class ReadFreshnessOracle {
   /** Acknowledgement time to the highest acknowledged index up to then (non-decreasing in both). */
   private final TreeMap<Long, Long> highestAckedByTime = new TreeMap<>();
   private long highestAcked;
-  /** Per node, its pauses: start -> planned end (true time). */
-  private final TreeMap<Integer, TreeMap<Long, Long>> pauses = new TreeMap<>();
 
   void observe(JournalEvent event, ViolationSink sink) {
     if (event instanceof ClientAcked e && e.index() > highestAcked) {
       highestAcked = e.index();
       highestAckedByTime.put(e.timeNanos(), highestAcked);
-    } else if (event instanceof JournalEvent.Paused e) {
-      pauses.computeIfAbsent(e.node(), k -> new TreeMap<>()).put(e.timeNanos(), e.untilNanos());
     } else if (event instanceof ReadAnswered e) {
       check(e, sink);
     }
   }
 
-  /** The last acknowledgement the read must reflect, or null (see the class comment on lease reads). */
-  private Map.Entry<Long, Long> mustReflect(ReadAnswered e) {
-    Map.Entry<Long, Long> latest = highestAckedByTime.lowerEntry(e.arrivalNanos());
-    TreeMap<Long, Long> nodePauses = pauses.get(e.node());
-    if (latest == null || !"LEASE".equals(e.mode()) || nodePauses == null) {
-      return latest;
-    }
-    Map.Entry<Long, Long> pause = nodePauses.floorEntry(latest.getKey());
-    boolean ackedWhilePaused = pause != null && latest.getKey() <= pause.getValue();
-    return ackedWhilePaused ? highestAckedByTime.lowerEntry(pause.getKey()) : latest;
-  }
-
   private void check(ReadAnswered e, ViolationSink sink) {
-    Map.Entry<Long, Long> before = mustReflect(e);
+    Map.Entry<Long, Long> before = highestAckedByTime.lowerEntry(e.arrivalNanos());
     if (before == null || e.appliedIndex() >= before.getValue()) {
       return;
     }

@@ -7,12 +7,22 @@ import io.tumbler.sim.process.ProcessContext;
 /**
  * The Raft ticker on a simulated process clock: a tick every {@code tickNanos} of the node's LOCAL time,
  * so a skewed or drifting clock makes its elections and leases run fast or slow, as a real one would.
+ *
+ * <p>Fixed rate, as the production {@code ScheduledTicker}: ticks are due at {@code start + k * tickNanos},
+ * and a tick that fires late (the process was paused: its timer was deferred to the resume, ahead of the
+ * messages that arrived meanwhile) first makes up every tick missed since, in one burst. Otherwise a leader
+ * resuming from a long pause would count one tick for the whole pause, believe in a lease that expired
+ * while it was stopped and serve stale lease reads — a fault of the simulation, not of the Raft, since the
+ * real ticker catches up before it runs a request that arrived after the stall. {@link #catchUp} does the same
+ * for a request the pause deferred before the next tick was due.
  */
 final class SimTicker implements Ticker {
   private final ProcessContext<Wire> context;
   private final long tickNanos;
   private Timer timer;
   private Runnable onTick;
+  private long nextDueNanos;
+  private boolean stopped;
 
   SimTicker(ProcessContext<Wire> context, long tickNanos) {
     this.context = context;
@@ -22,18 +32,49 @@ final class SimTicker implements Ticker {
   @Override
   public void start(Runnable tick) {
     this.onTick = tick;
+    this.nextDueNanos = context.nowNanos() + tickNanos;
     arm();
   }
 
   private void arm() {
-    timer = context.setTimer(tickNanos, () -> {
+    timer = context.setTimer(Math.max(0, nextDueNanos - context.nowNanos()), this::fire);
+  }
+
+  private void fire() {
+    deliverDue();
+    if (!stopped) {
       arm();
+    }
+  }
+
+  private void deliverDue() {
+    long now = context.nowNanos();
+    while (!stopped && nextDueNanos <= now) {
+      nextDueNanos += tickNanos;
       onTick.run();
-    });
+    }
+  }
+
+  /**
+   * Delivers the ticks due by now before the node serves a lease read. At the resume of a pause the simulator
+   * delivers what the process missed in arrival order, so a request that arrived before the next tick was
+   * due would otherwise be judged on the tick count of the moment the pause began.
+   */
+  @Override
+  public void catchUp() {
+    if (stopped || onTick == null || nextDueNanos > context.nowNanos()) {
+      return;
+    }
+    timer.cancel();
+    deliverDue();
+    if (!stopped) {
+      arm();
+    }
   }
 
   @Override
   public void stop() {
+    stopped = true;
     if (timer != null) {
       timer.cancel();
     }

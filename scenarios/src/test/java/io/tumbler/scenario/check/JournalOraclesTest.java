@@ -252,17 +252,15 @@ class JournalOraclesTest {
   }
 
   @Test
-  void aLeaseReadMissingOnlyWritesAcknowledgedWhileItsNodeWasPausedIsNotJudged() {
+  void aLeaseReadIsJudgedLikeAnyOtherEvenAcrossAPauseOfItsNode() {
     List<JournalEvent> j = election();
     j.add(new CommitAdvanced(19, 1, 2));
     j.add(new JournalEvent.Paused(15, 3, 25));
     j.add(new ClientAcked(20, 1, 7, 1, 2, 1, 12));
-    j.add(new ReadAnswered(30, 3, "LEASE", 25, 1)); // the ticks of node 3 stopped while the write was acked
+    j.add(new ReadAnswered(30, 3, "LEASE", 25, 1)); // the ticker makes up the pause: the lease had expired
+    assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
+    j.set(j.size() - 1, new ReadAnswered(30, 3, "LEASE", 25, 2));
     assertQuiet(run(j));
-    j.set(j.size() - 1, new ReadAnswered(30, 3, "LINEARIZABLE", 25, 1)); // ReadIndex does not lean on ticks
-    assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
-    j.set(j.size() - 3, new JournalEvent.Paused(21, 3, 25)); // paused only after the write was acked
-    j.set(j.size() - 1, new ReadAnswered(30, 3, "LEASE", 25, 1));
-    assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
   }
+
 }
