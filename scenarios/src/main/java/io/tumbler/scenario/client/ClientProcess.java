@@ -21,12 +21,19 @@ import io.tumbler.sim.random.RandomStream;
  * clients do, because the abandoned operation may still take effect at any later time.
  *
  * <p>Reads have no effect, so an unanswered read is recorded as {@code fail} rather than {@code info}.
+ *
+ * <p>Forced retries ({@link ForcedRetries}, drawn per run): a command attempt may wait only a few
+ * milliseconds before it is retried elsewhere (handled exactly as a timeout, so the operation may end
+ * {@code info}), and a command that got its answer may be re-sent afterwards, once, as an echo whose reply is
+ * ignored. Neither adds an operation to the history: one invocation, one completion, the first definite
+ * reply wins. Forced-retry draws come from the client's own {@code forced-retries} stream.
  */
 public final class ClientProcess implements SimProcess<Wire> {
   private final ClientShared shared;
   private final int clientIndex;
   private ProcessContext<Wire> context;
   private RandomStream random;
+  private RandomStream forcedRandom;
   private long process;
   private long sequence;
   private int target;
@@ -48,6 +55,7 @@ public final class ClientProcess implements SimProcess<Wire> {
   public void onStart(ProcessContext<Wire> context) {
     this.context = context;
     this.random = context.random();
+    this.forcedRandom = random.stream("forced-retries");
     this.target = shared.nodeProcess(random.nextInt(shared.nodeCount()));
     scheduleNext();
   }
@@ -93,7 +101,32 @@ public final class ClientProcess implements SimProcess<Wire> {
     context.send(target, new Wire.Request(sessionId(), sequence, current.kind(), current.payload()));
     long thisAttempt = ++attempt;
     awaitingReply = true;
-    attemptTimer = context.setTimer(shared.config().attemptTimeoutNanos(), () -> onAttemptTimeout(thisAttempt));
+    attemptTimer = context.setTimer(attemptTimeoutNanos(), () -> onAttemptTimeout(thisAttempt));
+  }
+
+  /** The usual wait for a reply, or, for an impatient command attempt, a forced-retry's short one. */
+  private long attemptTimeoutNanos() {
+    ForcedRetries forced = shared.forcedRetries();
+    long usual = shared.config().attemptTimeoutNanos();
+    if (current.isRead() || forced.impatientChance() == 0 || !forcedRandom.chance(forced.impatientChance())) {
+      return usual;
+    }
+    return Math.min(usual, forced.impatientTimeoutNanos());
+  }
+
+  /**
+   * After a command's definite answer from {@code answeredBy}, maybe re-sends the same request (same session
+   * and sequence) later to that node or a random one. The reply is dropped by {@link #onMessage}'s filter:
+   * by then the operation is complete or the client has moved to its next sequence.
+   */
+  private void maybeEcho(int answeredBy) {
+    ForcedRetries forced = shared.forcedRetries();
+    if (current.isRead() || forced.echoChance() == 0 || !forcedRandom.chance(forced.echoChance())) {
+      return;
+    }
+    Wire.Request again = new Wire.Request(sessionId(), sequence, current.kind(), current.payload());
+    int to = forcedRandom.chance(0.5) ? answeredBy : shared.nodeProcess(forcedRandom.nextInt(shared.nodeCount()));
+    context.setTimer(1 + forcedRandom.nextLong(forced.echoDelayMaxNanos()), () -> context.send(to, again));
   }
 
   private void onAttemptTimeout(long timedOutAttempt) {
@@ -130,8 +163,16 @@ public final class ClientProcess implements SimProcess<Wire> {
     }
     awaitingReply = false;
     attemptTimer.cancel();
+    if (from != target && reply.status() != Wire.ReplyStatus.OK) {
+      // A late answer to an earlier attempt ends the wait for the one in flight at `target`, whose fate is
+      // then never learned: it may still take effect.
+      mayHaveTakenEffect |= !current.isRead();
+    }
     switch (reply.status()) {
-      case OK -> complete(workload().complete(current, reply.payload()));
+      case OK -> {
+        maybeEcho(from);
+        complete(workload().complete(current, reply.payload()));
+      }
       case NOT_LEADER -> {
         target = reply.leaderHint() > 0 ? shared.nodeProcess(reply.leaderHint() - 1) : nextNode(target);
         retryOrGiveUp();

@@ -15,6 +15,7 @@ public final class ClientShared {
   private final Workload workload;
   private final HistoryRecorder history;
   private final ClientConfig config;
+  private final ForcedRetries forcedRetries;
   private final int firstNodeProcess;
   private final int nodeCount;
   private final int clientCount;
@@ -34,6 +35,9 @@ public final class ClientShared {
     this.nodeCount = nodeCount;
     this.clientCount = clientCount;
     this.operationLimit = operationLimit;
+    workload.begin(simulation.streams().stream("workload"));
+    this.forcedRetries = workload.forcesRetries()
+        ? ForcedRetries.drawn(simulation.streams().stream("client-retries")) : ForcedRetries.NONE;
   }
 
   Workload workload() {
@@ -46,6 +50,11 @@ public final class ClientShared {
 
   ClientConfig config() {
     return config;
+  }
+
+  /** This run's forced retries ({@link ForcedRetries#NONE} unless the workload asks for them). */
+  public ForcedRetries forcedRetries() {
+    return forcedRetries;
   }
 
   long trueNanos() {

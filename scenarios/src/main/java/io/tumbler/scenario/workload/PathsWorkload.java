@@ -8,27 +8,57 @@ import io.tumbler.vm.VmCodec;
 import io.tumbler.vm.VmCommand;
 import io.tumbler.vm.VmQuery;
 import io.tumbler.vm.VmResult;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code paths}: cluster-config style use of the path store (model {@code paths}): gets, puts,
- * compare-and-swaps, put-if-absent and deletes over a handful of paths such as
- * {@code /cluster/config/leader-hint}. Written values are unique strings; a cas expects the last value the
- * client saw for that path (or absence).
+ * compare-and-swaps, put-if-absent and deletes over a handful of paths, nested ones included
+ * ({@code /cluster/config} and {@code /cluster/config/version} are separate keys; a non-recursive delete of
+ * the parent leaves the child).
+ *
+ * <p>It drives the store's contention edges. One <b>hot path</b>, drawn per run, takes a drawn share of the
+ * operations, and a cas there expects the value <em>any</em> client saw or wrote most recently, so several
+ * clients race to swap the same value: one wins, the others fail with {@code mismatch}. A delete that
+ * answers is followed by put-if-absent races from the next clients and by a cas from the deleting client
+ * (expecting absence, or the value it just deleted). The operation mix is a swarm drawn per run.
+ * Written values are unique strings.
  */
 public final class PathsWorkload implements Workload {
   private static final String[] PATHS = {
-    "/cluster/config/leader-hint", "/cluster/config/version", "/services/api/endpoint",
+    "/cluster/config", "/cluster/config/leader-hint", "/cluster/config/version", "/services/api/endpoint",
     "/services/api/owner", "/locks/scheduler"
   };
+  private static final int FOLLOW_UPS_MAX = 6;
+
+  /** The kinds of operation the swarm weighs. */
+  enum Move {
+    GET, PUT, CAS_RECENT, CAS_OWN, PUT_IF_ABSENT, DELETE
+  }
+
   private final ReadMode readMode;
+  /** The value each client last saw or wrote per path: its own, possibly stale, cas expectation. */
   private final String[][] lastSeen;
+  /** The value any client last saw or wrote per path: the shared expectation that makes cas race. */
+  private final String[] recent = new String[PATHS.length];
+  /** Per client: a path it deleted and will cas next, or -1; and the value it believed was there. */
+  private final int[] casAfterDelete;
+  private final String[] deletedValue;
+  /** Path indexes whose put-if-absent race is due: whichever clients ask next take them. */
+  private final ArrayDeque<Integer> putIfAbsentRaces = new ArrayDeque<>();
+  private OperationMix<Move> mix = OperationMix.uniform(Move.class);
+  private int hotPath;
+  private double hotShare = 0.5;
   private long nextValue = 1;
 
   public PathsWorkload(int clients, ReadMode readMode) {
     this.readMode = readMode;
     this.lastSeen = new String[clients][PATHS.length];
+    this.casAfterDelete = new int[clients];
+    this.deletedValue = new String[clients];
+    java.util.Arrays.fill(casAfterDelete, -1);
   }
 
   @Override
@@ -42,31 +72,64 @@ public final class PathsWorkload implements Workload {
   }
 
   @Override
+  public void begin(RandomStream run) {
+    hotPath = run.nextInt(PATHS.length);
+    hotShare = 0.3 + 0.6 * run.nextDouble();
+    mix = OperationMix.drawn(Move.class, run, EnumSet.of(Move.GET, Move.CAS_RECENT, Move.PUT_IF_ABSENT));
+  }
+
+  @Override
+  public boolean forcesRetries() {
+    return true;
+  }
+
+  /** The run's hot path: most contention lands there. */
+  String hotPath() {
+    return PATHS[hotPath];
+  }
+
+  @Override
   public PlannedOperation next(RandomStream random, int client) {
-    int p = random.nextInt(PATHS.length);
-    String path = PATHS[p];
-    double roll = random.nextDouble();
-    if (roll < 0.35) {
-      return new PlannedOperation(client, "get", value(path, null, false), readMode.requestKind(),
-          VmCodec.encodeQuery(new VmQuery.GetPath(path)));
-    }
     String fresh = "c" + client + "-" + nextValue++;
-    if (roll < 0.55) {
-      return command(client, "put", value(path, fresh, true), new VmCommand.PutPath(path, Bytes.utf8(fresh)));
+    if (casAfterDelete[client] >= 0) {
+      int p = casAfterDelete[client];
+      casAfterDelete[client] = -1;
+      return cas(client, p, random.chance(0.5) ? null : deletedValue[client], fresh);
     }
-    if (roll < 0.80) {
-      String expected = lastSeen[client][p];
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("path", path);
-      v.put("expected", expected);
-      v.put("value", fresh);
-      CasExpectation expectation = expected == null ? new CasExpectation.Version(0) : new CasExpectation.Value(Bytes.utf8(expected));
-      return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path, expectation, Bytes.utf8(fresh)));
+    if (!putIfAbsentRaces.isEmpty() && random.chance(0.8)) {
+      int p = putIfAbsentRaces.poll();
+      return command(client, "put-if-absent", value(PATHS[p], fresh, true),
+          new VmCommand.PutPathIfAbsent(PATHS[p], Bytes.utf8(fresh)));
     }
-    if (roll < 0.92) {
-      return command(client, "put-if-absent", value(path, fresh, true), new VmCommand.PutPathIfAbsent(path, Bytes.utf8(fresh)));
+    int p = random.chance(hotShare) ? hotPath : random.nextInt(PATHS.length);
+    String path = PATHS[p];
+    switch (mix.pick(random)) {
+      case GET:
+        return new PlannedOperation(client, "get", value(path, null, false), readMode.requestKind(),
+            VmCodec.encodeQuery(new VmQuery.GetPath(path)));
+      case PUT:
+        return command(client, "put", value(path, fresh, true), new VmCommand.PutPath(path, Bytes.utf8(fresh)));
+      case CAS_RECENT:
+        return cas(client, p, recent[p], fresh);
+      case CAS_OWN:
+        return cas(client, p, lastSeen[client][p], fresh);
+      case PUT_IF_ABSENT:
+        return command(client, "put-if-absent", value(path, fresh, true),
+            new VmCommand.PutPathIfAbsent(path, Bytes.utf8(fresh)));
+      default:
+        return command(client, "delete", value(path, null, false), new VmCommand.DeletePath(path, false));
     }
-    return command(client, "delete", value(path, null, false), new VmCommand.DeletePath(path, false));
+  }
+
+  /** A cas of path {@code p} expecting {@code expected} (null: absent) to become {@code fresh}. */
+  private static PlannedOperation cas(int client, int p, String expected, String fresh) {
+    String path = PATHS[p];
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("path", path);
+    v.put("expected", expected);
+    v.put("value", fresh);
+    CasExpectation expectation = expected == null ? new CasExpectation.Version(0) : new CasExpectation.Value(Bytes.utf8(expected));
+    return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path, expectation, Bytes.utf8(fresh)));
   }
 
   private static Map<String, Object> value(String path, String value, boolean withValue) {
@@ -94,17 +157,32 @@ public final class PathsWorkload implements Workload {
       if (!(r instanceof VmResult.PathValue) && !(r instanceof VmResult.Absent)) {
         return Completion.fail(invoked, VmRejections.reason(r));
       }
-      lastSeen[op.client()][p] = read;
+      saw(op.client(), p, read);
       return Completion.ok(value(path, read, true));
     }
     if (!r.isOk()) {
+      if (r instanceof VmResult.CasMismatch mismatch) {
+        saw(op.client(), p, mismatch.current() == null ? null : mismatch.current().value().toUtf8());
+      }
       return Completion.fail(invoked, op.f().equals("put-if-absent") && r instanceof VmResult.CasMismatch
           ? "exists" : VmRejections.reason(r));
     }
-    if (invoked.containsKey("value")) {
-      lastSeen[op.client()][p] = (String) invoked.get("value");
+    if (op.f().equals("delete")) {
+      deletedValue[op.client()] = lastSeen[op.client()][p];
+      saw(op.client(), p, null);
+      casAfterDelete[op.client()] = p;
+      for (int i = 0; i < 2 && putIfAbsentRaces.size() < FOLLOW_UPS_MAX; i++) {
+        putIfAbsentRaces.add(p);
+      }
+    } else if (invoked.containsKey("value")) {
+      saw(op.client(), p, (String) invoked.get("value"));
     }
     return Completion.ok(invoked);
+  }
+
+  private void saw(int client, int p, String value) {
+    lastSeen[client][p] = value;
+    recent[p] = value;
   }
 
   private static int indexOf(String path) {

@@ -15,6 +15,23 @@ public interface Workload {
   /** The linearizability model its histories are checked with (a name the checker knows). */
   String model();
 
+  /**
+   * Called once before the run's first operation with the run's own {@code workload} stream, from which a
+   * workload draws whatever is fixed for the whole run (its swarm: operation mix, host sizes, hot paths).
+   * A workload used without it keeps fixed defaults.
+   */
+  default void begin(RandomStream run) {}
+
+  /**
+   * Whether its clients force retries: re-send a command they already have an answer to, or give up on an
+   * attempt after a very short wait, so that the state machine's session deduplication answers retries of
+   * every kind of command (see the client's forced retries). Off for workloads whose runs must keep their
+   * historical fingerprints.
+   */
+  default boolean forcesRetries() {
+    return false;
+  }
+
   /** The next operation for client {@code client}. */
   PlannedOperation next(RandomStream random, int client);
 
