@@ -58,7 +58,8 @@ public final class RaftServer implements AutoCloseable {
                 .storage(new SegmentedLog(new NioStorageDirectory(options.dataDirectory()), options.segmentTargetBytes()))
                 .transport(transport)
                 .stateMachine(stateMachine)
-                .ticker(new ScheduledTicker(nodeThread, options.tickMillis(), this::fail))
+                .ticker(new ScheduledTicker(nodeThread, options.tickMillis(),
+                        Math.max(1, options.raft().electionTimeoutTicks() - 1), this::fail))
                 .observer(options.observer())
                 .onHalt(this::onHalt)
                 .snapshotEveryEntries(options.snapshotEveryEntries())

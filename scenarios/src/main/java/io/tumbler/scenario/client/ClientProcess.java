@@ -84,7 +84,11 @@ public final class ClientProcess implements SimProcess<Wire> {
     sequence++;
     mayHaveTakenEffect = false;
     deadlineLocalNanos = context.nowNanos() + shared.config().operationDeadlineNanos();
-    shared.history().invoke(process, current.f(), current.value(), shared.trueNanos());
+    if (current.kind() == Wire.RequestKind.READ_LOCAL) {
+      shared.history().invokeLocalRead(process, current.f(), current.value(), shared.trueNanos());
+    } else {
+      shared.history().invoke(process, current.f(), current.value(), shared.trueNanos());
+    }
     shared.operationStarted();
     if (current.kind() == Wire.RequestKind.READ_LOCAL) {
       target = home(); // a local read goes to the client's nearest replica, as it would in a real deployment

@@ -18,9 +18,43 @@ import java.util.OptionalLong;
 public final class HistoryRecorder {
   private final List<Operation> operations = new ArrayList<>();
   private long lastOkNanos = -1;
+  private int localReads;
 
   public void invoke(long process, String f, Object value, long timeNanos) {
     add(process, OpType.INVOKE, f, value, timeNanos, null);
+  }
+
+  /**
+   * The invocation of a read served from one replica's local state, marked {@code "served": "local"} in the
+   * history: such a read may be stale by design, so {@link #withoutLocalReads} leaves it out (and its
+   * completion, the process's next operation) when a run does not hold local reads to linearizability.
+   */
+  public void invokeLocalRead(long process, String f, Object value, long timeNanos) {
+    add(process, OpType.INVOKE, f, value, timeNanos, null, true);
+    localReads++;
+  }
+
+  /** How many local reads were invoked. */
+  public int localReads() {
+    return localReads;
+  }
+
+  /** The history without local reads (each invocation marked local and its completion). */
+  public History withoutLocalReads() {
+    java.util.Set<Object> inLocalRead = new java.util.HashSet<>();
+    List<Operation> kept = new ArrayList<>();
+    for (Operation op : operations) {
+      boolean local = op.type() == OpType.INVOKE ? "local".equals(op.extra().get("served"))
+          : inLocalRead.remove(op.process());
+      if (local && op.type() == OpType.INVOKE) {
+        inLocalRead.add(op.process());
+      }
+      if (!local) {
+        kept.add(new Operation(kept.size(), op.process(), op.type(), op.f(), op.value(), op.valuePresent(),
+            op.timeNanos(), op.extra()));
+      }
+    }
+    return History.of(kept);
   }
 
   public void ok(long process, String f, Object value, long timeNanos) {
@@ -42,9 +76,17 @@ public final class HistoryRecorder {
   }
 
   private void add(long process, OpType type, String f, Object value, long timeNanos, String error) {
+    add(process, type, f, value, timeNanos, error, false);
+  }
+
+  private void add(long process, OpType type, String f, Object value, long timeNanos, String error,
+      boolean localRead) {
     Map<String, Object> extra = new LinkedHashMap<>();
     if (error != null) {
       extra.put("error", error);
+    }
+    if (localRead) {
+      extra.put("served", "local");
     }
     operations.add(new Operation(operations.size(), process, type, f, value, true, OptionalLong.of(timeNanos), extra));
   }

@@ -47,7 +47,7 @@ public final class NodeProcess implements SimProcess<Wire> {
         .storage(storage)
         .transport(this::send)
         .stateMachine(cluster.stateMachineFor(nodeId, stateMachine))
-        .ticker(new SimTicker(ctx, cluster.tickNanos()))
+        .ticker(new SimTicker(ctx, cluster.tickNanos(), Math.max(1, cluster.config().electionTimeoutTicks() - 1)))
         .observer(observation -> cluster.observe(this, observation))
         .onHalt(reason -> cluster.halted(nodeId, reason))
         .snapshotEveryEntries(cluster.snapshotEveryEntries())

@@ -14,19 +14,23 @@ import io.tumbler.sim.process.ProcessContext;
  * resuming from a long pause would count one tick for the whole pause, believe in a lease that expired
  * while it was stopped and serve stale lease reads — a fault of the simulation, not of the Raft, since the
  * real ticker catches up before it runs a request that arrived after the stall. {@link #catchUp} does the same
- * for a request the pause deferred before the next tick was due.
+ * for a request the pause deferred before the next tick was due. Like the production ticker, a burst makes up
+ * at most {@code maxBurstTicks} ticks (one less than the election timeout: enough to expire any lease, at most
+ * one election) and drops the older ones.
  */
 final class SimTicker implements Ticker {
   private final ProcessContext<Wire> context;
   private final long tickNanos;
+  private final long maxBurstTicks;
   private Timer timer;
   private Runnable onTick;
   private long nextDueNanos;
   private boolean stopped;
 
-  SimTicker(ProcessContext<Wire> context, long tickNanos) {
+  SimTicker(ProcessContext<Wire> context, long tickNanos, long maxBurstTicks) {
     this.context = context;
     this.tickNanos = tickNanos;
+    this.maxBurstTicks = maxBurstTicks;
   }
 
   @Override
@@ -49,6 +53,7 @@ final class SimTicker implements Ticker {
 
   private void deliverDue() {
     long now = context.nowNanos();
+    nextDueNanos = Math.max(nextDueNanos, now - (maxBurstTicks - 1) * tickNanos);
     while (!stopped && nextDueNanos <= now) {
       nextDueNanos += tickNanos;
       onTick.run();

@@ -10,8 +10,9 @@ import io.tumbler.sim.random.RandomStream;
  * the seed (the run's {@code shape} stream), within what an operator could configure — 1 to 7 nodes (even
  * sizes included), tick, election timeout and heartbeat, PreVote and CheckQuorum on or off, append batch and
  * pipeline limits, snapshot interval, LAN or WAN latency, clients beside a home node or not — and with it the
- * workload (kv, dedicated readers, VM orchestration, the path store), the read mode (ReadIndex or leases)
- * and how patient the clients are. One default campaign so explores what would otherwise need a hand-written
+ * workload (kv, dedicated readers, VM orchestration, the path store), the read mode (ReadIndex, leases, or
+ * now and then reads from a replica's own state, which the linearizability check then leaves out as stale by
+ * design while still checking every write) and how patient the clients are. One default campaign so explores what would otherwise need a hand-written
  * scenario per configuration.
  *
  * <p>Two rules keep every drawn deployment one a correct Raft must survive: the election timeout is at least
@@ -45,7 +46,9 @@ public record ClusterSwarm(boolean drawCluster, boolean drawWorkload) {
     boolean impatient = random.chance(0.25) && cluster.latencyMicrosMax() <= 2_000;
     ClientConfig timing = impatient ? HuntScenarios.impatientClients() : scenario.clientTiming();
     String workload = pick(random, new String[] {"kv", "kv", "kv-readers", "vm", "vm", "paths", "paths"});
-    ReadMode readMode = random.chance(0.3) ? ReadMode.LEASE : ReadMode.LINEARIZABLE;
+    double readRoll = random.nextDouble();
+    ReadMode readMode = readRoll < 0.3 ? ReadMode.LEASE
+        : readRoll < 0.37 && !workload.equals("vm") ? ReadMode.LOCAL : ReadMode.LINEARIZABLE;
     if (!drawWorkload) {
       workload = scenario.workload();
       readMode = scenario.readMode();

@@ -48,6 +48,12 @@ public final class KvWorkload implements Workload {
     return readOnlyClients == 0 ? "kv" : "kv-readers";
   }
 
+  /** Kv commands are retried and echoed too: the session table must answer each of them, whatever the key. */
+  @Override
+  public boolean forcesRetries() {
+    return true;
+  }
+
   @Override
   public String model() {
     return "kv";

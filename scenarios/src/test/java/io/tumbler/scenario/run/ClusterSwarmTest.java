@@ -40,7 +40,7 @@ class ClusterSwarmTest {
     }
     assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7), sizes);
     assertEquals(Set.of("kv", "kv-readers", "vm", "paths"), workloads);
-    assertEquals(Set.of(ReadMode.LINEARIZABLE, ReadMode.LEASE), reads);
+    assertEquals(Set.of(ReadMode.LINEARIZABLE, ReadMode.LEASE, ReadMode.LOCAL), reads);
     for (String knob : new String[] {"prevote=false", "prevote=true", "checkquorum=false", "homed=true", "batch=1",
         "inflight=1", "tick=2", "tick=20"}) {
       assertTrue(knobs.contains(knob), knob + " never drawn: " + knobs);
