@@ -28,7 +28,7 @@ public enum KnownBug {
     VOTE_WITHOUT_LOG_CHECK("vote-without-log-check",
             "votes are granted without the up-to-date log check (Raft 5.4.1), so a leader can be elected without "
                     + "committed entries",
-            "raft-safety", "LEADER_COMPLETENESS", "figure-8"),
+            "raft-safety", "VOTE_LOG_CHECK", "figure-8"),
     APPEND_WITHOUT_CONSISTENCY_CHECK("append-without-consistency-check",
             "a follower accepts AppendEntries without checking the term of its entry at prevIndex, splicing the "
                     + "leader's entries onto a divergent prefix",
@@ -43,7 +43,7 @@ public enum KnownBug {
             "raft-safety", "STATE_MACHINE_SAFETY", "backtrack-hunt"),
     STALE_TERM_APPEND("stale-term-append",
             "a follower accepts AppendEntries from a leader of an older term instead of rejecting it",
-            "raft-safety", "STATE_MACHINE_SAFETY", "stale-term-hunt"),
+            "raft-safety", null, "stale-term-hunt"),
     STALE_RESPONSE_COUNTED("stale-response-counted",
             "a leader counts append acknowledgements from older terms towards its replication progress and commit, "
                     + "so an acknowledgement held back since an earlier term makes it believe a follower holds "
@@ -55,15 +55,15 @@ public enum KnownBug {
     READ_WITHOUT_LEADERSHIP_CHECK("read-without-leadership-check",
             "linearizable (ReadIndex) reads are served at once from the leader's state without a heartbeat round "
                     + "confirming it still leads",
-            "linearizability", null, "read-hunt"),
+            "raft-safety", "READ_FRESHNESS", "read-hunt"),
     READ_INDEX_BEFORE_NOOP("read-index-before-noop",
             "a new leader serves ReadIndex reads before its no-op commits, using a commit index that may be behind "
                     + "writes its predecessor acknowledged",
-            "linearizability", null, "noop-hunt"),
+            "raft-safety", "READ_FRESHNESS", "noop-hunt"),
     LEASE_WITHOUT_DRIFT_BOUND("lease-without-drift-bound",
             "lease reads are served for the whole election timeout with no allowance for clock drift, so a leader "
                     + "whose clock runs slow serves reads after a successor was elected",
-            "linearizability", null, "lease-skew"),
+            "raft-safety", "READ_FRESHNESS", "lease-skew"),
     NO_SESSION_DEDUP("no-session-dedup",
             "the state machine applies every client command it sees, without deduplicating retried or duplicated "
                     + "(clientId, sequence) commands",

@@ -9,5 +9,12 @@ public enum Expectation {
    * violation is the demonstration. A run where the checker finds it passes; a run where the schedule
    * happened not to expose it also passes, and says so in its notes.
    */
-  NON_LINEARIZABLE
+  NON_LINEARIZABLE,
+  /**
+   * Every check passes, but reads served from one replica's local state (marked {@code served=local} in the
+   * history) are left out of the linearizability check: they may be stale by design. Set by the default
+   * scenario's swarm when it draws local reads; a run asked for local reads ({@code --read-mode local}) or a
+   * scenario written for them keeps them in, so their staleness is found.
+   */
+  CORRECT_EXCEPT_LOCAL_READS
 }

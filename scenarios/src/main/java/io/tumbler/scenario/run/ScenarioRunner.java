@@ -17,6 +17,7 @@ import io.tumbler.scenario.client.ClientShared;
 import io.tumbler.scenario.client.HistoryRecorder;
 import io.tumbler.scenario.cluster.SimCluster;
 import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.scenario.workload.Workload;
 import io.tumbler.scenario.workload.Workloads;
 import io.tumbler.sim.kernel.RunBudget;
@@ -91,7 +92,11 @@ public final class ScenarioRunner {
     if (!scenario.swarm().draws()) {
       return scenario;
     }
-    return scenario.withShape(scenario.swarm().draw(sim.streams().stream("shape"), scenario));
+    RunShape shape = scenario.swarm().draw(sim.streams().stream("shape"), scenario);
+    Scenario fixed = scenario.withShape(shape);
+    boolean drewLocalReads = scenario.swarm().drawWorkload() && shape.readMode() == ReadMode.LOCAL;
+    return drewLocalReads && scenario.expectation() == Expectation.CORRECT
+        ? fixed.withExpectation(Expectation.CORRECT_EXCEPT_LOCAL_READS) : fixed;
   }
 
   /**
@@ -295,8 +300,7 @@ public final class ScenarioRunner {
      * {@link #localReadNote}); a scenario that expects stale reads keeps them, to find one.
      */
     private CheckResult checkHistory() {
-      boolean dropLocal = scenario.readMode() == io.tumbler.scenario.workload.ReadMode.LOCAL
-          && scenario.expectation() == Expectation.CORRECT;
+      boolean dropLocal = scenario.expectation() == Expectation.CORRECT_EXCEPT_LOCAL_READS;
       History h = dropLocal ? history.withoutLocalReads() : history.toHistory();
       Checker checker = new Checker(CheckerOptions.defaults().withTimeLimit(checkerTimeLimit).withParallelism(1));
       return checker.check(Models.named(workload.model(), ModelOptions.defaults()), h);
@@ -382,7 +386,7 @@ public final class ScenarioRunner {
 
     /** Says how many local reads the linearizability check left out, when it left any out. */
     private String localReadNote() {
-      if (history.localReads() == 0 || scenario.expectation() != Expectation.CORRECT) {
+      if (history.localReads() == 0 || scenario.expectation() != Expectation.CORRECT_EXCEPT_LOCAL_READS) {
         return null;
       }
       return history.localReads() + " local reads (served from one replica's own state, stale by design) are in "
