@@ -1,7 +1,10 @@
 package io.tumbler.scenario.check;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
+import static io.tumbler.scenario.check.SafetyJournals.assertQuiet;
+import static io.tumbler.scenario.check.SafetyJournals.e;
+import static io.tumbler.scenario.check.SafetyJournals.run;
+
 
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
@@ -21,7 +24,6 @@ import io.tumbler.scenario.journal.JournalEvent.Voted;
 import io.tumbler.scenario.journal.JournalEvent.Wiped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,15 +62,7 @@ class JournalOraclesTest {
     return j;
   }
 
-  private static EntryId e(long term, long digest) {
-    return new EntryId(term, digest);
-  }
 
-  private static List<SafetyViolation> run(List<JournalEvent> journal) {
-    RaftSafetyChecker checker = new RaftSafetyChecker();
-    journal.forEach(checker::observe);
-    return checker.finish();
-  }
 
   private static List<SafetyViolation> withExtra(JournalEvent... extra) {
     List<JournalEvent> j = election();
@@ -76,15 +70,7 @@ class JournalOraclesTest {
     return run(j);
   }
 
-  private static void assertOnly(SafetyProperty expected, List<SafetyViolation> found) {
-    assertTrue(!found.isEmpty(), "expected a " + expected + " violation, found none");
-    assertEquals(List.of(expected), found.stream().map(SafetyViolation::property).distinct().collect(Collectors.toList()),
-        () -> found.stream().map(SafetyViolation::describe).collect(Collectors.joining("\n")));
-  }
 
-  private static void assertQuiet(List<SafetyViolation> found) {
-    assertEquals(List.of(), found.stream().map(SafetyViolation::describe).collect(Collectors.toList()));
-  }
 
   @Test
   void aCorrectElectionAndReplicationIsQuiet() {

@@ -1,5 +1,9 @@
 package io.tumbler.scenario.check;
 
+import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
+import static io.tumbler.scenario.check.SafetyJournals.e;
+import static io.tumbler.scenario.check.SafetyJournals.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,15 +47,7 @@ class RaftSafetyCheckerTest {
     return j;
   }
 
-  private static EntryId e(long term, long digest) {
-    return new EntryId(term, digest);
-  }
 
-  private static List<SafetyViolation> run(List<JournalEvent> journal) {
-    RaftSafetyChecker checker = new RaftSafetyChecker();
-    journal.forEach(checker::observe);
-    return checker.finish();
-  }
 
   private static List<SafetyViolation> withExtra(JournalEvent... extra) {
     List<JournalEvent> j = validPrefix();
@@ -59,11 +55,6 @@ class RaftSafetyCheckerTest {
     return run(j);
   }
 
-  private static void assertOnly(SafetyProperty expected, List<SafetyViolation> found) {
-    assertTrue(!found.isEmpty(), "expected a " + expected + " violation, found none");
-    assertEquals(List.of(expected), found.stream().map(SafetyViolation::property).distinct().collect(Collectors.toList()),
-        () -> found.stream().map(SafetyViolation::describe).collect(Collectors.joining("\n")));
-  }
 
   @Test
   void validJournalIsQuiet() {
