@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * values; the first one of each property is usually the interesting one, but all are kept (bounded).
  *
  * <p>Beyond the paper's properties, oracles judge what the harness saw on the wire against the same picture:
- * {@link TermOracle} (terms), {@link DurabilityOracle} (votes and acknowledgements durable before they leave,
+ * {@link ElectionQuorumOracle} (a leader has a majority of votes of its term), {@link AckMatchOracle} (an
+ * acknowledgement names entries the leader holds), {@link TermOracle} (terms), {@link DurabilityOracle} (votes
+ * and acknowledgements durable before they leave,
  * the vote's log check), {@link CommitRuleOracle} (Figure 8) and {@link ReadFreshnessOracle} (reads against
  * the acknowledged writes). They read the logs this checker keeps, after it has folded in each event.
  *
@@ -53,6 +55,8 @@ public final class RaftSafetyChecker {
   private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
   private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
   private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
+  private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle();
+  private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
 
   private record VoteKey(int node, long term) {}
 
@@ -79,6 +83,8 @@ public final class RaftSafetyChecker {
     durability.observe(event, this::violation);
     reads.observe(event, this::violation);
     commitRule.observe(event, this::violation);
+    electionQuorum.observe(event, this::violation);
+    ackMatch.observe(event, this::violation);
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */

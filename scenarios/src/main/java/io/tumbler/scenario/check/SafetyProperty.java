@@ -40,5 +40,9 @@ public enum SafetyProperty {
    * A leader commits only through an entry of its own term held by a majority, counting acknowledgements of
    * its own term (§5.4.2, Figure 8).
    */
-  FIGURE_8_RULE
+  FIGURE_8_RULE,
+  /** A node becomes leader of term T only with votes of term T from a majority, itself included (§5.2). */
+  ELECTION_QUORUM,
+  /** A follower acknowledges match index M to the leader of term T only holding the leader's entry at M (§5.3). */
+  ACK_MATCHES_LEADER
 }

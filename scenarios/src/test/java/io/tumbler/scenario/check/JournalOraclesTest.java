@@ -249,4 +249,37 @@ class JournalOraclesTest {
     assertQuiet(run(j));
   }
 
+
+  @Test
+  void aLeaderNeedsAMajorityOfVotesOfItsOwnTerm() {
+    List<JournalEvent> j = election();
+    assertQuiet(run(j));
+    int grant = indexOf(j, VoteGranted.class);
+    j.set(grant, new VoteGranted(5, 2, 1, 0)); // node 2's grant is of an older term: node 1 has 1 vote of 3
+    assertOnly(SafetyProperty.ELECTION_QUORUM, run(j));
+    j.remove(grant); // no grant sent at all
+    assertOnly(SafetyProperty.ELECTION_QUORUM, run(j));
+  }
+
+  @Test
+  void anAcknowledgementMustNameEntriesTheLeaderHolds() {
+    List<JournalEvent> j = election();
+    j.add(new EntriesAppended(10, 3, 3, List.of(e(1, 13)))); // node 3 holds an index the leader never had
+    j.add(new AppendAcked(10, 3, 1, 1, 3)); // and acknowledges it: beyond the leader's log (it ends at 2)
+    assertOnly(SafetyProperty.ACK_MATCHES_LEADER, run(j));
+    List<JournalEvent> stale = election();
+    int follower3 = stale.size() - 3; // node 3's EntriesAppended: an entry of term 0 at index 2 instead of 1/12
+    stale.set(follower3, new EntriesAppended(9, 3, 1, List.of(e(1, 11), e(0, 99))));
+    assertOnly(SafetyProperty.ACK_MATCHES_LEADER, run(stale).stream()
+        .filter(v -> v.property() == SafetyProperty.ACK_MATCHES_LEADER).toList());
+  }
+
+  private static int indexOf(List<JournalEvent> j, Class<?> type) {
+    for (int i = 0; i < j.size(); i++) {
+      if (type.isInstance(j.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " in the journal");
+  }
 }

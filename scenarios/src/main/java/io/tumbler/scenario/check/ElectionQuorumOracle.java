@@ -1,0 +1,51 @@
+package io.tumbler.scenario.check;
+
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEvent.Recovered;
+import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
+import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@link SafetyProperty#ELECTION_QUORUM}: a node becomes leader of term T only once a majority of the cluster,
+ * itself included, has granted it a vote of term T (Raft §5.2). Counting a grant of an older term, a pre-vote,
+ * or a tally one short for an even cluster size is caught at the election itself, before a second leader of
+ * the same term ever appears (which is all Election Safety can see, and only when the timing produces one).
+ *
+ * <p>Grants are the {@link VoteGranted} the voters sent (a superset of what the candidate received, so a
+ * correct candidate always has enough); the cluster is every node that started. Like the other wire rules it
+ * judges only journals that record the wire.
+ */
+final class ElectionQuorumOracle {
+  private final TreeSet<Integer> members = new TreeSet<>();
+  /** (candidate, term) -> the voters that sent it a grant of that term. */
+  private final TreeMap<Integer, TreeMap<Long, TreeSet<Integer>>> grants = new TreeMap<>();
+  private boolean wireRecorded;
+
+  void observe(JournalEvent event, ViolationSink sink) {
+    wireRecorded |= event instanceof VoteGranted || event instanceof JournalEvent.VoteRequested
+        || event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.AppendAcked;
+    if (event instanceof Recovered e) {
+      members.add(e.node());
+    } else if (event instanceof VoteGranted e) {
+      grants.computeIfAbsent(e.candidate(), k -> new TreeMap<>()).computeIfAbsent(e.term(), k -> new TreeSet<>())
+          .add(e.node());
+    } else if (event instanceof RoleChanged e && "LEADER".equals(e.role()) && wireRecorded) {
+      check(e, sink);
+    }
+  }
+
+  private void check(RoleChanged e, ViolationSink sink) {
+    TreeSet<Integer> voters = new TreeSet<>(grants.getOrDefault(e.node(), new TreeMap<>())
+        .getOrDefault(e.term(), new TreeSet<>()));
+    voters.add(e.node()); // a candidate votes for itself
+    int majority = members.size() / 2 + 1;
+    if (voters.size() < majority) {
+      sink.report(SafetyProperty.ELECTION_QUORUM, List.of(e.node()), e.term(), 0, "node " + e.node()
+          + " became leader of term " + e.term() + " with votes of that term from " + voters + " only: "
+          + voters.size() + " of " + members.size() + " nodes, a majority is " + majority);
+    }
+  }
+}
