@@ -83,9 +83,8 @@ public final class NodeProcess implements SimProcess<Wire> {
   public void onMessage(int from, Wire message) {
     if (message instanceof Wire.Peer peer) {
       if (started) {
-        cluster.delivering(nodeId, node.status().term(), peer.message());
+        cluster.wire().delivering(nodeId, node.status().term(), peer.message());
       }
-      cluster.delivered(nodeId, peer.message());
       node.receive(peer.message());
     } else if (message instanceof Wire.Request request) {
       serve(from, request);
@@ -106,7 +105,7 @@ public final class NodeProcess implements SimProcess<Wire> {
     long arrivalNanos = cluster.simulation().nowNanos(); // true time, not the node's skewed clock
     node.read(mode, request.payload(), outcome -> {
       if (outcome instanceof ReadOutcome.Ok ok && mode != ReadMode.LOCAL) {
-        cluster.readAnswered(nodeId, mode, arrivalNanos, ok.appliedIndex());
+        cluster.wire().readAnswered(nodeId, mode, arrivalNanos, ok.appliedIndex());
       }
       context.send(from, reply(request, outcome));
     });
@@ -114,7 +113,7 @@ public final class NodeProcess implements SimProcess<Wire> {
 
   /** The node's transport: the harness sees every message the node sends (for the durability oracles). */
   private void send(io.tumbler.raft.Message message) {
-    cluster.sending(message);
+    cluster.wire().sending(message);
     context.send(cluster.processOf(message.to()), new Wire.Peer(message));
   }
 

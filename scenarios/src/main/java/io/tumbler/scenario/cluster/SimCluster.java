@@ -52,6 +52,7 @@ public final class SimCluster implements FaultActuator {
   private io.tumbler.raft.KnownBugs bugs = io.tumbler.raft.KnownBugs.NONE;
   private SimFaultPoints buggify = SimFaultPoints.off();
   private final StepTriggers triggers;
+  private final WireObserver wire;
   private NodeStateMachines stateMachines = NodeStateMachines.PRODUCTION;
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
@@ -80,6 +81,7 @@ public final class SimCluster implements FaultActuator {
     }
     this.triggers = new StepTriggers(simulation, nodeIds, this::currentLeader,
         fault -> io.tumbler.fault.FaultApplier.apply(fault, this));
+    this.wire = new WireObserver(simulation, journalSink, triggers);
   }
 
   /**
@@ -252,44 +254,9 @@ public final class SimCluster implements FaultActuator {
     journalSink.accept(new JournalEvent.EntriesAppended(now, r.node(), state.entries().get(0).index(), ids));
   }
 
-  /**
-   * A message about to reach node {@code nodeId}, whose term is {@code nodeTerm}: a higher term the node may
-   * adopt is journaled ({@link JournalEvent.TermSeen}), and so is a real vote request, with the candidate's
-   * last entry ({@link JournalEvent.VoteRequested}). Pre-vote requests and granted pre-vote answers carry a
-   * term nobody holds yet; they justify no term change.
-   */
-  void delivering(int nodeId, long nodeTerm, Message message) {
-    long now = simulation.nowNanos();
-    boolean preVoteTerm = message instanceof RequestVote rv && rv.preVote()
-        || message instanceof VoteResponse vr && vr.preVote() && vr.granted();
-    if (message.term() > nodeTerm && !preVoteTerm) {
-      journalSink.accept(new JournalEvent.TermSeen(now, nodeId, message.from(), message.term()));
-    }
-    if (message instanceof RequestVote rv && !rv.preVote()) {
-      journalSink.accept(new JournalEvent.VoteRequested(now, nodeId, rv.from(), rv.term(), rv.lastLogIndex(),
-          rv.lastLogTerm()));
-    }
-  }
-
-  /** A message a node sends: granted votes and successful append acknowledgements are journaled. */
-  void sending(Message message) {
-    if (message instanceof VoteResponse vr && vr.granted() && !vr.preVote()) {
-      journalSink.accept(new JournalEvent.VoteGranted(simulation.nowNanos(), vr.from(), vr.to(), vr.term()));
-    } else if (message instanceof AppendResponse ar && ar.success()) {
-      journalSink.accept(new JournalEvent.AppendAcked(simulation.nowNanos(), ar.from(), ar.to(), ar.term(),
-          ar.index()));
-    }
-  }
-
-  /** A linearizable or lease read that reached {@code nodeId} at {@code arrivalNanos} was answered. */
-  void readAnswered(int nodeId, io.tumbler.raft.node.ReadMode mode, long arrivalNanos, long appliedIndex) {
-    journalSink.accept(new JournalEvent.ReadAnswered(simulation.nowNanos(), nodeId, mode.name(), arrivalNanos,
-        appliedIndex));
-  }
-
-  /** A peer message reached node {@code nodeId} (before the node handles it). */
-  void delivered(int nodeId, io.tumbler.raft.Message message) {
-    ProtocolSteps.ofDelivery(nodeId, message, triggers);
+  /** What the harness sees on the simulated wire: journaled for the oracles, and steps for the triggers. */
+  WireObserver wire() {
+    return wire;
   }
 
   void crashed(int nodeId) {

@@ -1,0 +1,66 @@
+package io.tumbler.scenario.cluster;
+
+import io.tumbler.raft.AppendResponse;
+import io.tumbler.raft.Message;
+import io.tumbler.raft.RequestVote;
+import io.tumbler.raft.VoteResponse;
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.sim.kernel.Simulation;
+import java.util.function.Consumer;
+
+/**
+ * What the harness sees on the simulated wire, beside what the nodes observe themselves: higher terms and
+ * real vote requests handed to a node, the grants and acknowledgements it sends, the reads it answers (with
+ * when they arrived). They go to the journal, where the wire oracles of the safety checker judge them
+ * against the nodes' durable state; message deliveries are also protocol steps for the armed triggers.
+ * Messages are decoded by their record type, never from text. Nothing here schedules an event: observing the
+ * wire leaves the simulation, and so the fingerprint, as it is.
+ */
+final class WireObserver {
+  private final Simulation simulation;
+  private final Consumer<JournalEvent> journalSink;
+  private final StepTriggers triggers;
+
+  WireObserver(Simulation simulation, Consumer<JournalEvent> journalSink, StepTriggers triggers) {
+    this.simulation = simulation;
+    this.journalSink = journalSink;
+    this.triggers = triggers;
+  }
+
+  /**
+   * A message about to reach node {@code nodeId}, whose term is {@code nodeTerm}: a higher term the node may
+   * adopt is journaled ({@link JournalEvent.TermSeen}), and so is a real vote request, with the candidate's
+   * last entry ({@link JournalEvent.VoteRequested}). Pre-vote requests and granted pre-vote answers carry a
+   * term nobody holds yet; they justify no term change. The delivery is also a protocol step an armed
+   * trigger may be waiting for ({@link ProtocolSteps}).
+   */
+  void delivering(int nodeId, long nodeTerm, Message message) {
+    ProtocolSteps.ofDelivery(nodeId, message, triggers);
+    long now = simulation.nowNanos();
+    boolean preVoteTerm = message instanceof RequestVote rv && rv.preVote()
+        || message instanceof VoteResponse vr && vr.preVote() && vr.granted();
+    if (message.term() > nodeTerm && !preVoteTerm) {
+      journalSink.accept(new JournalEvent.TermSeen(now, nodeId, message.from(), message.term()));
+    }
+    if (message instanceof RequestVote rv && !rv.preVote()) {
+      journalSink.accept(new JournalEvent.VoteRequested(now, nodeId, rv.from(), rv.term(), rv.lastLogIndex(),
+          rv.lastLogTerm()));
+    }
+  }
+
+  /** A message a node sends: granted votes and successful append acknowledgements are journaled. */
+  void sending(Message message) {
+    if (message instanceof VoteResponse vr && vr.granted() && !vr.preVote()) {
+      journalSink.accept(new JournalEvent.VoteGranted(simulation.nowNanos(), vr.from(), vr.to(), vr.term()));
+    } else if (message instanceof AppendResponse ar && ar.success()) {
+      journalSink.accept(new JournalEvent.AppendAcked(simulation.nowNanos(), ar.from(), ar.to(), ar.term(),
+          ar.index()));
+    }
+  }
+
+  /** A linearizable or lease read that reached {@code nodeId} at {@code arrivalNanos} was answered. */
+  void readAnswered(int nodeId, io.tumbler.raft.node.ReadMode mode, long arrivalNanos, long appliedIndex) {
+    journalSink.accept(new JournalEvent.ReadAnswered(simulation.nowNanos(), nodeId, mode.name(), arrivalNanos,
+        appliedIndex));
+  }
+}
