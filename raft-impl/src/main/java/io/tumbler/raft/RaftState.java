@@ -154,6 +154,10 @@ final class RaftState {
         if (newTerm != term) {
             term = newTerm;
             votedFor = 0;
+            // Messages not yet handed out were decided in the old term: an acknowledgement among them may name
+            // entries a newer leader has just made this node truncate from its unsynced tail, and would reach
+            // a stale leader of the old term after the truncation is durable. Dropping them is a message loss.
+            outbox.removeIf(m -> m.term() < newTerm);
         }
         leaderId = 0;
         electionElapsedTicks = 0;
