@@ -111,13 +111,14 @@ class KnownBugDetectionTest {
   /**
    * Bug -> the first seed at which the DEFAULT scenario (no hunt: what a user's campaign runs) catches it, any
    * check counting, measured by {@code tumbler bench campaign --scenario default --no-clean --max-seeds 2000}
-   * (median 3.5, the largest 911).
+   * (median 3.5, the largest 1863: stale-response-counted, whose stale acknowledgements the core now drops
+   * when its term moves on).
    */
   private static final Map<KnownBug, Long> DEFAULT_SCENARIO_SEEDS = defaultSeeds();
 
   private static Map<KnownBug, Long> defaultSeeds() {
     Map<KnownBug, Long> m = new EnumMap<>(KnownBug.class);
-    long[] seeds = {3, 3, 198, 1, 13, 2, 911, 53, 659, 1, 37, 119, 260, 1, 1, 4, 1, 3};
+    long[] seeds = {3, 3, 198, 1, 13, 2, 911, 183, 1863, 1, 37, 8, 260, 1, 1, 4, 1, 3};
     KnownBug[] bugs = KnownBug.values();
     assertEquals(bugs.length, seeds.length, "one seed per catalogued bug, in declaration order");
     for (int i = 0; i < bugs.length; i++) {
