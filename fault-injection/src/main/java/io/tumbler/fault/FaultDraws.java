@@ -53,13 +53,29 @@ final class FaultDraws {
       case STALE_ACKS -> staleAcks(at, healAt);
       case MINORITY_CASCADE -> minorityCascade(at, healAt);
       case LEADER_DRIFT -> leaderDrift(at, healAt);
-      case TRANSFER_LEADER -> List.of(new TimedFault(at, new Fault.TransferLeader(random.chance(0.5) ? 0 : node)));
+      case TRANSFER_LEADER -> transfer(node, at, healAt);
     };
   }
 
   /** A trigger on a drawn step, target and reaction, armed for the fault's window. */
   private Fault.OnStep triggered(long windowMillis) {
-    ProtocolStep step = random.pick(List.of(ProtocolStep.values()));
+    return triggered(random.pick(List.of(ProtocolStep.values())), windowMillis);
+  }
+
+  /**
+   * A leadership transfer to a drawn node or the most caught-up one; in half the draws the hand-off itself is
+   * a trigger (a drawn reaction on a drawn side when the successor gets its TimeoutNow), since the old leader
+   * still leads while its successor campaigns.
+   */
+  private List<TimedFault> transfer(int node, long at, long healAt) {
+    Fault transfer = new Fault.TransferLeader(random.chance(0.5) ? 0 : node);
+    if (random.chance(0.5)) {
+      return List.of(new TimedFault(at, transfer));
+    }
+    return List.of(new TimedFault(at, triggered(ProtocolStep.TRANSFER_RECEIVED, healAt - at)), new TimedFault(at, transfer));
+  }
+
+  private Fault.OnStep triggered(ProtocolStep step, long windowMillis) {
     StepTarget target = random.chance(0.6) ? StepTarget.OBSERVER
         : random.chance(0.6) ? StepTarget.LEADER : StepTarget.SENDER;
     StepReaction reaction = random.pick(List.of(StepReaction.values()));

@@ -35,7 +35,12 @@ public enum ProtocolStep {
   /** A node answered a read. */
   READ_SERVED,
   /** A node acknowledged a client command as applied. */
-  CLIENT_ACKED;
+  CLIENT_ACKED,
+  /**
+   * A leadership transfer's TimeoutNow reached its target, which campaigns at once while the sender still
+   * leads (its {@link StepTarget#SENDER}).
+   */
+  TRANSFER_RECEIVED;
 
   /** True for message deliveries, whose sender is known. */
   public boolean isDelivery() {

@@ -22,13 +22,19 @@ import io.tumbler.sim.random.RandomStream;
  *
  * <p>Reads have no effect, so an unanswered read is recorded as {@code fail} rather than {@code info}.
  *
- * <p>Forced retries ({@link ForcedRetries}, drawn per run): a command attempt may wait only a few
+ * <p>Retries back off: the pause before a retry doubles with each attempt of the operation that failed (no
+ * answer, refused, unknown, no leader known), up to 16 times the base; a redirect to a named leader is
+ * followed after the base pause.
+ *
+ * <p>Forced retries ({@link ForcedRetries}, drawn per run): a command's first attempt may wait only a few
  * milliseconds before it is retried elsewhere (handled exactly as a timeout, so the operation may end
  * {@code info}), and a command that got its answer may be re-sent afterwards, once, as an echo whose reply is
  * ignored. Neither adds an operation to the history: one invocation, one completion, the first definite
  * reply wins. Forced-retry draws come from the client's own {@code forced-retries} stream.
  */
 public final class ClientProcess implements SimProcess<Wire> {
+  /** The backoff grows to at most {@code 2^4} times the base. */
+  private static final int MAX_BACKOFF_SHIFT = 4;
   private final ClientShared shared;
   private final int clientIndex;
   private ProcessContext<Wire> context;
@@ -43,6 +49,8 @@ public final class ClientProcess implements SimProcess<Wire> {
   private Timer attemptTimer;
   /** Counts attempts; a reply or timeout counts only for the attempt in flight, and only once. */
   private long attempt;
+  /** Attempts of the current operation that ended without an answer or a redirect: the retry backoff's exponent. */
+  private int failedAttempts;
   private boolean awaitingReply;
 
   public ClientProcess(ClientShared shared, int clientIndex) {
@@ -83,6 +91,7 @@ public final class ClientProcess implements SimProcess<Wire> {
     current = workload().next(random, clientIndex);
     sequence++;
     mayHaveTakenEffect = false;
+    failedAttempts = 0;
     deadlineLocalNanos = context.nowNanos() + shared.config().operationDeadlineNanos();
     if (current.kind() == Wire.RequestKind.READ_LOCAL) {
       shared.history().invokeLocalRead(process, current.f(), current.value(), shared.trueNanos());
@@ -108,11 +117,16 @@ public final class ClientProcess implements SimProcess<Wire> {
     attemptTimer = context.setTimer(attemptTimeoutNanos(), () -> onAttemptTimeout(thisAttempt));
   }
 
-  /** The usual wait for a reply, or, for an impatient command attempt, a forced-retry's short one. */
+  /**
+   * The usual wait for a reply, or, for an impatient command's first attempt, a forced-retry's short one. Only
+   * the first attempt is impatient: a client that kept re-sending every few milliseconds would add a copy of
+   * its command to the log faster than a slow cluster commits them, a retry storm no real client runs.
+   */
   private long attemptTimeoutNanos() {
     ForcedRetries forced = shared.forcedRetries();
     long usual = shared.config().attemptTimeoutNanos();
-    if (current.isRead() || forced.impatientChance() == 0 || !forcedRandom.chance(forced.impatientChance())) {
+    if (current.isRead() || failedAttempts > 0 || forced.impatientChance() == 0
+        || !forcedRandom.chance(forced.impatientChance())) {
       return usual;
     }
     return Math.min(usual, forced.impatientTimeoutNanos());
@@ -140,16 +154,28 @@ public final class ClientProcess implements SimProcess<Wire> {
     awaitingReply = false;
     mayHaveTakenEffect |= !current.isRead();
     target = nextNode(target);
+    backOffOrGiveUp();
+  }
+
+  /** After an attempt that failed (no answer, refused, unknown, no leader known): wait longer each time. */
+  private void backOffOrGiveUp() {
+    failedAttempts++;
     retryOrGiveUp();
   }
 
+  /**
+   * Retries after the backoff, which doubles with each failed attempt of the operation (capped at 16 times
+   * the base), as production clients back off, or gives up at the deadline. A redirect to a named leader is
+   * not a failure and is followed after the base backoff.
+   */
   private void retryOrGiveUp() {
     if (context.nowNanos() >= deadlineLocalNanos) {
       giveUp();
       return;
     }
     long retryOf = attempt;
-    context.setTimer(shared.config().retryBackoffNanos(), () -> {
+    long backoff = shared.config().retryBackoffNanos() << Math.min(Math.max(failedAttempts - 1, 0), MAX_BACKOFF_SHIFT);
+    context.setTimer(backoff, () -> {
       if (current != null && retryOf == attempt && !awaitingReply) {
         shared.retried();
         sendAttempt();
@@ -178,17 +204,22 @@ public final class ClientProcess implements SimProcess<Wire> {
         complete(workload().complete(current, reply.payload()));
       }
       case NOT_LEADER -> {
-        target = reply.leaderHint() > 0 ? shared.nodeProcess(reply.leaderHint() - 1) : nextNode(target);
-        retryOrGiveUp();
+        if (reply.leaderHint() > 0) {
+          target = shared.nodeProcess(reply.leaderHint() - 1);
+          retryOrGiveUp();
+        } else {
+          target = nextNode(target);
+          backOffOrGiveUp();
+        }
       }
       case REFUSED -> {
         target = nextNode(target);
-        retryOrGiveUp();
+        backOffOrGiveUp();
       }
       case UNKNOWN -> {
         mayHaveTakenEffect |= !current.isRead();
         target = nextNode(target);
-        retryOrGiveUp();
+        backOffOrGiveUp();
       }
     }
   }

@@ -11,7 +11,7 @@ import io.tumbler.sim.random.RandomStream;
  *       the reply is ignored (the first answer won). A correct cluster answers it from the session table
  *       or as superseded; a cluster that applies it again changes the state outside the operation's
  *       interval, which the checker sees.</li>
- *   <li><b>impatience</b>: an attempt waits only {@code impatientTimeoutNanos} before the client retries the
+ *   <li><b>impatience</b>: a command's first attempt waits only {@code impatientTimeoutNanos} before the client retries the
  *       same request elsewhere, as after a timeout — so the first attempt's reply may still come, late,
  *       and race the retry's (the first to arrive completes the operation).</li>
  * </ul>

@@ -6,6 +6,7 @@ import io.tumbler.raft.AppendResponse;
 import io.tumbler.raft.InstallSnapshot;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.RequestVote;
+import io.tumbler.raft.TimeoutNow;
 import io.tumbler.raft.VoteResponse;
 import io.tumbler.raft.node.Observation;
 
@@ -57,6 +58,8 @@ final class ProtocolSteps {
       step = ProtocolStep.APPEND_ACK_RECEIVED;
     } else if (m instanceof InstallSnapshot) {
       step = ProtocolStep.SNAPSHOT_RECEIVED;
+    } else if (m instanceof TimeoutNow) {
+      step = ProtocolStep.TRANSFER_RECEIVED;
     }
     if (step != null) {
       triggers.seen(step, receiver, m.from());
