@@ -5,8 +5,11 @@ import io.tumbler.sim.clock.Timer;
 import io.tumbler.sim.process.ProcessContext;
 
 /**
- * The Raft ticker on a simulated process clock: a tick every {@code tickNanos} of the node's LOCAL time,
- * so a skewed or drifting clock makes its elections and leases run fast or slow, as a real one would.
+ * The Raft ticker on a simulated process clock: a tick every {@code tickNanos} of the node's MONOTONIC time,
+ * so a drifting clock makes its elections and leases run fast or slow, as a real one would, while a jump of
+ * the wall clock (an operator or NTP stepping it) moves no tick, as the production ticker's monotonic clock
+ * ignores it too. (A ticker on the wall clock stalled after every backward jump, as long as the jump, which
+ * no production node does.)
  *
  * <p>Fixed rate, as the production {@code ScheduledTicker}: ticks are due at {@code start + k * tickNanos},
  * and a tick that fires late (the process was paused: its timer was deferred to the resume, ahead of the
@@ -36,12 +39,12 @@ final class SimTicker implements Ticker {
   @Override
   public void start(Runnable tick) {
     this.onTick = tick;
-    this.nextDueNanos = context.nowNanos() + tickNanos;
+    this.nextDueNanos = context.monotonicNanos() + tickNanos;
     arm();
   }
 
   private void arm() {
-    timer = context.setTimer(Math.max(0, nextDueNanos - context.nowNanos()), this::fire);
+    timer = context.setMonotonicTimer(Math.max(0, nextDueNanos - context.monotonicNanos()), this::fire);
   }
 
   private void fire() {
@@ -52,7 +55,7 @@ final class SimTicker implements Ticker {
   }
 
   private void deliverDue() {
-    long now = context.nowNanos();
+    long now = context.monotonicNanos();
     nextDueNanos = Math.max(nextDueNanos, now - (maxBurstTicks - 1) * tickNanos);
     while (!stopped && nextDueNanos <= now) {
       nextDueNanos += tickNanos;
@@ -67,7 +70,7 @@ final class SimTicker implements Ticker {
    */
   @Override
   public void catchUp() {
-    if (stopped || onTick == null || nextDueNanos > context.nowNanos()) {
+    if (stopped || onTick == null || nextDueNanos > context.monotonicNanos()) {
       return;
     }
     timer.cancel();

@@ -10,6 +10,8 @@ import io.tumbler.sim.trace.TraceType;
  * {@code local(t) = baseLocal + (t - baseTrue) + floor((t - baseTrue) * drift)}. A {@link #jump} moves local
  * time forward or backward at once; {@link #setDrift} and {@link #skew} re-base the formula at the current
  * instant. Local time is a wall clock, not a monotonic one: after a backward jump it repeats readings.
+ * {@link #monotonicNanos()} is the same clock without its jumps (drift still applies), as a process's
+ * {@code CLOCK_MONOTONIC} would be; a {@linkplain #setMonotonicTimer monotonic timer} runs on it.
  *
  * <p>Timers fire by this clock: a timer for 10 ms local on a clock running 2x fast ({@code drift = 1.0})
  * fires 5 ms of true time later. Every change of offset or drift re-evaluates the true firing time of each
@@ -27,6 +29,8 @@ public final class SimClock {
     private final ProcessGate gate;
     private long baseTrueNanos;
     private long baseLocalNanos;
+    /** The sum of every jump so far: local minus monotonic time. */
+    private long jumpedNanos;
     private double drift;
     private long nextTimerId = 1;
     private Timer head;
@@ -52,6 +56,11 @@ public final class SimClock {
         return localAt(simulation.nowNanos());
     }
 
+    /** Monotonic time now: local time without its jumps, so it never goes back. */
+    public long monotonicNanos() {
+        return localNanos() - jumpedNanos;
+    }
+
     /** Local minus true time now. */
     public long offsetNanos() {
         return localNanos() - simulation.nowNanos();
@@ -71,6 +80,10 @@ public final class SimClock {
     public void jump(long deltaNanos) {
         rebase();
         baseLocalNanos = Math.addExact(baseLocalNanos, deltaNanos);
+        jumpedNanos = Math.addExact(jumpedNanos, deltaNanos);
+        for (Timer t = head; t != null; t = t.next) {
+            t.shiftWithJump(deltaNanos);
+        }
         simulation.journal().record(TraceType.CLOCK_JUMP, simulation.nowNanos(), process, deltaNanos, baseLocalNanos);
         rescheduleAll();
     }
@@ -96,11 +109,24 @@ public final class SimClock {
      * incarnation. Processes call this through their context rather than directly.
      */
     public Timer setTimer(long localDelayNanos, TimerAction action) {
+        return set(localDelayNanos, false, action);
+    }
+
+    /**
+     * Sets a timer that fires when monotonic time has advanced by {@code delayNanos}: drift changes its rate,
+     * a jump of the local clock does not move it (a timer on {@code CLOCK_MONOTONIC}, as a production
+     * scheduler's is).
+     */
+    public Timer setMonotonicTimer(long delayNanos, TimerAction action) {
+        return set(delayNanos, true, action);
+    }
+
+    private Timer set(long localDelayNanos, boolean monotonic, TimerAction action) {
         if (localDelayNanos < 0) {
             throw new IllegalArgumentException("localDelayNanos must be >= 0: " + localDelayNanos);
         }
         long deadline = Math.addExact(localNanos(), localDelayNanos);
-        Timer timer = new Timer(this, nextTimerId++, gate.incarnation(process), deadline, action);
+        Timer timer = new Timer(this, nextTimerId++, gate.incarnation(process), deadline, monotonic, action);
         link(timer);
         simulation.journal().record(TraceType.TIMER_SET, simulation.nowNanos(), process, timer.id(), deadline);
         schedule(timer);

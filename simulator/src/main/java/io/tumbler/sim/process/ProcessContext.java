@@ -50,6 +50,12 @@ public final class ProcessContext<M> {
         return host.clock(process).localNanos();
     }
 
+    /** The monotonic clock's reading: local time without its jumps (drift applies), never going back. */
+    public long monotonicNanos() {
+        checkAlive();
+        return host.clock(process).monotonicNanos();
+    }
+
     /** Sends {@code message} to process {@code to} over the network. */
     public void send(int to, M message) {
         checkAlive();
@@ -60,6 +66,12 @@ public final class ProcessContext<M> {
     public Timer setTimer(long localDelayNanos, TimerAction action) {
         checkAlive();
         return host.clock(process).setTimer(localDelayNanos, action);
+    }
+
+    /** Sets a timer that fires after {@code delayNanos} of this process's monotonic clock (jumps do not move it). */
+    public Timer setMonotonicTimer(long delayNanos, TimerAction action) {
+        checkAlive();
+        return host.clock(process).setMonotonicTimer(delayNanos, action);
     }
 
     /** This process's disk. */

@@ -69,6 +69,31 @@ class SimClockTest {
     }
 
     @Test
+    void aMonotonicTimerIgnoresJumpsBothWaysButFollowsDrift() {
+        clock.setMonotonicTimer(10 * MS, () -> firedAtTrueNanos.add(sim.nowNanos()));
+        sim.runUntil(2 * MS);
+        clock.jump(-50 * MS);
+        sim.runUntil(3 * MS);
+        clock.jump(30 * MS);
+        assertEquals(3 * MS, clock.monotonicNanos());
+        assertEquals(-17 * MS, clock.localNanos());
+        sim.runUntil(4 * MS);
+        clock.setDrift(1.0); // 6 ms of monotonic time left, passing twice as fast
+        sim.runUntilIdle();
+        assertEquals(List.of(7 * MS), firedAtTrueNanos);
+    }
+
+    @Test
+    void monotonicTimeNeverGoesBackWhenTheWallClockDoes() {
+        sim.runUntil(5 * MS);
+        clock.skew(200 * MS, 0);
+        long before = clock.monotonicNanos();
+        clock.skew(0, 0); // the heal of a skew is a backward jump of the wall clock
+        assertEquals(before, clock.monotonicNanos());
+        assertEquals(5 * MS, clock.localNanos());
+    }
+
+    @Test
     void skewSetsOffsetFromTrueTimeAndDrift() {
         sim.runUntil(10 * MS);
         clock.skew(-4 * MS, 0.5);
