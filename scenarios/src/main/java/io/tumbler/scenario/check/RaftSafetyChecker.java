@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * {@link ElectionQuorumOracle} (a leader has a majority of votes of its term), {@link AckMatchOracle} (an
  * acknowledgement names entries the leader holds), {@link TermOracle} (terms), {@link DurabilityOracle} (votes
  * and acknowledgements durable before they leave,
- * the vote's log check), {@link CommitRuleOracle} (Figure 8) and {@link ReadFreshnessOracle} (reads against
- * the acknowledged writes). They read the logs this checker keeps, after it has folded in each event.
+ * the vote's log check), {@link CommitRuleOracle} (Figure 8), {@link ReadFreshnessOracle} (reads against
+ * the acknowledged writes) and {@link ReadAppliedOracle} (reads against what the node had applied). They read the logs this checker keeps, after it has folded in each event.
  *
  * <p>Not thread-safe; deterministic (no iteration over hashed collections).
  */
@@ -54,6 +54,7 @@ public final class RaftSafetyChecker {
   private final TermOracle terms = new TermOracle();
   private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
   private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
+  private final ReadAppliedOracle readApplied = new ReadAppliedOracle();
   private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
   private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle();
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
@@ -82,6 +83,7 @@ public final class RaftSafetyChecker {
     terms.observe(event, this::violation);
     durability.observe(event, this::violation);
     reads.observe(event, this::violation);
+    readApplied.observe(event, this::violation);
     commitRule.observe(event, this::violation);
     electionQuorum.observe(event, this::violation);
     ackMatch.observe(event, this::violation);

@@ -37,6 +37,11 @@ public enum SafetyProperty {
    */
   READ_FRESHNESS,
   /**
+   * A linearizable or lease read is served from a state machine applied at least up to the read's index
+   * (dissertation §6.4).
+   */
+  READ_AFTER_APPLY,
+  /**
    * A leader commits only through an entry of its own term held by a majority, counting acknowledgements of
    * its own term (§5.4.2, Figure 8).
    */
