@@ -34,7 +34,9 @@ import java.util.TreeMap;
  * acknowledgement names entries the leader holds), {@link TermOracle} (terms), {@link DurabilityOracle} (votes
  * and acknowledgements durable before they leave,
  * the vote's log check), {@link CommitRuleOracle} (Figure 8), {@link ReadFreshnessOracle} (reads against
- * the acknowledged writes) and {@link ReadAppliedOracle} (reads against what the node had applied). They read the logs this checker keeps, after it has folded in each event.
+ * the acknowledged writes), {@link ReadAppliedOracle} (reads against what the node had applied) and
+ * {@link ReadConfirmationOracle} (ReadIndex reads against the heartbeat rounds the wire showed). They read the
+ * logs this checker keeps, after it has folded in each event.
  *
  * <p>Not thread-safe; deterministic (no iteration over hashed collections).
  */
@@ -55,6 +57,7 @@ public final class RaftSafetyChecker {
   private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
   private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
   private final ReadAppliedOracle readApplied = new ReadAppliedOracle();
+  private final ReadConfirmationOracle readConfirmation = new ReadConfirmationOracle();
   private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
   private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle();
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
@@ -84,6 +87,7 @@ public final class RaftSafetyChecker {
     durability.observe(event, this::violation);
     reads.observe(event, this::violation);
     readApplied.observe(event, this::violation);
+    readConfirmation.observe(event, this::violation);
     commitRule.observe(event, this::violation);
     electionQuorum.observe(event, this::violation);
     ackMatch.observe(event, this::violation);

@@ -42,6 +42,11 @@ public enum SafetyProperty {
    */
   READ_AFTER_APPLY,
   /**
+   * A ReadIndex read is answered only after a majority, the leader included, answered a heartbeat round sent
+   * after the read arrived (dissertation §6.4).
+   */
+  READ_INDEX_CONFIRMED,
+  /**
    * A leader commits only through an entry of its own term held by a majority, counting acknowledgements of
    * its own term (§5.4.2, Figure 8).
    */

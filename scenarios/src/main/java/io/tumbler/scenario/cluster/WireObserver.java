@@ -6,12 +6,14 @@ import io.tumbler.raft.RequestVote;
 import io.tumbler.raft.VoteResponse;
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.sim.kernel.Simulation;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * What the harness sees on the simulated wire, beside what the nodes observe themselves: higher terms and
  * real vote requests handed to a node, the grants and acknowledgements it sends, the reads it answers (with
- * when they arrived). They go to the journal, where the wire oracles of the safety checker judge them
+ * when they arrived, and for a ReadIndex read the followers whose answers to a heartbeat round sent since
+ * confirmed it: {@link ReadRounds}). They go to the journal, where the wire oracles of the safety checker judge them
  * against the nodes' durable state; message deliveries are also protocol steps for the armed triggers.
  * Messages are decoded by their record type, never from text. Nothing here schedules an event: observing the
  * wire leaves the simulation, and so the fingerprint, as it is.
@@ -20,6 +22,7 @@ final class WireObserver {
   private final Simulation simulation;
   private final Consumer<JournalEvent> journalSink;
   private final StepTriggers triggers;
+  private final ReadRounds readRounds = new ReadRounds();
 
   WireObserver(Simulation simulation, Consumer<JournalEvent> journalSink, StepTriggers triggers) {
     this.simulation = simulation;
@@ -36,6 +39,7 @@ final class WireObserver {
    */
   void delivering(int nodeId, long nodeTerm, Message message) {
     ProtocolSteps.ofDelivery(nodeId, message, triggers);
+    readRounds.delivering(nodeId, message);
     long now = simulation.nowNanos();
     boolean preVoteTerm = message instanceof RequestVote rv && rv.preVote()
         || message instanceof VoteResponse vr && vr.preVote() && vr.granted();
@@ -50,6 +54,7 @@ final class WireObserver {
 
   /** A message a node sends: granted votes and successful append acknowledgements are journaled. */
   void sending(Message message) {
+    readRounds.sending(message, simulation.nowNanos());
     if (message instanceof VoteResponse vr && vr.granted() && !vr.preVote()) {
       journalSink.accept(new JournalEvent.VoteGranted(simulation.nowNanos(), vr.from(), vr.to(), vr.term()));
     } else if (message instanceof AppendResponse ar && ar.success()) {
@@ -60,7 +65,9 @@ final class WireObserver {
 
   /** A linearizable or lease read that reached {@code nodeId} at {@code arrivalNanos} was answered. */
   void readAnswered(int nodeId, io.tumbler.raft.node.ReadMode mode, long arrivalNanos, long appliedIndex) {
+    List<Integer> confirmedBy = mode == io.tumbler.raft.node.ReadMode.LINEARIZABLE
+        ? readRounds.confirmedSince(nodeId, arrivalNanos) : null;
     journalSink.accept(new JournalEvent.ReadAnswered(simulation.nowNanos(), nodeId, mode.name(), arrivalNanos,
-        appliedIndex));
+        appliedIndex, confirmedBy));
   }
 }

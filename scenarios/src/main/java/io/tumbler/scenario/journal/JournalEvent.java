@@ -126,11 +126,18 @@ public sealed interface JournalEvent {
 
   /**
    * The node answered a linearizable or lease read (mode as in {@link ReadServed}) from state at
-   * {@code appliedIndex}; the request had reached the node at {@code arrivalNanos}. Local reads are not
-   * reported: they may be stale by design.
+   * {@code appliedIndex}; the request had reached the node at {@code arrivalNanos}. For a linearizable
+   * (ReadIndex) read, {@code confirmedBy} lists the followers whose answers to a heartbeat round the node sent
+   * at or after the arrival had reached it (as the wire shows; null for a lease read, or in a journal written
+   * before it was recorded). Local reads are not reported: they may be stale by design.
    */
-  record ReadAnswered(long timeNanos, int node, String mode, long arrivalNanos, long appliedIndex)
-      implements JournalEvent {}
+  record ReadAnswered(long timeNanos, int node, String mode, long arrivalNanos, long appliedIndex,
+      List<Integer> confirmedBy) implements JournalEvent {
+    /** A read whose confirming round was not observed. */
+    public ReadAnswered(long timeNanos, int node, String mode, long arrivalNanos, long appliedIndex) {
+      this(timeNanos, node, mode, arrivalNanos, appliedIndex, null);
+    }
+  }
 
   /** The node's disk was erased (an operator replacing a machine): its next recovery starts from nothing. */
   record Wiped(long timeNanos, int node) implements JournalEvent {}
