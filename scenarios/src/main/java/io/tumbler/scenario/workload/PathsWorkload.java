@@ -4,6 +4,7 @@ import io.tumbler.scenario.cluster.Wire.RequestKind;
 import io.tumbler.sim.random.RandomStream;
 import io.tumbler.vm.Bytes;
 import io.tumbler.vm.CasExpectation;
+import io.tumbler.vm.PathEntry;
 import io.tumbler.vm.VmCodec;
 import io.tumbler.vm.VmCommand;
 import io.tumbler.vm.VmQuery;
@@ -48,7 +49,7 @@ public final class PathsWorkload implements Workload {
   private record Observed(String value, long version, long modRevision) {
     static final Observed ABSENT = new Observed(null, 0, 0);
 
-    static Observed of(io.tumbler.vm.PathEntry entry) {
+    static Observed of(PathEntry entry) {
       return entry == null ? ABSENT : new Observed(entry.value().toUtf8(), entry.version(), entry.modRevision());
     }
   }
