@@ -4,6 +4,7 @@ import io.tumbler.scenario.cluster.Wire.RequestKind;
 import io.tumbler.sim.random.RandomStream;
 import io.tumbler.vm.Bytes;
 import io.tumbler.vm.CasExpectation;
+import io.tumbler.vm.PathEntry;
 import io.tumbler.vm.VmCodec;
 import io.tumbler.vm.VmCommand;
 import io.tumbler.vm.VmQuery;
@@ -25,6 +26,12 @@ import java.util.Map;
  * answers is followed by put-if-absent races from the next clients and by a cas from the deleting client
  * (expecting absence, or the value it just deleted). The operation mix is a swarm drawn per run.
  * Written values are unique strings.
+ *
+ * <p>Every answer that shows an entry (a read, a write, a cas refused with the current entry) tells the
+ * client the path's per-key version and mod revision too, and version and mod-revision cas expect what this
+ * client or, racing, anyone saw last. Gets and writes record the version in their output so the model can
+ * check it. A mod-revision cas also records the value seen at that revision, which is how the model checks
+ * it per path (unique values: one value, one write, one revision).
  */
 public final class PathsWorkload implements Workload {
   private static final String[] PATHS = {
@@ -35,14 +42,23 @@ public final class PathsWorkload implements Workload {
 
   /** The kinds of operation the swarm weighs. */
   enum Move {
-    GET, PUT, CAS_RECENT, CAS_OWN, PUT_IF_ABSENT, DELETE
+    GET, PUT, CAS_RECENT, CAS_OWN, PUT_IF_ABSENT, DELETE, CAS_VERSION, CAS_REVISION
+  }
+
+  /** A path as a client last saw it: its value, version and mod revision; absent is (null, 0, 0). */
+  private record Observed(String value, long version, long modRevision) {
+    static final Observed ABSENT = new Observed(null, 0, 0);
+
+    static Observed of(PathEntry entry) {
+      return entry == null ? ABSENT : new Observed(entry.value().toUtf8(), entry.version(), entry.modRevision());
+    }
   }
 
   private final ReadMode readMode;
-  /** The value each client last saw or wrote per path: its own, possibly stale, cas expectation. */
-  private final String[][] lastSeen;
-  /** The value any client last saw or wrote per path: the shared expectation that makes cas race. */
-  private final String[] recent = new String[PATHS.length];
+  /** What each client last saw or wrote per path: its own, possibly stale, cas expectation. */
+  private final Observed[][] lastSeen;
+  /** What any client last saw or wrote per path: the shared expectation that makes cas race. */
+  private final Observed[] recent = new Observed[PATHS.length];
   /** Per client: a path it deleted and will cas next, or -1; and the value it believed was there. */
   private final int[] casAfterDelete;
   private final String[] deletedValue;
@@ -55,7 +71,11 @@ public final class PathsWorkload implements Workload {
 
   public PathsWorkload(int clients, ReadMode readMode) {
     this.readMode = readMode;
-    this.lastSeen = new String[clients][PATHS.length];
+    this.lastSeen = new Observed[clients][PATHS.length];
+    for (Observed[] row : lastSeen) {
+      java.util.Arrays.fill(row, Observed.ABSENT);
+    }
+    java.util.Arrays.fill(recent, Observed.ABSENT);
     this.casAfterDelete = new int[clients];
     this.deletedValue = new String[clients];
     java.util.Arrays.fill(casAfterDelete, -1);
@@ -110,9 +130,13 @@ public final class PathsWorkload implements Workload {
       case PUT:
         return command(client, "put", value(path, fresh, true), new VmCommand.PutPath(path, Bytes.utf8(fresh)));
       case CAS_RECENT:
-        return cas(client, p, recent[p], fresh);
+        return cas(client, p, recent[p].value(), fresh);
       case CAS_OWN:
-        return cas(client, p, lastSeen[client][p], fresh);
+        return cas(client, p, lastSeen[client][p].value(), fresh);
+      case CAS_VERSION:
+        return casVersion(client, p, (random.chance(0.5) ? recent : lastSeen[client])[p], fresh);
+      case CAS_REVISION:
+        return casRevision(client, p, (random.chance(0.5) ? recent : lastSeen[client])[p], fresh);
       case PUT_IF_ABSENT:
         return command(client, "put-if-absent", value(path, fresh, true),
             new VmCommand.PutPathIfAbsent(path, Bytes.utf8(fresh)));
@@ -130,6 +154,31 @@ public final class PathsWorkload implements Workload {
     v.put("value", fresh);
     CasExpectation expectation = expected == null ? new CasExpectation.Version(0) : new CasExpectation.Value(Bytes.utf8(expected));
     return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path, expectation, Bytes.utf8(fresh)));
+  }
+
+  /** A cas of path {@code p} expecting the version in {@code seen} (0: absent). */
+  private static PlannedOperation casVersion(int client, int p, Observed seen, String fresh) {
+    String path = PATHS[p];
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("path", path);
+    v.put("compare", "version");
+    v.put("expected-version", seen.version());
+    v.put("value", fresh);
+    return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path,
+        new CasExpectation.Version(seen.version()), Bytes.utf8(fresh)));
+  }
+
+  /** A cas of path {@code p} expecting the mod revision in {@code seen}, with the value seen at it. */
+  private static PlannedOperation casRevision(int client, int p, Observed seen, String fresh) {
+    String path = PATHS[p];
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("path", path);
+    v.put("compare", "mod-revision");
+    v.put("expected-mod-revision", seen.modRevision());
+    v.put("expected", seen.value());
+    v.put("value", fresh);
+    return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path,
+        new CasExpectation.ModRevision(seen.modRevision()), Bytes.utf8(fresh)));
   }
 
   private static Map<String, Object> value(String path, String value, boolean withValue) {
@@ -153,36 +202,49 @@ public final class PathsWorkload implements Workload {
     String path = (String) invoked.get("path");
     int p = indexOf(path);
     if (op.f().equals("get")) {
-      String read = r instanceof VmResult.PathValue v ? v.entry().value().toUtf8() : null;
       if (!(r instanceof VmResult.PathValue) && !(r instanceof VmResult.Absent)) {
         return Completion.fail(invoked, VmRejections.reason(r));
       }
+      Observed read = r instanceof VmResult.PathValue v ? Observed.of(v.entry()) : Observed.ABSENT;
       saw(op.client(), p, read);
-      return Completion.ok(value(path, read, true));
+      return Completion.ok(withVersion(value(path, read.value(), true), read));
     }
     if (!r.isOk()) {
       if (r instanceof VmResult.CasMismatch mismatch) {
-        saw(op.client(), p, mismatch.current() == null ? null : mismatch.current().value().toUtf8());
+        saw(op.client(), p, Observed.of(mismatch.current()));
       }
       return Completion.fail(invoked, op.f().equals("put-if-absent") && r instanceof VmResult.CasMismatch
           ? "exists" : VmRejections.reason(r));
     }
     if (op.f().equals("delete")) {
-      deletedValue[op.client()] = lastSeen[op.client()][p];
-      saw(op.client(), p, null);
-      casAfterDelete[op.client()] = p;
-      for (int i = 0; i < 2 && putIfAbsentRaces.size() < FOLLOW_UPS_MAX; i++) {
-        putIfAbsentRaces.add(p);
-      }
-    } else if (invoked.containsKey("value")) {
-      saw(op.client(), p, (String) invoked.get("value"));
+      deleted(op.client(), p);
+      return Completion.ok(invoked);
     }
-    return Completion.ok(invoked);
+    if (!(r instanceof VmResult.PathValue written)) {
+      throw new IllegalStateException("an ok " + op.f() + " of " + path + " must answer the entry written, got " + r);
+    }
+    Observed now = Observed.of(written.entry());
+    saw(op.client(), p, now);
+    return Completion.ok(withVersion(new LinkedHashMap<>(invoked), now));
   }
 
-  private void saw(int client, int p, String value) {
-    lastSeen[client][p] = value;
-    recent[p] = value;
+  private void deleted(int client, int p) {
+    deletedValue[client] = lastSeen[client][p].value();
+    saw(client, p, Observed.ABSENT);
+    casAfterDelete[client] = p;
+    for (int i = 0; i < 2 && putIfAbsentRaces.size() < FOLLOW_UPS_MAX; i++) {
+      putIfAbsentRaces.add(p);
+    }
+  }
+
+  private static Map<String, Object> withVersion(Map<String, Object> output, Observed seen) {
+    output.put("version", seen.version());
+    return output;
+  }
+
+  private void saw(int client, int p, Observed seen) {
+    lastSeen[client][p] = seen;
+    recent[p] = seen;
   }
 
   private static int indexOf(String path) {
