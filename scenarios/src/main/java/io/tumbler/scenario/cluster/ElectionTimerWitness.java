@@ -22,18 +22,25 @@ import java.util.function.LongSupplier;
  * <p>Nothing here schedules an event or touches the node: the simulation, and so the fingerprint, is unchanged.
  */
 final class ElectionTimerWitness {
-  private static final String NO_TRIGGER = "NONE";
-  private static final String TICK = "TICK";
 
   private final int nodeId;
   private final int electionTimeoutTicks;
   private final LongSupplier nowNanos;
   private final Consumer<JournalEvent> journalSink;
   private long deliveredTicks;
-  /** What the node is being handed right now: TICK, a peer message type, or NONE. */
-  private String trigger = NO_TRIGGER;
-  /** The latest reset not yet journaled, or null (none since the last campaign of this incarnation). */
+  /** The node is being handed a tick right now. */
+  private boolean ticking;
+  /** The peer message the node is being handed right now, or null. */
+  private Message handing;
+  /**
+   * The latest reset not yet journaled, or null (none since the last campaign of this incarnation). Leader
+   * messages are the common case (every heartbeat), so they are held as fields and made an event only when
+   * a campaign needs them.
+   */
   private JournalEvent.ElectionTimerReset pendingReset;
+  private Message pendingLeaderMessage;
+  private long pendingLeaderTicks;
+  private long pendingLeaderNanos;
 
   ElectionTimerWitness(int nodeId, int electionTimeoutTicks, LongSupplier nowNanos,
       Consumer<JournalEvent> journalSink) {
@@ -65,12 +72,12 @@ final class ElectionTimerWitness {
 
   private void tick(Runnable onTick) {
     deliveredTicks++;
-    String outer = trigger;
-    trigger = TICK;
+    boolean outer = ticking;
+    ticking = true;
     try {
       onTick.run();
     } finally {
-      trigger = outer;
+      ticking = outer;
     }
   }
 
@@ -80,36 +87,55 @@ final class ElectionTimerWitness {
    * Figure 2 says it resets the timer; an older one is refused. Call {@link #delivered} once it was handed.
    */
   void delivering(Message message, long nodeTerm) {
-    trigger = message.getClass().getSimpleName();
+    handing = message;
     boolean fromLeader = message instanceof AppendEntries || message instanceof Heartbeat
         || message instanceof InstallSnapshot;
     if (fromLeader && message.term() >= nodeTerm) {
-      pendingReset = reset(message.term(), "LEADER_MESSAGE", message.from());
+      pendingReset = null;
+      pendingLeaderMessage = message;
+      pendingLeaderTicks = deliveredTicks;
+      pendingLeaderNanos = nowNanos.getAsLong();
     }
   }
 
   void delivered() {
-    trigger = NO_TRIGGER;
+    handing = null;
   }
 
   /** A protocol path the node reports the moment it takes it: a granted vote, or the start of a campaign. */
   void pathTaken(Observation.PathTaken taken) {
     ProtocolPath path = taken.path();
     if (path == ProtocolPath.VOTE_GRANTED) {
-      pendingReset = reset(taken.term(), "VOTE_GRANTED", taken.peer());
+      pendingLeaderMessage = null;
+      pendingReset = new JournalEvent.ElectionTimerReset(nowNanos.getAsLong(), nodeId, taken.term(), "VOTE_GRANTED",
+          taken.peer(), deliveredTicks);
     } else if (path == ProtocolPath.PRE_VOTE_STARTED || path == ProtocolPath.ELECTION_ON_TIMEOUT
         || path == ProtocolPath.ELECTION_ON_TRANSFER || path == ProtocolPath.ELECTION_AFTER_PRE_VOTE) {
-      if (pendingReset != null) {
-        journalSink.accept(pendingReset);
-        pendingReset = null;
-      }
+      journalPendingReset();
       long campaignTerm = path == ProtocolPath.PRE_VOTE_STARTED ? taken.term() + 1 : taken.term();
       journalSink.accept(new JournalEvent.CampaignStarted(nowNanos.getAsLong(), nodeId, campaignTerm, path.name(),
-          trigger, deliveredTicks, electionTimeoutTicks));
+          trigger(), deliveredTicks, electionTimeoutTicks));
     }
   }
 
-  private JournalEvent.ElectionTimerReset reset(long term, String cause, int peer) {
-    return new JournalEvent.ElectionTimerReset(nowNanos.getAsLong(), nodeId, term, cause, peer, deliveredTicks);
+  private void journalPendingReset() {
+    if (pendingLeaderMessage != null) {
+      Message m = pendingLeaderMessage;
+      pendingReset = new JournalEvent.ElectionTimerReset(pendingLeaderNanos, nodeId, m.term(), "LEADER_MESSAGE",
+          m.from(), pendingLeaderTicks);
+      pendingLeaderMessage = null;
+    }
+    if (pendingReset != null) {
+      journalSink.accept(pendingReset);
+      pendingReset = null;
+    }
+  }
+
+  /** What the node is being handed: TICK, the simple name of a peer message type (TimeoutNow...), or NONE. */
+  private String trigger() {
+    if (ticking) {
+      return "TICK";
+    }
+    return handing == null ? "NONE" : handing.getClass().getSimpleName();
   }
 }
