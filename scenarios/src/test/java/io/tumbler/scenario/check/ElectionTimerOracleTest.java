@@ -72,13 +72,18 @@ class ElectionTimerOracleTest {
   }
 
   @Test
-  void theCandidacyAfterAWonPreVoteIsExemptOnlyStraightAfterThePreVote() {
+  void theCandidacyAfterAWonPreVoteIsExemptUnlessTheLeaderEndedTheRound() {
     List<JournalEvent> j = follower();
     j.add(new CampaignStarted(3, 2, 2, "PRE_VOTE_STARTED", "TICK", 12 + T, T));
     assertQuiet(with(j, new CampaignStarted(4, 2, 2, "ELECTION_AFTER_PRE_VOTE", "VoteResponse", 12 + T + 1, T)));
-    j.add(new ElectionTimerReset(4, 2, 1, "LEADER_MESSAGE", 1, 12 + T + 1)); // the leader spoke meanwhile
+    List<JournalEvent> voted = new ArrayList<>(j); // a real vote granted mid-round does not end the round
+    voted.add(new ElectionTimerReset(4, 2, 1, "VOTE_GRANTED", 4, 12 + T + 1));
+    assertQuiet(with(voted, new CampaignStarted(5, 2, 2, "ELECTION_AFTER_PRE_VOTE", "VoteResponse", 12 + T + 2, T)));
+    j.add(new ElectionTimerReset(4, 2, 1, "LEADER_MESSAGE", 1, 12 + T + 1)); // the leader spoke: round over
     assertOnly(SafetyProperty.ELECTION_TIMER_RULE,
         with(j, new CampaignStarted(5, 2, 2, "ELECTION_AFTER_PRE_VOTE", "VoteResponse", 12 + T + 2, T)));
+    assertOnly(SafetyProperty.ELECTION_TIMER_RULE, // no pre-vote round at all
+        with(follower(), new CampaignStarted(3, 2, 2, "ELECTION_AFTER_PRE_VOTE", "VoteResponse", 13, T)));
   }
 
   @Test
