@@ -34,9 +34,10 @@ import java.util.TreeMap;
  * acknowledgement names entries the leader holds), {@link TermOracle} (terms), {@link DurabilityOracle} (votes
  * and acknowledgements durable before they leave,
  * the vote's log check), {@link CommitRuleOracle} (Figure 8), {@link ReadFreshnessOracle} (reads against
- * the acknowledged writes), {@link ReadAppliedOracle} (reads against what the node had applied) and
- * {@link ReadConfirmationOracle} (ReadIndex reads against the heartbeat rounds the wire showed). They read the
- * logs this checker keeps, after it has folded in each event.
+ * the acknowledged writes), {@link ReadAppliedOracle} (reads against what the node had applied),
+ * {@link ReadConfirmationOracle} (ReadIndex reads against the heartbeat rounds the wire showed) and
+ * {@link ElectionTimerOracle} (no campaign before an election timeout since the last timer reset, in
+ * harness-counted ticks). They read the logs this checker keeps, after it has folded in each event.
  *
  * <p>Not thread-safe; deterministic (no iteration over hashed collections).
  */
@@ -61,6 +62,7 @@ public final class RaftSafetyChecker {
   private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
   private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle();
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
+  private final ElectionTimerOracle electionTimer = new ElectionTimerOracle();
 
   private record VoteKey(int node, long term) {}
 
@@ -91,6 +93,7 @@ public final class RaftSafetyChecker {
     commitRule.observe(event, this::violation);
     electionQuorum.observe(event, this::violation);
     ackMatch.observe(event, this::violation);
+    electionTimer.observe(event, this::violation);
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
@@ -131,7 +134,8 @@ public final class RaftSafetyChecker {
     return event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.VoteRequested
         || event instanceof JournalEvent.VoteGranted || event instanceof JournalEvent.AppendAcked
         || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
-        || event instanceof JournalEvent.Paused;
+        || event instanceof JournalEvent.Paused || event instanceof JournalEvent.ElectionTimerReset
+        || event instanceof JournalEvent.CampaignStarted;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */

@@ -54,5 +54,11 @@ public enum SafetyProperty {
   /** A node becomes leader of term T only with votes of term T from a majority, itself included (§5.2). */
   ELECTION_QUORUM,
   /** A follower acknowledges match index M to the leader of term T only holding the leader's entry at M (§5.3). */
-  ACK_MATCHES_LEADER
+  ACK_MATCHES_LEADER,
+  /**
+   * A node campaigns on its own (pre-vote or candidacy) only after an election timeout of at least T ticks
+   * without a reset: its (re)start, a real vote it granted, a message accepted from the leader of its term, its
+   * previous campaign (Figure 2, §5.2). A TimeoutNow transfer is exempt. Ticks are counted by the harness.
+   */
+  ELECTION_TIMER_RULE
 }

@@ -25,6 +25,8 @@ public final class NodeProcess implements SimProcess<Wire> {
   private RaftNode node;
   private VmStateMachine stateMachine;
   private RecordingStorage storage;
+  /** Counts the ticks this incarnation is handed and reports its timer resets and campaigns to the journal. */
+  private ElectionTimerWitness timer;
   /** The node recovered and runs (a node refusing a corrupt log never does). */
   private boolean started;
 
@@ -41,13 +43,15 @@ public final class NodeProcess implements SimProcess<Wire> {
         cluster::syncFailed);
     RandomStream jitter = ctx.random().stream("jitter-" + ctx.incarnation());
     JitterSource jitterSource = jitter::nextInt;
+    timer = cluster.electionTimerWitness(nodeId);
     node = RaftNode.builder()
         .config(cluster.raftConfig(nodeId))
         .jitter(jitterSource)
         .storage(storage)
         .transport(this::send)
         .stateMachine(cluster.stateMachineFor(nodeId, stateMachine))
-        .ticker(new SimTicker(ctx, cluster.tickNanos(), Math.max(1, cluster.config().electionTimeoutTicks() - 1)))
+        .ticker(timer.counting(
+            new SimTicker(ctx, cluster.tickNanos(), Math.max(1, cluster.config().electionTimeoutTicks() - 1))))
         .observer(observation -> cluster.observe(this, observation))
         .onHalt(reason -> cluster.halted(nodeId, reason))
         .snapshotEveryEntries(cluster.snapshotEveryEntries())
@@ -75,6 +79,10 @@ public final class NodeProcess implements SimProcess<Wire> {
     return stateMachine;
   }
 
+  ElectionTimerWitness timer() {
+    return timer;
+  }
+
   RecordingStorage storage() {
     return storage;
   }
@@ -83,9 +91,12 @@ public final class NodeProcess implements SimProcess<Wire> {
   public void onMessage(int from, Wire message) {
     if (message instanceof Wire.Peer peer) {
       if (started) {
-        cluster.wire().delivering(nodeId, node.status().term(), peer.message());
+        long term = node.status().term();
+        cluster.wire().delivering(nodeId, term, peer.message());
+        timer.delivering(peer.message(), term);
       }
       node.receive(peer.message());
+      timer.delivered();
     } else if (message instanceof Wire.Request request) {
       serve(from, request);
     }

@@ -215,6 +215,12 @@ public final class SimCluster implements FaultActuator {
     return config.snapshotEveryEntries();
   }
 
+  /** The election-timer witness of a node incarnation that is starting: it journals into this cluster's sink. */
+  ElectionTimerWitness electionTimerWitness(int nodeId) {
+    return new ElectionTimerWitness(nodeId, raftConfig(nodeId).electionTimeoutTicks(), simulation::nowNanos,
+        journalSink);
+  }
+
   void starting(NodeProcess process) {
     running[process.nodeId() - 1] = process;
     translators[process.nodeId() - 1] = new ObservationTranslator();
@@ -230,6 +236,9 @@ public final class SimCluster implements FaultActuator {
     if (observation instanceof Observation.Recovered r) {
       announceRecovery(now, process, r);
       return;
+    }
+    if (observation instanceof Observation.PathTaken taken) {
+      process.timer().pathTaken(taken);
     }
     for (JournalEvent event : translators[index].translate(now, observation)) {
       journalSink.accept(event);

@@ -33,6 +33,8 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.ReadAnswered.class),
   @JsonSubTypes.Type(JournalEvent.Wiped.class),
   @JsonSubTypes.Type(JournalEvent.Paused.class),
+  @JsonSubTypes.Type(JournalEvent.ElectionTimerReset.class),
+  @JsonSubTypes.Type(JournalEvent.CampaignStarted.class),
 })
 public sealed interface JournalEvent {
   long timeNanos();
@@ -147,6 +149,30 @@ public sealed interface JournalEvent {
    * nothing reached it meanwhile, and its ticks stopped while true time ran on.
    */
   record Paused(long timeNanos, int node, long untilNanos) implements JournalEvent {}
+
+  // ---- harness observations of the election timer (ticks are counted by the harness, not by the node) ----
+
+  /**
+   * The node's election timer was reset by an event Figure 2 names: {@code cause} VOTE_GRANTED (a real vote,
+   * {@code peer} the candidate) or LEADER_MESSAGE (an append, heartbeat or snapshot of a term at least the
+   * node's own, {@code peer} the leader). {@code ticks} is how many ticks the harness had delivered to this
+   * incarnation of the node at that moment. To keep the journal small only the latest reset before each
+   * {@link CampaignStarted} is journaled, just before it; the others could not change the verdict.
+   */
+  record ElectionTimerReset(long timeNanos, int node, long term, String cause, int peer, long ticks)
+      implements JournalEvent {}
+
+  /**
+   * The node started a campaign for {@code term} (the term it asks votes for): {@code path} is how the node
+   * reports it (PRE_VOTE_STARTED, ELECTION_ON_TIMEOUT, ELECTION_ON_TRANSFER, ELECTION_AFTER_PRE_VOTE),
+   * {@code trigger} what the harness was handing the node at that moment (TICK, the simple name of a peer
+   * message type such as TimeoutNow or VoteResponse, or NONE), {@code ticks} the ticks delivered to this
+   * incarnation so far, and {@code electionTimeoutTicks} the configured minimum election timeout T (the node
+   * draws its timeout from [T, 2T)).
+   */
+  record CampaignStarted(
+      long timeNanos, int node, long term, String path, String trigger, long ticks, int electionTimeoutTicks)
+      implements JournalEvent {}
 
   /** The identity of one log entry: its term and its checksum digest. */
   record EntryId(long term, long digest) {}
