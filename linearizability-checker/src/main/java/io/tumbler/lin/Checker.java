@@ -44,20 +44,33 @@ public final class Checker {
     return options;
   }
 
-  /** Checks {@code history} against {@code model}. */
+  /**
+   * Checks {@code history} against {@code model}. Nothing passes unless something was checked: a history
+   * without a single client call (none at all, or only nemesis events) is {@link UnknownCause#NOTHING_CHECKED},
+   * never valid. A history whose calls all failed is decided as usual: each failure was checked against
+   * what the model makes of it.
+   */
   public <S> CheckResult check(Model<S> model, History history) {
     long started = System.nanoTime();
     long deadline = options.timeLimit() == null ? Long.MAX_VALUE : started + options.timeLimit().toNanos();
     SearchLimits limits = new SearchLimits(deadline, options.maxConfigurations(), options.memoryBudgetBytes());
+    if (history.invocationCount() == 0) {
+      return unsearched(model, history, UnknownCause.NOTHING_CHECKED, "the history has no client operations", started);
+    }
     List<SubHistory> parts;
     try {
       parts = Partitioner.split(model, history);
     } catch (RuntimeException e) {
-      CheckStats stats = new CheckStats(model.name(), history.invocationCount(), 0, 0, System.nanoTime() - started, List.of());
-      return new CheckResult.Unknown(UnknownCause.MODEL_ERROR, "model " + model.name() + ": " + e.getMessage(), stats);
+      return unsearched(model, history, UnknownCause.MODEL_ERROR, "model " + model.name() + ": " + e.getMessage(), started);
     }
     PartitionRun[] runs = runAll(model, parts, limits);
     return compose(model, history, runs, System.nanoTime() - started);
+  }
+
+  /** An unknown verdict reached before any search started. */
+  private static CheckResult unsearched(Model<?> model, History history, UnknownCause cause, String detail, long started) {
+    CheckStats stats = new CheckStats(model.name(), history.invocationCount(), 0, 0, System.nanoTime() - started, List.of());
+    return new CheckResult.Unknown(cause, detail, stats);
   }
 
   /** A sub-history's outcome and, when invalid, its counterexample. */

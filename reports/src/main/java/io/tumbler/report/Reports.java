@@ -152,7 +152,12 @@ public final class Reports {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = parent.resolve(target.getFileName() + ".tmp");
-    Files.writeString(tmp, body, StandardCharsets.UTF_8);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.writeString(tmp, body, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp); // a failed write leaves nothing behind
+      throw e;
+    }
   }
 }

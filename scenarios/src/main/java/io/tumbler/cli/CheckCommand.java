@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.lin.CheckResult;
 import io.tumbler.lin.Checker;
+import io.tumbler.lin.UnknownCause;
 import io.tumbler.lin.CheckerOptions;
 import io.tumbler.lin.Verdict;
 import io.tumbler.lin.counterexample.Counterexample;
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
     "",
     "Exit: 0 every history valid, 1 some invalid, 2 some unknown (time or",
     "memory budget, model error), 3 bad usage or input (an unreadable or",
-    "malformed file, no model).",
+    "malformed file, a file with no operation to check, no model).",
     ""})
 final class CheckCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -132,17 +133,8 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private void checkOne(Path file, HistoryFormat historyFormat, Checker checker) {
-    LoadedHistory loaded;
-    try {
-      if (!Files.isRegularFile(file)) {
-        throw new NoSuchFileException(file.toString());
-      }
-      loaded = HistoryFiles.read(file, historyFormat);
-    } catch (MalformedHistoryException e) {
-      reportError(file, e.getMessage());
-      return;
-    } catch (IOException e) {
-      reportError(file, "cannot read " + file + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+    LoadedHistory loaded = load(file, historyFormat);
+    if (loaded == null) {
       return;
     }
     String modelName = model != null ? model : loaded.model();
@@ -153,12 +145,35 @@ final class CheckCommand implements Callable<Integer> {
     }
     Model<?> chosen = Models.named(modelName, modelOptions(loaded));
     CheckResult result = checker.check(chosen, loaded.history());
+    if (result instanceof CheckResult.Unknown nothing && nothing.cause() == UnknownCause.NOTHING_CHECKED) {
+      // Not a verdict but bad input: a file that holds no operation is not the history the user meant.
+      reportError(file, file + ": expected at least one client operation (" + loaded.format().cliName() + ": "
+          + loaded.format().expectedEvent() + "), found none; nothing to check");
+      return;
+    }
     count(result.verdict());
     if (json) {
       printJson(file, loaded, modelName, result);
     } else {
       printHuman(file, loaded, modelName, result);
     }
+  }
+
+  /** The history in {@code file}, or null when it cannot be read or is not a history (reported). */
+  private LoadedHistory load(Path file, HistoryFormat historyFormat) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new NoSuchFileException(file.toString());
+      }
+      return HistoryFiles.read(file, historyFormat);
+    } catch (MalformedHistoryException e) {
+      reportError(file, e.getMessage());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      reportError(file, file + ": expected a UTF-8 text file, found bytes that are not UTF-8");
+    } catch (IOException e) {
+      reportError(file, "cannot read " + file + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+    }
+    return null;
   }
 
   private ModelOptions modelOptions(LoadedHistory loaded) {

@@ -68,7 +68,7 @@ final class FuzzCommand implements Callable<Integer> {
     if (parallelism < 1) {
       throw new BadInputException("--jobs must be at least 1, got " + parallelism);
     }
-    Path dir = out != null ? out : Path.of("tumbler-out", "fuzz-" + s.name());
+    Path dir = OutputPaths.directory("--out", out != null ? out : Path.of("tumbler-out", "fuzz-" + s.name()));
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     stderr.printf("tumbler fuzz: scenario %s, seeds %d..%d%s%s, %d jobs, commit %s -> %s%n", s.name(), range.first(),

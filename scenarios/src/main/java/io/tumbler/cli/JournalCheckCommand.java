@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     "Re-runs the Raft safety checks (Election Safety, Leader Append-Only, Log Matching, Leader Completeness,",
     "State Machine Safety, one vote per term, monotonic commit, acknowledged writes durable, equal digests)",
     "over a saved journal.jsonl, or the journal of a run directory.",
-    "Exit: 0 no violation, 1 violations, 3 bad input."})
+    "Exit: 0 no violation, 1 violations, 3 bad input (no journal, not a journal, or no event in it)."})
 final class JournalCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,6 +39,11 @@ final class JournalCheckCommand implements Callable<Integer> {
       events = JournalFile.read(file);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
+    }
+    if (events.isEmpty()) {
+      // No event means no property was checked: never "0 violations".
+      throw new BadInputException(file + ": expected journal events (one JSON object per line, such as "
+          + "{\"event\":\"Voted\",\"timeNanos\":...}), found none; nothing to check");
     }
     RaftSafetyChecker checker = new RaftSafetyChecker();
     events.forEach(checker::observe);

@@ -1,5 +1,6 @@
 package io.tumbler.cli;
 
+import io.tumbler.fault.InvalidScheduleException;
 import io.tumbler.scenario.replay.RecordedRun;
 import io.tumbler.scenario.replay.Replay;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
     "Re-runs a recorded run and verifies it is the same run.",
     "Re-runs a run or failure directory (its scenario, seed and schedule.json) and verifies the fingerprint",
     "and the violated checks are the same. Writes the replay's run directory to <DIR>/replay/.",
-    "Exit: the replayed run's outcome (0 pass, 1 violation, 2 liveness); 4 when the replay differs; 3 bad input."})
+    "Exit: the replayed run's outcome (0 pass, 1 violation, 2 liveness); 4 when the replay differs; 3 bad input",
+    "(including a schedule.json that names a node the cluster does not have: refused before anything runs)."})
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,7 +43,12 @@ final class ReplayCommand implements Callable<Integer> {
     out.printf("replaying %s: scenario %s, seed %d%s, %d faults, recorded fingerprint %s%n", dir,
         recorded.scenarioName(), recorded.seed(), recorded.bugs().isEmpty() ? "" : ", bugs " + recorded.bugs(),
         recorded.schedule().faults().size(), recorded.fingerprint());
-    Replay.Verdict v = Replay.replay(recorded, Duration.ofSeconds(checkSeconds));
+    Replay.Verdict v;
+    try {
+      v = Replay.replay(recorded, Duration.ofSeconds(checkSeconds));
+    } catch (InvalidScheduleException e) {
+      throw ShrinkCommand.misfit(dir, e);
+    }
     RunCommand.writeDirectory(dir.resolve("replay"), v.rerun(), spec.commandLine().getErr());
     RunCommand.printHuman(out, v.rerun().result(), dir.resolve("replay"));
     if (v.exact()) {

@@ -41,6 +41,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Set<ReportFormat> formats = ReportFormat.parse(format).orElseThrow(() -> new BadInputException(
         "--format expects html, json, junit, markdown or all; got '" + format + "'"));
+    if (out != null) {
+      OutputPaths.file("--out", out);
+    }
     ReportOutcome outcome = Reports.write(dirs, out, formats);
     if (outcome instanceof ReportOutcome.Rejected rejected) {
       throw new BadInputException(rejected.message());

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Scenario s = Scenarios.withOverrides(Scenarios.named(scenario), workload, readMode).withBugs(BugFlags.parse(bugs));
     PrintWriter err = spec.commandLine().getErr();
-    Path dir = out != null ? out : Path.of("tumbler-out", "run-" + s.name() + "-" + seed);
+    Path dir = OutputPaths.directory("--out", out != null ? out : Path.of("tumbler-out", "run-" + s.name() + "-" + seed));
     if (!json) {
       err.println("tumbler run: scenario " + s.name() + ", seed " + seed + ", commit " + Build.commit());
       String bugFlags = s.bugs().isEmpty() ? "" : " --bug " + s.bugs();

@@ -1,5 +1,6 @@
 package io.tumbler.cli;
 
+import io.tumbler.fault.InvalidScheduleException;
 import io.tumbler.scenario.replay.RecordedRun;
 import io.tumbler.scenario.replay.Shrinker;
 import io.tumbler.scenario.run.Scenario;
@@ -46,12 +47,17 @@ final class ShrinkCommand implements Callable<Integer> {
     if (recorded.violated().isEmpty()) {
       throw new BadInputException(dir + " is a passing run: nothing to shrink");
     }
+    Path target2 = OutputPaths.directory("--out", out != null ? out : dir.resolveSibling(dir.getFileName() + "-shrunk"));
     String target = recorded.violated().get(0);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("shrinking %s (seed %d) while it still fails '%s'%n", dir, recorded.seed(), target);
-    Shrinker.Result r = new Shrinker(recorded.seed(), target, Duration.ofSeconds(checkSeconds),
-        step -> { err.println("  " + step); err.flush(); }).shrink(scenario);
-    Path target2 = out != null ? out : dir.resolveSibling(dir.getFileName() + "-shrunk");
+    Shrinker.Result r;
+    try {
+      r = new Shrinker(recorded.seed(), target, Duration.ofSeconds(checkSeconds),
+          step -> { err.println("  " + step); err.flush(); }).shrink(scenario);
+    } catch (InvalidScheduleException e) {
+      throw misfit(dir, e);
+    }
     RunCommand.writeDirectory(target2, r.run(), err);
     PrintWriter o = spec.commandLine().getOut();
     o.printf("shrunk in %d runs: faults %d -> %d, operations %d -> %d, safety phase %d -> %d ms%n", r.runs(),
@@ -60,5 +66,11 @@ final class ShrinkCommand implements Callable<Integer> {
     o.printf("still fails: %s%nshrunk run: %s%nreplay: ./tumbler replay %s%n", r.run().result().violated(), target2, target2);
     o.flush();
     return ExitCode.PASS;
+  }
+
+  /** A recorded schedule that does not fit its run's cluster: bad input, refused before anything ran. */
+  static BadInputException misfit(Path dir, InvalidScheduleException e) {
+    return new BadInputException(dir.resolve("schedule.json") + ": " + e.getMessage()
+        + "; fix or remove that fault (nothing was run)", e);
   }
 }

@@ -60,6 +60,11 @@ public final class Tumbler implements Runnable {
       cmd.getErr().println("tumbler: " + bad.getMessage());
       return ExitCode.BAD_INPUT;
     }
+    if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+      // An environment problem (a disk full, a path that went away), not a bug: one line, no stack trace.
+      cmd.getErr().println("tumbler: I/O error (exit " + ExitCode.HARNESS_ERROR + "): " + ex.getMessage());
+      return ExitCode.HARNESS_ERROR;
+    }
     cmd.getErr().println("tumbler: internal error (exit " + ExitCode.HARNESS_ERROR + "): " + ex);
     ex.printStackTrace(cmd.getErr());
     return ExitCode.HARNESS_ERROR;

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A well-formed history: events in real-time order, and the calls they pair into.
  *
- * <p>Well-formed means: every completion closes an open call of the same process and function, and no
- * process has two calls open at once. Non-client events (Jepsen's nemesis) are kept, so that the history
+ * <p>Well-formed means: every completion closes an open call of the same process and function, no
+ * completion is timed before its invocation (when both carry a time), and no process has two calls open
+ * at once. Non-client events (Jepsen's nemesis) are kept, so that the history
  * writes back as it was read, but pair with nothing. Invocations still open at the end are indeterminate
  * calls. Construction checks all of this and throws {@link MalformedHistoryException} naming the line.
  *
@@ -129,7 +130,17 @@ public final class History {
         throw error(line, completion, "a completion of " + open.f() + " (the open call of process "
             + completion.clientProcess() + ")");
       }
+      if (completedBeforeInvoked(open.invocation(), completion)) {
+        throw error(line, completion, "a completion time at or after its invocation's ("
+            + open.invocation().timeNanos().getAsLong() + " ns)");
+      }
       calls.set(id, new Call(id, open.invocation(), completion, open.invokePosition(), position));
+    }
+
+    /** A call cannot end before it began; a history that says so has a broken clock or is not one history. */
+    private static boolean completedBeforeInvoked(Operation invocation, Operation completion) {
+      return invocation.timeNanos().isPresent() && completion.timeNanos().isPresent()
+          && completion.timeNanos().getAsLong() < invocation.timeNanos().getAsLong();
     }
 
     private MalformedHistoryException error(int line, Operation operation, String expected) {

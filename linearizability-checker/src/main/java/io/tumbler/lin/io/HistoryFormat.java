@@ -34,6 +34,22 @@ public enum HistoryFormat {
     return null;
   }
 
+  /** What one event of this format looks like, for a message about a file that has none. */
+  public String expectedEvent() {
+    switch (this) {
+      case JSONL:
+        return "JSON lines such as {\"process\":0,\"type\":\"invoke\",\"f\":\"read\",\"value\":null}";
+      case EDN:
+        return "EDN op maps such as {:process 0, :type :invoke, :f :read, :value nil}";
+      case PORCUPINE_ETCD:
+        return "log lines such as 'INFO  jepsen.util - 3 :invoke :read nil'";
+      case PORCUPINE_KV:
+        return "lines such as '{:process 0, :type :invoke, :f :get, :key \"k\", :value nil}'";
+      default:
+        return "operations in a known format";
+    }
+  }
+
   /** The model this format implies, or null when the file does not say. */
   public String impliedModel() {
     if (this == PORCUPINE_ETCD) {

@@ -48,6 +48,15 @@ class MalformedInputTest {
   }
 
   @Test
+  void completionTimedBeforeItsInvocation() throws IOException {
+    MalformedHistoryException error = failure("h.jsonl", HEADER
+        + "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\",\"value\":null,\"time\":2000}\n"
+        + "{\"index\":1,\"process\":1,\"type\":\"ok\",\"f\":\"read\",\"value\":3,\"time\":1999}\n");
+    assertEquals(3, error.line());
+    assertTrue(error.expected().contains("a completion time at or after its invocation's (2000 ns)"), error.getMessage());
+  }
+
+  @Test
   void completionWithoutInvocation() throws IOException {
     MalformedHistoryException error = failure("h.jsonl", HEADER
         + "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\",\"value\":null}\n"

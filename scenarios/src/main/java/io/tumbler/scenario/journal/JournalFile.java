@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,20 @@ public final class JournalFile {
     out.write('\n');
   }
 
-  /** Reads a journal; a malformed line raises {@link IllegalArgumentException} naming file and line. */
+  /**
+   * Reads a journal; a malformed line raises {@link IllegalArgumentException} naming file and line, and so
+   * does a file that is not UTF-8 text (a binary file given by mistake).
+   */
   public static List<JournalEvent> read(Path file) throws IOException {
+    try {
+      return readEvents(file);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": expected a journal.jsonl (UTF-8 text, one JSON event per line), "
+          + "found bytes that are not UTF-8", e);
+    }
+  }
+
+  private static List<JournalEvent> readEvents(Path file) throws IOException {
     List<JournalEvent> events = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int lineNumber = 0;

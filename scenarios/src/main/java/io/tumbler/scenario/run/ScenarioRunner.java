@@ -2,7 +2,9 @@ package io.tumbler.scenario.run;
 
 import io.tumbler.fault.Fault;
 import io.tumbler.fault.FaultApplier;
+import io.tumbler.fault.InvalidScheduleException;
 import io.tumbler.fault.Schedule;
+import io.tumbler.fault.ScheduleCheck;
 import io.tumbler.fault.TimedFault;
 import io.tumbler.lin.CheckResult;
 import io.tumbler.lin.Checker;
@@ -66,7 +68,12 @@ public final class ScenarioRunner {
     this.stopAtSafetyViolation = stopAtSafetyViolation;
   }
 
-  /** One run in the simulated world; never throws for a failing cluster — failures are in the result. */
+  /**
+   * One run in the simulated world; never throws for a failing cluster — failures are in the result.
+   *
+   * @throws InvalidScheduleException before anything runs, when the schedule names a node the cluster does not
+   *     have or a quantity that makes no sense (a hand-edited schedule.json)
+   */
   public RunArtifacts run(Scenario scenario, long seed) {
     long wallStart = System.nanoTime();
     long totalNanos = (scenario.safetyMillis() + scenario.livenessMillis() + 5_000) * MILLIS;
@@ -75,6 +82,7 @@ public final class ScenarioRunner {
     World world = new World(resolveShape(scenario, sim), scenario.overrideFlags(), sim);
     Schedule schedule = world.scenario.faults().schedule(sim.streams().stream("nemesis"), world.scenario.cluster(),
         world.scenario.safetyMillis());
+    ScheduleCheck.requireFits(schedule, world.scenario.cluster().nodes()); // before any event: a misfit is bad input
     world.scheduleFaults(schedule);
     world.cluster.knownBugs(scenario.bugs());
     world.cluster.stateMachines(scenario.stateMachines());

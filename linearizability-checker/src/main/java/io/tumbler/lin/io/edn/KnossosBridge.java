@@ -125,6 +125,8 @@ public final class KnossosBridge {
         return "memory-limit";
       case MODEL_ERROR:
         return "model-error";
+      case NOTHING_CHECKED:
+        return "nothing-checked";
       default:
         return "checker-error";
     }
