@@ -329,6 +329,12 @@ public final class ScenarioRunner {
             : new CheckReport("linearizability", CheckReport.Verdict.FAIL, List.of(what), millis);
       }
       CheckResult.Unknown unknown = (CheckResult.Unknown) lin;
+      if (unknown.cause() == io.tumbler.lin.UnknownCause.NOTHING_CHECKED) {
+        // A run that ended before any client operation (a hunt stopped at its first violation): nothing to judge
+        // here, and not a harness error; a run that should have served clients fails liveness instead.
+        return new CheckReport("linearizability", CheckReport.Verdict.SKIPPED, List.of("no client operation to check"),
+            millis);
+      }
       return new CheckReport("linearizability", CheckReport.Verdict.UNKNOWN,
           List.of(unknown.cause() + ": " + unknown.detail()), millis);
     }
