@@ -55,7 +55,7 @@ public enum KnownBug {
     READ_WITHOUT_LEADERSHIP_CHECK("read-without-leadership-check",
             "linearizable (ReadIndex) reads are served at once from the leader's state without a heartbeat round "
                     + "confirming it still leads",
-            "raft-safety", "READ_FRESHNESS", "read-hunt"),
+            "raft-safety", "READ_INDEX_CONFIRMED", "read-hunt"),
     READ_INDEX_BEFORE_NOOP("read-index-before-noop",
             "a new leader serves ReadIndex reads before its no-op commits, using a commit index that may be behind "
                     + "writes its predecessor acknowledged",
