@@ -24,7 +24,7 @@ public enum KnownBug {
     VOTE_CLEARED_ON_STEP_DOWN("vote-cleared-on-step-down",
             "a candidate that steps down to follower in the same term forgets its vote, so it may vote twice in "
                     + "that term",
-            "raft-safety", "ONE_VOTE_PER_TERM", "default"),
+            "raft-safety", "VOTE_DURABLE_BEFORE_SENT", "default"),
     VOTE_WITHOUT_LOG_CHECK("vote-without-log-check",
             "votes are granted without the up-to-date log check (Raft 5.4.1), so a leader can be elected without "
                     + "committed entries",

@@ -51,9 +51,9 @@ class KnownBugDetectionTest {
     // First detections measured by `tumbler bench campaign --first-seed 1 --no-clean` (buggify on, as in every run).
     m.put(KnownBug.FIGURE_8_COMMIT, new long[] {1, 3});
     m.put(KnownBug.VOTE_NOT_PERSISTED, new long[] {1, 3});
-    m.put(KnownBug.VOTE_CLEARED_ON_STEP_DOWN, new long[] {196, 198}); // its hunt is the default scenario
+    m.put(KnownBug.VOTE_CLEARED_ON_STEP_DOWN, new long[] {13, 15}); // its hunt is the default scenario
     m.put(KnownBug.VOTE_WITHOUT_LOG_CHECK, new long[] {1, 3});
-    m.put(KnownBug.APPEND_WITHOUT_CONSISTENCY_CHECK, new long[] {11, 13});
+    m.put(KnownBug.APPEND_WITHOUT_CONSISTENCY_CHECK, new long[] {3, 5});
     m.put(KnownBug.STALE_APPEND_TRUNCATES, new long[] {1, 3});
     m.put(KnownBug.STALE_TERM_APPEND, new long[] {1, 3});
     m.put(KnownBug.APPLY_BEFORE_COMMIT, new long[] {1, 3});
@@ -64,8 +64,8 @@ class KnownBugDetectionTest {
     m.put(KnownBug.STICKY_LEADER_FOREVER, new long[] {1, 3});
     m.put(KnownBug.READ_WITHOUT_LEADERSHIP_CHECK, new long[] {1, 3});
     m.put(KnownBug.READ_INDEX_BEFORE_NOOP, new long[] {1, 3});
-    m.put(KnownBug.LEASE_WITHOUT_DRIFT_BOUND, new long[] {3, 5});
-    m.put(KnownBug.FOLLOWER_COMMIT_BEYOND_VERIFIED, new long[] {2, 4});
+    m.put(KnownBug.LEASE_WITHOUT_DRIFT_BOUND, new long[] {7, 9});
+    m.put(KnownBug.FOLLOWER_COMMIT_BEYOND_VERIFIED, new long[] {1, 3});
     m.put(KnownBug.STALE_RESPONSE_COUNTED, new long[] {1, 3});
     return m;
   }
@@ -111,14 +111,14 @@ class KnownBugDetectionTest {
   /**
    * Bug -> the first seed at which the DEFAULT scenario (no hunt: what a user's campaign runs) catches it, any
    * check counting, measured by {@code tumbler bench campaign --scenario default --no-clean --max-seeds 2000}
-   * (median 3.5, the largest 1863: stale-response-counted, whose stale acknowledgements the core now drops
-   * when its term moves on).
+   * (median 2.5, the largest 1152: lease-without-drift-bound, which needs lease reads, clocks drifting past the
+   * bound and a leader cut off at the right moment in one run).
    */
   private static final Map<KnownBug, Long> DEFAULT_SCENARIO_SEEDS = defaultSeeds();
 
   private static Map<KnownBug, Long> defaultSeeds() {
     Map<KnownBug, Long> m = new EnumMap<>(KnownBug.class);
-    long[] seeds = {3, 3, 198, 1, 13, 2, 911, 183, 1863, 1, 37, 8, 260, 1, 1, 4, 1, 3};
+    long[] seeds = {1, 1, 15, 1, 5, 2, 36, 123, 604, 1, 1, 151, 1152, 1, 1, 4, 3, 1};
     KnownBug[] bugs = KnownBug.values();
     assertEquals(bugs.length, seeds.length, "one seed per catalogued bug, in declaration order");
     for (int i = 0; i < bugs.length; i++) {
