@@ -122,6 +122,12 @@ public final class Checker {
         return new PartitionRun(outcome, null);
       }
       return new PartitionRun(outcome, new CounterexampleBuilder<>(model, options.maxFinalPaths(), MAX_FINAL_PATH_NODES).build(outcome));
+    } catch (OutOfMemoryError e) {
+      // Outside the cache (which budgets itself): the counterexample, a model state. Unknown, never a dead helper.
+      PartitionOutcome exhausted = new PartitionOutcome(part, Verdict.UNKNOWN, UnknownCause.MEMORY_LIMIT,
+          "out of memory on " + (part.label().isEmpty() ? "the history" : part.label()), 0, null, List.of(),
+          System.nanoTime() - started);
+      return new PartitionRun(exhausted, null);
     } catch (RuntimeException | StackOverflowError e) {
       PartitionOutcome crashed = new PartitionOutcome(part, Verdict.UNKNOWN, UnknownCause.CHECKER_ERROR,
           "checker error on " + (part.label().isEmpty() ? "the history" : part.label()) + ": " + e,

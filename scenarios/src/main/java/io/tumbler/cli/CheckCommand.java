@@ -56,8 +56,10 @@ import picocli.CommandLine.Spec;
     "(semantics: linearizability-checker/README.md).",
     "",
     "Exit: 0 every history valid, 1 some invalid, 2 some unknown (time or",
-    "memory budget, model error), 3 bad usage or input (an unreadable or",
-    "malformed file, a file with no operation to check, no model).",
+    "memory budget, the JVM out of memory reading or checking a file, model",
+    "error), 3 bad usage or input (an unreadable or malformed file, a file",
+    "with no operation to check, no model). A budget or the heap running out",
+    "prints one line on stderr saying what to raise (e.g. JAVA_OPTS=-Xmx4g).",
     ""})
 final class CheckCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,6 +88,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "Bound on cached search configurations per file; beyond it the verdict is UNKNOWN.")
   Long maxConfigurations;
 
+  @Option(names = "--memory-budget", paramLabel = "MIB",
+      description = "Heap in MiB the search's caches may hold per file; beyond it the verdict is UNKNOWN. Default: 40% of the maximum heap.")
+  Long memoryBudgetMib;
+
   @Option(names = "--json", description = "One JSON object per file (file, model, verdict, ops, partitions, millis, configurationsExplored), then a summary.")
   boolean json;
 
@@ -94,6 +100,8 @@ final class CheckCommand implements Callable<Integer> {
   private int invalid;
   private int unknown;
   private int errors;
+  /** What the file being checked is going through ("reading", "checking"), for a resource that runs out. */
+  private String stage = "";
 
   @Override
   public Integer call() {
@@ -103,7 +111,15 @@ final class CheckCommand implements Callable<Integer> {
     }
     Checker checker = new Checker(checkerOptions());
     for (Path file : files) {
-      checkOne(file, historyFormat, checker);
+      ResourceExhaustion exhausted;
+      try {
+        checkOne(file, historyFormat, checker);
+        continue;
+      } catch (OutOfMemoryError | StackOverflowError e) {
+        // Caught here, after checkOne's frames (the history, the search) are gone: there is room to report.
+        exhausted = ResourceExhaustion.of(e);
+      }
+      reportExhausted(file, exhausted);
     }
     int exit = errors > 0 ? ExitCode.BAD_INPUT : invalid > 0 ? ExitCode.VIOLATION : unknown > 0 ? ExitCode.LIVENESS : ExitCode.PASS;
     printSummary(exit);
@@ -129,10 +145,17 @@ final class CheckCommand implements Callable<Integer> {
       }
       options = options.withMaxConfigurations(maxConfigurations);
     }
+    if (memoryBudgetMib != null) {
+      if (memoryBudgetMib < 1) {
+        throw new BadInputException("--memory-budget must be at least 1 (MiB)");
+      }
+      options = options.withMemoryBudgetBytes(memoryBudgetMib << 20);
+    }
     return options;
   }
 
   private void checkOne(Path file, HistoryFormat historyFormat, Checker checker) {
+    stage = "reading";
     LoadedHistory loaded = load(file, historyFormat);
     if (loaded == null) {
       return;
@@ -144,7 +167,9 @@ final class CheckCommand implements Callable<Integer> {
       return;
     }
     Model<?> chosen = Models.named(modelName, modelOptions(loaded));
+    stage = "checking";
     CheckResult result = checker.check(chosen, loaded.history());
+    stage = "reporting on";
     if (result instanceof CheckResult.Unknown nothing && nothing.cause() == UnknownCause.NOTHING_CHECKED) {
       // Not a verdict but bad input: a file that holds no operation is not the history the user meant.
       reportError(file, file + ": expected at least one client operation (" + loaded.format().cliName() + ": "
@@ -157,6 +182,51 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       printHuman(file, loaded, modelName, result);
     }
+    if (result instanceof CheckResult.Unknown unknownResult) {
+      printWhatToRaise(file, unknownResult, checker.options());
+    }
+  }
+
+  /** The JVM ran out of something while {@link #stage} the file: its verdict is UNKNOWN, with one line on stderr. */
+  private void reportExhausted(Path file, ResourceExhaustion exhausted) {
+    unknown++;
+    String detail = exhausted.what() + " while " + stage + " the file";
+    if (json) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("file", file.toString());
+      o.put("verdict", "UNKNOWN");
+      o.put("cause", "resource_exhausted");
+      o.put("detail", detail);
+      out().println(o.toString());
+    } else {
+      out().printf("%s: UNKNOWN  (%s)%n", file, detail);
+    }
+    out().flush();
+    spec.commandLine().getErr().println("tumbler check: " + file + ": " + detail + "; " + exhausted.raise()
+        + " (verdict UNKNOWN)");
+    spec.commandLine().getErr().flush();
+  }
+
+  /** For a budget that ran out, one line on stderr saying which to raise; nothing for other unknowns. */
+  private void printWhatToRaise(Path file, CheckResult.Unknown result, CheckerOptions options) {
+    String raise;
+    switch (result.cause()) {
+      case TIME_LIMIT:
+        raise = "the time limit ran out; raise --time-limit (now " + timeLimitSeconds + " s)";
+        break;
+      case CONFIGURATION_LIMIT:
+        raise = "the configuration bound ran out; raise --max-configurations (now " + options.maxConfigurations() + ")";
+        break;
+      case MEMORY_LIMIT:
+        String heap = "JAVA_OPTS=-Xmx" + ResourceExhaustion.suggestedHeap(Runtime.getRuntime().maxMemory());
+        raise = "the search's memory budget (" + (options.memoryBudgetBytes() >> 20) + " MiB) ran out; raise "
+            + (memoryBudgetMib != null ? "--memory-budget" : "the heap (the budget is 40% of it), e.g. " + heap);
+        break;
+      default:
+        return;
+    }
+    spec.commandLine().getErr().println("tumbler check: " + file + ": " + raise + " (verdict UNKNOWN)");
+    spec.commandLine().getErr().flush();
   }
 
   /** The history in {@code file}, or null when it cannot be read or is not a history (reported). */
