@@ -50,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
       throw ShrinkCommand.misfit(dir, e);
     }
     RunCommand.writeDirectory(dir.resolve("replay"), v.rerun(), spec.commandLine().getErr());
-    RunCommand.printHuman(out, v.rerun().result(), dir.resolve("replay"));
+    RunCommand.printHuman(out, v.rerun(), dir.resolve("replay"));
     if (v.exact()) {
       out.println("REPLAY EXACT: same fingerprint, same violated checks " + recorded.violated());
       out.flush();

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     if (json) {
       outWriter.println(RunDirectory.runJson(run, Build.commit()).toString());
     } else {
-      printHuman(outWriter, run.result(), dir);
+      printHuman(outWriter, run, dir);
     }
     outWriter.flush();
     return run.result().outcome().exitCode();
@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
     err.flush();
   }
 
-  static void printHuman(PrintWriter out, RunResult r, Path dir) {
+  static void printHuman(PrintWriter out, RunArtifacts run, Path dir) {
+    RunResult r = run.result();
     out.printf("%s  scenario=%s seed=%d fingerprint=%s%n", r.outcome(), r.scenario(), r.seed(), r.fingerprint());
     for (CheckReport c : r.checks()) {
       out.printf("  %-16s %-7s %8.1f ms%s%n", c.check(), c.verdict(), c.millis(),
@@ -105,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         r.simulatedMillis(), r.wallMillis(), r.acceleration(), r.operations(), r.faults());
     out.println("  run directory: " + dir);
     if (r.outcome() != io.tumbler.scenario.run.Outcome.PASS) {
-      out.println("  reproduce: " + r.replayCommand());
+      out.println("  reproduce: " + run.replayCommand(dir));
     }
   }
 }

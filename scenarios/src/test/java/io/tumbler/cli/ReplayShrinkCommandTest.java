@@ -69,6 +69,49 @@ class ReplayShrinkCommandTest {
     assertTrue(replayShrunk[1].contains("REPLAY EXACT"), replayShrunk[1]);
   }
 
+  /** Runs a reproduce line ("./tumbler replay DIR") through the real command line. */
+  private static CliRun runLine(String line) {
+    assertTrue(line.startsWith("./tumbler "), line);
+    return CliRun.of(line.substring("./tumbler ".length()).split(" "));
+  }
+
+  @Test
+  void aShrunkRunIsReproducedByReplayingItsDirectoryNotItsSeed() throws Exception {
+    Path dir = tmp.resolve("bug");
+    CliRun failing = CliRun.of("run", "--scenario", "default", "--seed", "1", "--bug", "ack-before-sync", "--out", dir.toString());
+    assertEquals(1, failing.exit(), failing.out() + failing.err());
+    var original = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+    assertEquals("./tumbler run --scenario default --seed 1 --bug ack-before-sync", original.get("replay").asText(),
+        "a run of the seed's own schedule is reproduced by its seed");
+
+    Path shrunk = tmp.resolve("bug-shrunk");
+    CliRun shrink = CliRun.of("shrink", dir.toString(), "--out", shrunk.toString());
+    assertEquals(0, shrink.exit(), shrink.out() + shrink.err());
+    var shrunkRun = new ObjectMapper().readTree(shrunk.resolve("run.json").toFile());
+    String line = shrunkRun.get("replay").asText();
+    assertEquals("./tumbler replay " + shrunk, line);
+    assertTrue(!shrunkRun.get("fingerprint").asText().equals(original.get("fingerprint").asText()),
+        "the shrunk run is another run, so the seed's line could not reproduce it: " + shrunkRun);
+
+    CliRun replayed = runLine(line);
+    assertEquals(1, replayed.exit(), replayed.out() + replayed.err());
+    assertTrue(replayed.out().contains("REPLAY EXACT"), replayed.out());
+    var rerun = new ObjectMapper().readTree(shrunk.resolve("replay").resolve("run.json").toFile());
+    assertEquals(shrunkRun.get("fingerprint").asText(), rerun.get("fingerprint").asText());
+    assertEquals("./tumbler replay " + shrunk.resolve("replay"), rerun.get("replay").asText(),
+        "a replayed run names the directory holding its own schedule.json");
+    assertTrue(replayed.out().contains("reproduce: ./tumbler replay " + shrunk.resolve("replay")), replayed.out());
+  }
+
+  @Test
+  void aPathAShellWouldSplitIsQuotedInTheReproduceLine() throws Exception {
+    Scenario edited = ScenarioCatalog.named("stale-local-reads").withSchedule(Schedule.empty())
+        .withExpectation(Expectation.CORRECT);
+    RunArtifacts run = new ScenarioRunner(false, Duration.ofSeconds(30)).run(edited, 2);
+    assertEquals("./tumbler replay 'my runs/it'\\''s'", run.replayCommand(Path.of("my runs/it's")));
+    assertEquals("./tumbler replay out/seed-2", run.replayCommand(Path.of("out/seed-2")));
+  }
+
   @Test
   void notARunDirectoryIsBadInput() {
     String[] r = run("replay", tmp.toString());

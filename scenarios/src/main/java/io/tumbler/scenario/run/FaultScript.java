@@ -6,7 +6,9 @@ import io.tumbler.sim.random.RandomStream;
 
 /**
  * How a scenario's faults are chosen: a fixed script, or a schedule drawn from the run's {@code nemesis}
- * stream. Either way the result is a {@link Schedule} value, saved with the run and replayable as is.
+ * stream. Either way the result is a {@link Schedule} value, saved with the run and replayable as is. A
+ * {@link Pinned} script is a schedule from outside the scenario (a replayed, shrunk or hand-edited
+ * schedule.json): the seed alone no longer reproduces the run, its run directory does.
  */
 @FunctionalInterface
 public interface FaultScript {
@@ -19,5 +21,18 @@ public interface FaultScript {
 
   static FaultScript fixed(Schedule schedule) {
     return (random, cluster, millis) -> schedule;
+  }
+
+  /** {@code schedule} replacing the scenario's own faults (replay, shrink, an edited schedule.json). */
+  static FaultScript pinned(Schedule schedule) {
+    return new Pinned(schedule);
+  }
+
+  /** A schedule that is not the scenario's own: its run is reproduced by replaying its directory, not by its seed. */
+  record Pinned(Schedule schedule) implements FaultScript {
+    @Override
+    public Schedule schedule(RandomStream nemesis, ClusterConfig cluster, long safetyMillis) {
+      return schedule;
+    }
   }
 }

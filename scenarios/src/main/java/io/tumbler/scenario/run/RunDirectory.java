@@ -57,7 +57,7 @@ public final class RunDirectory {
         out -> out.write(JSON.writeValueAsString(LinearizabilityFile.toJson(run.model(), run.linearizability()))));
     writeAtomically(dir.resolve("checks.json"), out -> out.write(JSON.writeValueAsString(checksJson(run, failures))));
     writeAtomically(dir.resolve("run.json"),
-        out -> out.write(JSON.writeValueAsString(runJson(run, commit, failures))));
+        out -> out.write(JSON.writeValueAsString(runJson(run, commit, dir, failures))));
     return List.copyOf(failures);
   }
 
@@ -75,9 +75,13 @@ public final class RunDirectory {
     }
   }
 
-  /** The {@code run.json} object with {@code writeFailures} appended to its notes. */
-  static ObjectNode runJson(RunArtifacts run, String commit, List<String> writeFailures) {
+  /**
+   * The {@code run.json} object of {@code dir}, whose reproduce line replays {@code dir} when the seed alone does not
+   * rerun the run, with {@code writeFailures} appended to its notes.
+   */
+  static ObjectNode runJson(RunArtifacts run, String commit, Path dir, List<String> writeFailures) {
     ObjectNode o = runJson(run, commit);
+    o.put("replay", run.replayCommand(dir));
     ArrayNode notes = (ArrayNode) o.get("notes");
     writeFailures.forEach(notes::add);
     return o;

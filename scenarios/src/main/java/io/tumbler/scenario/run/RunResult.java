@@ -61,7 +61,11 @@ public record RunResult(
         faults, notes, List.of());
   }
 
-  /** The command that reproduces this run. */
+  /**
+   * The command that reruns this seed of the catalog's scenario. It reproduces the run only when the run's schedule
+   * is the seed's own draw; for a run directory use {@link RunArtifacts#replayCommand(java.nio.file.Path)}, which
+   * says {@code tumbler replay DIR} for a shrunk, replayed or edited run.
+   */
   public String replayCommand() {
     String bugFlags = bugs.isEmpty() ? "" : " --bug " + String.join(",", bugs);
     String extra = flags.isEmpty() ? "" : " " + String.join(" ", flags);

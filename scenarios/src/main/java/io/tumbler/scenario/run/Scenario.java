@@ -101,9 +101,12 @@ public record Scenario(
         operationLimit, expectation, checks, known, clientTiming, swarm, stateMachines, electionBoundTimeouts);
   }
 
-  /** The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json). */
+  /**
+   * The same scenario with a fixed fault schedule (replay, shrink, a hand-edited schedule.json): pinned, so
+   * {@link #reproducibleFromSeed()} is false from here on.
+   */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
-    return new Scenario(name, description, cluster, workload, readMode, FaultScript.fixed(schedule), safetyMillis,
+    return new Scenario(name, description, cluster, workload, readMode, FaultScript.pinned(schedule), safetyMillis,
         livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
   }
 
@@ -156,6 +159,25 @@ public record Scenario(
       flags.add("--read-mode " + readMode.name().toLowerCase(java.util.Locale.ROOT));
     }
     return flags;
+  }
+
+  /**
+   * Whether {@code tumbler run --scenario NAME --seed N} with {@link #overrideFlags()} and the bug flags runs this
+   * scenario: false once a schedule was pinned ({@link #withSchedule}) or the phase length or operation limit
+   * differ from the catalog's (the shrinker's cuts), since no flag says those. A scenario outside the catalog
+   * (a test's) counts as reproducible: nothing else would name it either.
+   */
+  public boolean reproducibleFromSeed() {
+    if (faults instanceof FaultScript.Pinned) {
+      return false;
+    }
+    Scenario base;
+    try {
+      base = ScenarioCatalog.named(name);
+    } catch (IllegalArgumentException notInCatalog) {
+      return true;
+    }
+    return base.safetyMillis() == safetyMillis && base.operationLimit() == operationLimit;
   }
 
   /** The same scenario with other client timing. */
