@@ -89,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
   Long maxConfigurations;
 
   @Option(names = "--memory-budget", paramLabel = "MIB",
-      description = "Heap in MiB the search's caches may hold per file; beyond it the verdict is UNKNOWN. Default: 40% of the maximum heap.")
+      description = "Heap in MiB the search's caches may hold per file; beyond it the verdict is UNKNOWN. Default: 40%% of the maximum heap.")
   Long memoryBudgetMib;
 
   @Option(names = "--json", description = "One JSON object per file (file, model, verdict, ops, partitions, millis, configurationsExplored), then a summary.")
