@@ -94,14 +94,14 @@ class CampaignResumeTest {
     CampaignFailuresTest.Recording again = new CampaignFailuresTest.Recording();
     CampaignSummary summary = campaign(1, 3, dir).run(again);
 
-    assertEquals(List.of(3L), seedsRun(again));
-    assertEquals(2, again.resumed);
-    assertTrue(again.notes.stream().anyMatch(n -> n.contains("last line has no newline") && n.contains("truncated")),
-        again.notes.toString());
     TreeMap<Long, JsonNode> lines = results(file);
     assertEquals(List.of(1L, 2L, 3L), new ArrayList<>(lines.keySet()));
     assertEquals("PASS", lines.get(3L).get("outcome").asText());
     assertEquals(3, summary.runs(), "seed 3 is counted: " + summary.toJson());
+    assertEquals(List.of(3L), seedsRun(again));
+    assertEquals(2, again.resumed);
+    assertTrue(again.notes.stream().anyMatch(n -> n.contains("last line has no newline") && n.contains("truncated")),
+        again.notes.toString());
 
     // A last line that ends in a newline but is not JSON is cut off too.
     Files.writeString(file, "{\"scenario\":\"initial-election\",\"seed\":4,\"outc\n", StandardCharsets.UTF_8,
