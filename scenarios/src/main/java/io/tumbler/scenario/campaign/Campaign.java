@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A fuzz campaign: one scenario over a seed range (or one shard of it), seeds in parallel, each an
  * isolated single-threaded simulation. Results stream to {@code results.jsonl} as each seed finishes, so a
- * killed campaign loses nothing finished and a rerun over the same directory skips the seeds already there.
+ * killed campaign loses nothing finished and a rerun over the same directory skips the seeds already there —
+ * only those recorded by the same scenario, flags and build ({@link ResultKey}, {@link BuildIdentity}); a torn
+ * last line is cut off and other builds' lines are set apart before anything runs ({@link ResultsFile}).
  *
  * <p>A seed's line is appended first, with its verdict; only then is a failing seed re-run with its full trace
  * into {@code failures/seed-N/}, a complete run directory that {@code tumbler replay} takes. So nothing that goes
