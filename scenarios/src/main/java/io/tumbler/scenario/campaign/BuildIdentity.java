@@ -6,7 +6,6 @@ import io.tumbler.lin.Checker;
 import io.tumbler.raft.KnownBugs;
 import io.tumbler.sim.trace.Fingerprint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Which build of Tumbler recorded a campaign result: the source commit ({@code ./tumbler} passes it in
@@ -33,9 +33,11 @@ import java.util.stream.Stream;
  *
  * <p>The digest ({@code classes}) is SHA-256 over every {@code io/tumbler/**.class} of the locations (the CLI
  * jar, or the modules' class directories when run from an IDE or the tests) that hold Tumbler's modules, taken
- * in name order, each as its name, length and bytes; its first 6 bytes as 12 hex digits. Class files do not carry
- * timestamps, so rebuilding the same sources with the same compiler gives the same digest, while any change to
- * code that runs (not to docs or tests) gives another. Computed once per process (about 2.5 MB of classes).
+ * in name order, each as its name, length and CRC-32; its first 6 bytes as 12 hex digits. In a jar the length and
+ * CRC-32 of each entry are read from the jar's directory, so nothing is inflated and the digest costs a few
+ * milliseconds once per process. Class files do not carry timestamps, so rebuilding the same sources with the
+ * same compiler gives the same digest, while any change to code that runs (not to docs or tests) gives
+ * another. (CRC-32 detects changes, it does not resist forgery: this identifies builds, it does not sign them.)
  *
  * @param commit  the source commit as recorded in a results line's {@code commit}
  * @param classes the digest of the code, as recorded in a results line's {@code build}
@@ -100,11 +102,8 @@ public record BuildIdentity(String commit, String classes) {
       try {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (Path location : locations) {
-          classesIn(location).forEach((name, bytes) -> {
-            sha.update(name.getBytes(StandardCharsets.UTF_8));
-            sha.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-            sha.update(bytes);
-          });
+          classesIn(location).forEach((name, sizeAndCrc) ->
+              sha.update((name + " " + sizeAndCrc + "\n").getBytes(StandardCharsets.UTF_8)));
         }
         byte[] full = sha.digest();
         return HexFormat.of().formatHex(full, 0, 6);
@@ -115,9 +114,9 @@ public record BuildIdentity(String commit, String classes) {
       }
     }
 
-    /** Tumbler's class files at {@code location} (a jar or a class directory), by name. */
-    private static TreeMap<String, byte[]> classesIn(Path location) throws IOException {
-      TreeMap<String, byte[]> out = new TreeMap<>();
+    /** Tumbler's class files at {@code location} (a jar or a class directory): name to "length crc32". */
+    private static TreeMap<String, String> classesIn(Path location) throws IOException {
+      TreeMap<String, String> out = new TreeMap<>();
       if (Files.isDirectory(location)) {
         Path root = location.resolve("io").resolve("tumbler");
         if (!Files.isDirectory(root)) {
@@ -125,7 +124,10 @@ public record BuildIdentity(String commit, String classes) {
         }
         try (Stream<Path> files = Files.walk(root)) {
           for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-            out.put(location.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            byte[] bytes = Files.readAllBytes(f);
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            out.put(location.relativize(f).toString().replace('\\', '/'), bytes.length + " " + crc.getValue());
           }
         }
         return out;
@@ -135,9 +137,7 @@ public record BuildIdentity(String commit, String classes) {
         while (entries.hasMoreElements()) {
           JarEntry e = entries.nextElement();
           if (e.getName().startsWith("io/tumbler/") && e.getName().endsWith(".class")) {
-            try (InputStream in = jar.getInputStream(e)) {
-              out.put(e.getName(), in.readAllBytes());
-            }
+            out.put(e.getName(), e.getSize() + " " + e.getCrc());
           }
         }
       }
