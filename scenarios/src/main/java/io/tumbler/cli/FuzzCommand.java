@@ -2,6 +2,7 @@ package io.tumbler.cli;
 
 import io.tumbler.scenario.run.Scenario;
 import io.tumbler.scenario.run.ScenarioCatalog;
+import io.tumbler.scenario.campaign.BuildIdentity;
 import io.tumbler.scenario.campaign.Campaign;
 import io.tumbler.scenario.campaign.CampaignSummary;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "fuzz", mixinStandardHelpOptions = true, versionProvider = TumblerVersion.class, description = {
     "Runs a campaign: a scenario over a range of seeds.",
     "Runs a scenario over a range of seeds, in parallel, each seed an isolated single-threaded simulation.",
-    "Streams one JSON line per seed to <out>/results.jsonl as it finishes (a rerun skips seeds already there),",
+    "Streams one JSON line per seed to <out>/results.jsonl as it finishes (a rerun by the same build skips seeds",
+    "already there; another build's lines move to results.<commit>.<classes>.jsonl and their seeds run again),",
     "keeps a replayable run directory per failing seed under <out>/failures/, and ends with <out>/summary.md.",
     "Exit: 0 all passed, 1 a correctness violation, 2 a liveness failure, 3 bad usage, 4 harness error."})
 final class FuzzCommand implements Callable<Integer> {
@@ -71,11 +73,12 @@ final class FuzzCommand implements Callable<Integer> {
     Path dir = OutputPaths.directory("--out", out != null ? out : Path.of("tumbler-out", "fuzz-" + s.name()));
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    stderr.printf("tumbler fuzz: scenario %s, seeds %d..%d%s%s, %d jobs, commit %s -> %s%n", s.name(), range.first(),
+    BuildIdentity build = BuildIdentity.running(Build.commit());
+    stderr.printf("tumbler fuzz: scenario %s, seeds %d..%d%s%s, %d jobs, %s -> %s%n", s.name(), range.first(),
         range.last(), shard == null ? "" : ", shard " + shard, s.bugs().isEmpty() ? "" : ", bugs " + s.bugs(),
-        parallelism, Build.commit(), dir);
+        parallelism, build, dir);
     Campaign campaign = new Campaign(s, range.first(), range.last(), shardOf[0], shardOf[1], parallelism,
-        stopOnFailure, Duration.ofSeconds(checkSeconds), dir, Build.commit());
+        stopOnFailure, Duration.ofSeconds(checkSeconds), dir, build);
     CampaignSummary summary = campaign.run(new FuzzProgress(stdout, stderr, json, campaign.seedCount()));
     if (json) {
       stdout.println(summary.toJson());

@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 
 /**
  * Campaign progress for a person: on a terminal one line redrawn in place (seeds done, failures, seeds per
- * second, time left); otherwise a plain line every few seeds. Failures are always printed in full with their
+ * second, time left); otherwise a plain line every few seeds. The rate and the time left count only the seeds
+ * run by this process: seeds resumed from results.jsonl are done but took no time here. Failures are always printed in full with their
  * replay command. With {@code --json} each finished seed's line goes to stdout.
  */
 final class FuzzProgress implements Campaign.Listener {
@@ -18,6 +19,7 @@ final class FuzzProgress implements Campaign.Listener {
   private final boolean terminal = System.console() != null;
   private final long startNanos = System.nanoTime();
   private long done;
+  private long executed;
   private long failed;
 
   FuzzProgress(PrintWriter stdout, PrintWriter stderr, boolean json, long total) {
@@ -36,6 +38,7 @@ final class FuzzProgress implements Campaign.Listener {
   @Override
   public synchronized void finished(RunResult result, String jsonLine) {
     done++;
+    executed++;
     if (result.outcome() != Outcome.PASS) {
       failed++;
       clearLine();
@@ -54,13 +57,13 @@ final class FuzzProgress implements Campaign.Listener {
 
   private void draw() {
     double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-    double rate = done / seconds;
+    double rate = executed / seconds;
     long left = total - done;
     String line = String.format("  [%s] %d/%d seeds, %d failed, %.1f seeds/s, ~%.0fs left", bar(), done, total,
         failed, rate, rate > 0 ? left / rate : 0.0);
     if (terminal) {
       stderr.print("\r" + line);
-    } else if (done % Math.max(1, total / 10) == 0 || done == total) {
+    } else if (done > 0 && (done % Math.max(1, total / 10) == 0 || done == total)) {
       stderr.println(line);
     }
     stderr.flush();

@@ -40,8 +40,12 @@ public final class CampaignHtml {
     if (view.wallSeconds() <= 0) {
       return "Speed unknown: no summary.json with a wall time.";
     }
+    if (view.timedRuns() == 0) {
+      return "Speed unknown: every seed was resumed from an earlier run, none ran in the timed campaign.";
+    }
     String part = view.timedRuns() == view.total().runs() ? view.timedRuns() + " seeds"
-        : view.timedRuns() + " of the " + view.total().runs() + " seeds (those whose campaign wrote summary.json)";
+        : view.timedRuns() + " of the " + view.total().runs() + " seeds (those run, not resumed, by a campaign "
+            + "that wrote summary.json)";
     return String.format(Locale.ROOT, "%s in %.2f s of wall time: %.2f seeds/s.", part, view.wallSeconds(),
         view.seedsPerSecond());
   }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param groups one row per (scenario, bug flags), in the order first seen
  * @param total the sum of all groups
  * @param wallSeconds the summed wall time of the campaigns that have a summary.json, 0 when none has
- * @param timedRuns the seeds run by those campaigns (seeds per second is {@code timedRuns / wallSeconds})
+ * @param timedRuns the seeds run by those campaigns in that wall time, resumed ones not included (seeds per
+ *                  second is {@code timedRuns / wallSeconds})
  * @param failures every seed that did not pass
  * @param notes what is missing or odd about the input
  * @param coverage each path the runs counted (their {@code coverage} objects), sorted by name; empty when no
@@ -121,11 +122,14 @@ public record CampaignView(
     double wall = 0;
     int timed = 0;
     for (int d = 0; d < files.dirs().size(); d++) {
-      double seconds = files.summaries().get(d).path("wallSeconds").asDouble(0);
+      JsonNode summary = files.summaries().get(d);
+      double seconds = summary.path("wallSeconds").asDouble(0);
       if (seconds > 0) {
         Path dir = files.dirs().get(d);
         wall += seconds;
-        timed += (int) files.resultDirs().stream().filter(dir::equals).count();
+        // Seeds resumed from results.jsonl took none of that wall time: newer summaries say how many ran.
+        timed += summary.has("executed") ? summary.get("executed").asInt()
+            : (int) files.resultDirs().stream().filter(dir::equals).count();
       }
     }
     return new CampaignView(files.dirs(), groups, group("all", List.of(), files.results()), wall, timed, failures,

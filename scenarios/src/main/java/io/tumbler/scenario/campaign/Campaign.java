@@ -26,11 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fuzz campaign: one scenario over a seed range (or one shard of it), seeds in parallel, each an
  * isolated single-threaded simulation. Results stream to {@code results.jsonl} as each seed finishes, so a
- * killed campaign loses nothing finished and a rerun over the same directory skips the seeds already there.
+ * killed campaign loses nothing finished and a rerun over the same directory skips the seeds already there —
+ * only those recorded by the same scenario, flags and build ({@link ResultKey}, {@link BuildIdentity}); a torn
+ * last line is cut off and other builds' lines are set apart before anything runs ({@link ResultsFile}).
  *
  * <p>A seed's line is appended first, with its verdict; only then is a failing seed re-run with its full trace
  * into {@code failures/seed-N/}, a complete run directory that {@code tumbler replay} takes. So nothing that goes
@@ -64,16 +67,30 @@ public final class Campaign {
   private final Duration checkTimeLimit;
   private final Path dir;
   private final String commit;
+  private final ResultKey key;
+  private final AtomicLong executed = new AtomicLong();
 
+  /** A campaign recorded under {@code commit} and the digest of the running code ({@link BuildIdentity#running}). */
   public Campaign(Scenario scenario, long firstSeed, long lastSeed, int shardIndex, int shardCount, int jobs,
       boolean stopOnFailure, Duration checkTimeLimit, Path dir, String commit) {
+    this(scenario, firstSeed, lastSeed, shardIndex, shardCount, jobs, stopOnFailure, checkTimeLimit, dir,
+        BuildIdentity.running(commit));
+  }
+
+  /**
+   * A campaign whose results are recorded under {@code build}: results.jsonl lines of any other build are not
+   * reused (see {@link ResultsFile}).
+   */
+  public Campaign(Scenario scenario, long firstSeed, long lastSeed, int shardIndex, int shardCount, int jobs,
+      boolean stopOnFailure, Duration checkTimeLimit, Path dir, BuildIdentity build) {
     this.scenario = scenario;
     this.seeds = shardSeeds(firstSeed, lastSeed, shardIndex, shardCount);
     this.jobs = jobs;
     this.stopOnFailure = stopOnFailure;
     this.checkTimeLimit = checkTimeLimit;
     this.dir = dir;
-    this.commit = commit;
+    this.commit = build.commit();
+    this.key = ResultKey.of(scenario, build);
   }
 
   /** The seeds of shard {@code index} of {@code count}: those at positions congruent to index mod count. */
@@ -100,15 +117,18 @@ public final class Campaign {
   }
 
   /**
-   * Runs every seed not yet in {@code results.jsonl}, rewrites the failure directories of seeds recorded as
-   * failing whose directory is missing or incomplete, and returns the summary over all of them.
+   * Runs every seed that {@code results.jsonl} does not hold for this campaign and build (after repairing a torn
+   * last line and setting other builds' lines apart, see {@link ResultsFile}), rewrites the failure directories
+   * of seeds recorded as failing whose directory is missing or incomplete, and returns the summary over the
+   * seeds resumed and run; its rate covers only the seeds run now.
    */
   public CampaignSummary run(Listener listener) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Path results = dir.resolve("results.jsonl");
-    Recorded recorded = recorded(results);
-    if (!recorded.done().isEmpty()) {
-      listener.resumed(seeds.stream().filter(recorded.done()::contains).count());
+    Recorded recorded = recorded(ResultsFile.prepare(results, key.build(), listener::note));
+    long resumed = seeds.stream().filter(recorded.done()::contains).count();
+    if (resumed > 0) {
+      listener.resumed(resumed);
     }
     List<Long> repairs = seeds.stream().filter(recorded.failing()::contains)
         .filter(seed -> !complete(failureDir(seed))).toList();
@@ -126,8 +146,8 @@ public final class Campaign {
       runAll(work);
     }
     listener.done();
-    CampaignSummary summary = CampaignSummary.fromResults(scenario.name(), results, seeds,
-        (System.nanoTime() - start) / 1e9);
+    CampaignSummary summary = CampaignSummary.fromResults(key::matches, scenario.name(), results, seeds,
+        executed.get(), (System.nanoTime() - start) / 1e9);
     summary.writeFiles(dir);
     return summary;
   }
@@ -164,25 +184,39 @@ public final class Campaign {
       run = new ScenarioRunner(false, checkTimeLimit).run(scenario, seed);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       HarnessError error = new HarnessError(scenario, seed, e, (System.nanoTime() - wallStart) / 1_000_000);
-      append(out, error.jsonLine(commit));
-      listener.finished(error.result(), error.jsonLine(commit));
+      String text = stamped(error.jsonLine(commit));
+      append(out, text);
+      executed.incrementAndGet();
+      listener.finished(error.result(), text);
       stop.compareAndSet(false, stopOnFailure);
       return null;
     }
     RunResult r = run.result();
     ObjectNode line = RunDirectory.runJson(run, commit);
     line.remove("version");
+    key.stamp(line);
     if (r.outcome() != Outcome.PASS) {
       line.put("failureDir", failureDir(seed).toString());
       stop.compareAndSet(false, stopOnFailure);
     }
     String text = line.toString();
     append(out, text);
+    executed.incrementAndGet();
     listener.finished(r, text);
     if (r.outcome() != Outcome.PASS) {
       keepFailure(seed, listener);
     }
     return null;
+  }
+
+  private String stamped(String jsonLine) {
+    try {
+      ObjectNode line = (ObjectNode) JSON.readTree(jsonLine);
+      key.stamp(line);
+      return line.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a harness error's own line is not JSON", e);
+    }
   }
 
   private static void append(BufferedWriter out, String line) {
@@ -219,30 +253,17 @@ public final class Campaign {
     }
   }
 
-  /** What results.jsonl already holds for this scenario and bug set: every seed, and the failing ones. */
+  /** What results.jsonl already holds for this campaign and build: every seed, and the failing ones. */
   private record Recorded(TreeSet<Long> done, TreeSet<Long> failing) {}
 
-  private Recorded recorded(Path results) throws IOException {
+  private Recorded recorded(List<JsonNode> lines) {
     Recorded recorded = new Recorded(new TreeSet<>(), new TreeSet<>());
-    if (!Files.exists(results)) {
-      return recorded;
-    }
-    for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        JsonNode node = JSON.readTree(line);
-        List<String> bugs = new ArrayList<>();
-        node.path("bugs").forEach(b -> bugs.add(b.asText()));
-        if (scenario.name().equals(node.path("scenario").asText()) && bugs.equals(scenario.bugs().names())) {
-          recorded.done().add(node.path("seed").asLong());
-          if (node.hasNonNull("failureDir")) {
-            recorded.failing().add(node.path("seed").asLong());
-          }
+    for (JsonNode node : lines) {
+      if (key.matches(node)) {
+        recorded.done().add(node.path("seed").asLong());
+        if (node.hasNonNull("failureDir")) {
+          recorded.failing().add(node.path("seed").asLong());
         }
-      } catch (IOException e) {
-        // A line cut short by a kill: that seed simply runs again.
       }
     }
     return recorded;

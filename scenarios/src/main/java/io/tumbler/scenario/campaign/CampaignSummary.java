@@ -18,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The sum of a campaign, read back from its {@code results.jsonl} (so a resumed campaign sums every seed,
- * not only this process's): runs per outcome, seeds per second, simulated-time acceleration, and each
+ * not only this process's, but only lines of the same campaign and build, see {@link ResultKey}): runs per
+ * outcome, how many of them ran now and how many were resumed, seeds per second over the runs executed now
+ * (a resumed seed took no time here, so counting it would make the rate a fiction), simulated-time acceleration, and each
  * failure with its replay command, and the coverage counters summed over the runs (runs that reached each
  * path, total hits, the paths never reached). Written as {@code summary.json} and {@code summary.md}.
  */
@@ -33,28 +36,34 @@ public final class CampaignSummary {
   private final List<JsonNode> failures = new ArrayList<>();
   private final CoverageTotals coverage = new CoverageTotals();
   private final double wallSeconds;
+  private final long executed;
   private int runs;
   private int harnessErrors;
   private long simulatedMillis;
   private long runWallMillis;
   private long events;
 
-  private CampaignSummary(String scenario, double wallSeconds) {
+  private CampaignSummary(String scenario, long executed, double wallSeconds) {
     this.scenario = scenario;
+    this.executed = executed;
     this.wallSeconds = wallSeconds;
     for (Outcome o : Outcome.values()) {
       counts.put(o, 0);
     }
   }
 
-  static CampaignSummary fromResults(String scenario, Path results, List<Long> seeds, double wallSeconds)
-      throws IOException {
-    CampaignSummary s = new CampaignSummary(scenario, wallSeconds);
+  /**
+   * Sums the lines of {@code results} that are {@code ours}, the first per seed of {@code seeds}; {@code executed}
+   * of them ran in this process, in {@code wallSeconds}.
+   */
+  static CampaignSummary fromResults(Predicate<JsonNode> ours, String scenario, Path results, List<Long> seeds,
+      long executed, double wallSeconds) throws IOException {
+    CampaignSummary s = new CampaignSummary(scenario, executed, wallSeconds);
     Set<Long> wanted = new HashSet<>(seeds);
     Set<Long> seen = new HashSet<>();
     for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
       JsonNode n = parse(line);
-      if (n == null || !scenario.equals(n.path("scenario").asText())) {
+      if (n == null || !ours.test(n)) {
         continue;
       }
       long seed = n.path("seed").asLong();
@@ -122,14 +131,27 @@ public final class CampaignSummary {
     return counts.get(outcome);
   }
 
+  /** The runs executed by this process (the rest of {@link #runs()} were resumed from results.jsonl). */
+  public long executed() {
+    return executed;
+  }
+
+  /** The runs taken from results.jsonl, recorded earlier by this same campaign and build. */
+  public long resumed() {
+    return Math.max(0, runs - executed);
+  }
+
+  /** Runs executed per second of this process's wall time; 0 when nothing ran. */
   public double seedsPerSecond() {
-    return wallSeconds <= 0 ? 0 : runs / wallSeconds;
+    return wallSeconds <= 0 ? 0 : executed / wallSeconds;
   }
 
   public String toJson() {
     ObjectNode o = JSON.createObjectNode();
     o.put("scenario", scenario);
     o.put("runs", runs);
+    o.put("executed", executed);
+    o.put("resumed", resumed());
     counts.forEach((k, v) -> o.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
     o.put("harnessErrors", harnessErrors);
     o.put("wallSeconds", Math.round(wallSeconds * 100) / 100.0);
@@ -149,8 +171,8 @@ public final class CampaignSummary {
   public String toText(Path dir) {
     StringBuilder b = new StringBuilder();
     b.append(String.format("%s: %d runs — %d passed, %d violations, %d liveness failures, %d errors (%d harness "
-        + "errors); %.1f seeds/s%n", scenario, runs, count(Outcome.PASS), count(Outcome.VIOLATION),
-        count(Outcome.LIVENESS), count(Outcome.ERROR), harnessErrors, seedsPerSecond()));
+        + "errors); %s%n", scenario, runs, count(Outcome.PASS), count(Outcome.VIOLATION),
+        count(Outcome.LIVENESS), count(Outcome.ERROR), harnessErrors, pace()));
     for (JsonNode f : failures) {
       String where = f.hasNonNull("harnessError") ? "harness error: " + f.path("harnessError").asText()
           : f.path("failureDir").asText();
@@ -159,6 +181,15 @@ public final class CampaignSummary {
     }
     b.append(coverageLine()).append("report: ").append(dir.resolve("summary.md"));
     return b.toString();
+  }
+
+  /** How many seeds ran now and how fast, and how many were resumed. */
+  String pace() {
+    if (executed == 0) {
+      return "nothing run now: " + (runs == 0 ? "no seed" : "all " + runs + " resumed from results.jsonl");
+    }
+    String rate = String.format(java.util.Locale.ROOT, "%.1f seeds/s", seedsPerSecond());
+    return resumed() == 0 ? rate : executed + " run now at " + rate + ", " + resumed() + " resumed";
   }
 
   /** The paths no run reached, for the end of a campaign (nothing when no run counted coverage). */
@@ -183,6 +214,10 @@ public final class CampaignSummary {
         + "|---|---|---|---|---|---|---|\n");
     b.append(String.format("| %d | %d | %d | %d | %d | %d | %.1f |%n%n", runs, count(Outcome.PASS),
         count(Outcome.VIOLATION), count(Outcome.LIVENESS), count(Outcome.ERROR), harnessErrors, seedsPerSecond()));
+    if (resumed() > 0) {
+      b.append(resumed()).append(" of the runs were resumed from results.jsonl (recorded earlier by this same build); ")
+          .append("seeds/s counts only the ").append(executed).append(" run now.\n\n");
+    }
     if (harnessErrors > 0) {
       b.append(harnessErrors).append(" seed(s) hit a harness error — a bug in Tumbler, not in the system under test; ")
           .append("each line of results.jsonl with a `harnessError` names the exception.\n\n");

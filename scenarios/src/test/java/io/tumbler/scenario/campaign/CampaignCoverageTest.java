@@ -31,7 +31,7 @@ class CampaignCoverageTest {
         line(2, ",\"coverage\":{\"leaders-elected\":100,\"snapshots-sent\":100,\"torn-writes\":100}"),
         line(3, ""),
         line(9, ",\"coverage\":{\"torn-writes\":7}")) + "\n");
-    CampaignSummary summary = CampaignSummary.fromResults("default", results, List.of(1L, 2L, 3L), 1.0);
+    CampaignSummary summary = CampaignSummary.fromResults(n -> true, "default", results, List.of(1L, 2L, 3L), 0, 1.0);
     CoverageTotals coverage = summary.coverage();
     assertEquals(2, coverage.runs(), "seed 2 once (its repeat is ignored), seed 3 has no counters, 9 is not asked");
     assertEquals(Map.of("leaders-elected", new CoverageTotals.Total(2, 5), "snapshots-sent", new CoverageTotals.Total(1, 4),
@@ -50,10 +50,10 @@ class CampaignCoverageTest {
   void aCampaignWhoseRunsReachedEverythingSaysSoAndOneWithoutCountersSaysNothing() throws Exception {
     Path results = dir.resolve("results.jsonl");
     Files.writeString(results, line(1, ",\"coverage\":{\"leaders-elected\":1}") + "\n");
-    assertTrue(CampaignSummary.fromResults("default", results, List.of(1L), 1.0).toText(dir)
+    assertTrue(CampaignSummary.fromResults(n -> true, "default", results, List.of(1L), 0, 1.0).toText(dir)
         .contains("coverage: all 1 counted paths were reached"));
     Files.writeString(results, line(1, "") + "\n");
-    CampaignSummary old = CampaignSummary.fromResults("default", results, List.of(1L), 1.0);
+    CampaignSummary old = CampaignSummary.fromResults(n -> true, "default", results, List.of(1L), 0, 1.0);
     assertEquals("", old.coverageLine());
     assertTrue(!old.toMarkdown().contains("Coverage"));
   }
