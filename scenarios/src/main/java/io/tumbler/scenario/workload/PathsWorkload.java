@@ -147,38 +147,32 @@ public final class PathsWorkload implements Workload {
 
   /** A cas of path {@code p} expecting {@code expected} (null: absent) to become {@code fresh}. */
   private static PlannedOperation cas(int client, int p, String expected, String fresh) {
-    String path = PATHS[p];
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("path", path);
-    v.put("expected", expected);
-    v.put("value", fresh);
     CasExpectation expectation = expected == null ? new CasExpectation.Version(0) : new CasExpectation.Value(Bytes.utf8(expected));
-    return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path, expectation, Bytes.utf8(fresh)));
+    return casOf(client, p, expectation, fresh, "expected", expected);
   }
 
   /** A cas of path {@code p} expecting the version in {@code seen} (0: absent). */
   private static PlannedOperation casVersion(int client, int p, Observed seen, String fresh) {
-    String path = PATHS[p];
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("path", path);
-    v.put("compare", "version");
-    v.put("expected-version", seen.version());
-    v.put("value", fresh);
-    return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path,
-        new CasExpectation.Version(seen.version()), Bytes.utf8(fresh)));
+    return casOf(client, p, new CasExpectation.Version(seen.version()), fresh,
+        "compare", "version", "expected-version", seen.version());
   }
 
   /** A cas of path {@code p} expecting the mod revision in {@code seen}, with the value seen at it. */
   private static PlannedOperation casRevision(int client, int p, Observed seen, String fresh) {
+    return casOf(client, p, new CasExpectation.ModRevision(seen.modRevision()), fresh,
+        "compare", "mod-revision", "expected-mod-revision", seen.modRevision(), "expected", seen.value());
+  }
+
+  /** The cas command and its history value: the path, then {@code fields} (name, value pairs), then the new value. */
+  private static PlannedOperation casOf(int client, int p, CasExpectation expectation, String fresh, Object... fields) {
     String path = PATHS[p];
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("path", path);
-    v.put("compare", "mod-revision");
-    v.put("expected-mod-revision", seen.modRevision());
-    v.put("expected", seen.value());
+    for (int i = 0; i < fields.length; i += 2) {
+      v.put((String) fields[i], fields[i + 1]);
+    }
     v.put("value", fresh);
-    return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path,
-        new CasExpectation.ModRevision(seen.modRevision()), Bytes.utf8(fresh)));
+    return command(client, "cas", v, new VmCommand.CompareAndSwapPath(path, expectation, Bytes.utf8(fresh)));
   }
 
   private static Map<String, Object> value(String path, String value, boolean withValue) {
