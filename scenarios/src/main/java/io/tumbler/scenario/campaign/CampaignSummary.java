@@ -141,6 +141,11 @@ public final class CampaignSummary {
     return Math.max(0, runs - executed);
   }
 
+  /** This process's wall time over the whole campaign, in seconds (unrounded). */
+  public double wallSeconds() {
+    return wallSeconds;
+  }
+
   /** Runs executed per second of this process's wall time; 0 when nothing ran. */
   public double seedsPerSecond() {
     return wallSeconds <= 0 ? 0 : executed / wallSeconds;
