@@ -2,6 +2,7 @@ package io.tumbler.scenario.check;
 
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
+import io.tumbler.scenario.journal.JournalEvent.CampaignStarted;
 import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
 import io.tumbler.scenario.journal.JournalEvent.Recovered;
 import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
@@ -24,6 +25,12 @@ import java.util.TreeMap;
  * only a pre-vote request of the higher term — is caught without a crash or a lucky second election.
  * Messages the node sends count too: a real vote or acknowledgement of a term it never justified.
  *
+ * <p>The harness also journals the moment a node takes a campaign path ({@link CampaignStarted}). A node whose
+ * durable state lags its core (a sync still in flight, a pause) may campaign and be beaten within one batch
+ * of messages: its role reports candidate and follower collapse into no role change at all, and its vote for
+ * itself surfaces later with no candidate role to explain it. The campaign event explains it, and is itself
+ * judged: an election starts at most one term above what the node held, was told, or campaigned for before.
+ *
  * <p>Rises are judged only in journals that record the wire ({@link TermSeen} and the other harness
  * observations of messages): a journal saved before they existed holds no justifications, and would make
  * every follower's first term look unexplained. A live run's first wire observation comes before any
@@ -41,6 +48,8 @@ final class TermOracle {
     long durable;
     /** The highest term a message handed to this incarnation carried. */
     long seen;
+    /** The highest term this incarnation started a real election for (journaled by the harness). */
+    long campaign;
     /** The last role this incarnation reported. */
     String role = "FOLLOWER";
   }
@@ -65,6 +74,8 @@ final class TermOracle {
       sent(e.node(), e.term(), "acknowledged an append to " + e.leader(), sink);
     } else if (event instanceof Recovered e) {
       onRecovered(e, sink);
+    } else if (event instanceof CampaignStarted e && !"PRE_VOTE_STARTED".equals(e.path())) {
+      onCampaign(e, sink);
     } else if (event instanceof Wiped e) {
       terms(e.node()).durable = 0;
     }
@@ -92,7 +103,20 @@ final class TermOracle {
     t.live = e.term();
     t.durable = Math.max(t.durable, e.term());
     t.seen = 0;
+    t.campaign = 0;
     t.role = "FOLLOWER";
+  }
+
+  /** An election the node started ({@code e.term()} is the term it campaigns in, not a pre-vote's). */
+  private void onCampaign(CampaignStarted e, ViolationSink sink) {
+    Terms t = terms(e.node());
+    long base = Math.max(Math.max(t.live, t.seen), t.campaign);
+    if (wireRecorded && e.term() > base + 1) {
+      sink.report(SafetyProperty.TERM_MONOTONIC, List.of(e.node()), e.term(), 0, "node " + e.node()
+          + " started an election (" + e.path() + ") in term " + e.term() + ", more than one above the highest "
+          + "term it held, was told or campaigned for (" + base + ")");
+    }
+    t.campaign = Math.max(t.campaign, e.term());
   }
 
   /** A message of {@code term} leaves the node: a stale term is harmless, an unexplained higher one is not. */
@@ -111,7 +135,7 @@ final class TermOracle {
       return;
     }
     boolean election = "CANDIDATE".equals(role) && term <= Math.max(t.live, t.seen) + 1;
-    if (wireRecorded && term > t.live && term > t.seen && !election) {
+    if (wireRecorded && term > t.live && term > t.seen && term > t.campaign && !election) {
       String from = "PRE_CANDIDATE".equals(t.role) || "PRE_CANDIDATE".equals(role)
           ? " as a pre-candidate (a pre-vote must not raise the term)" : "";
       sink.report(SafetyProperty.TERM_MONOTONIC, List.of(node), term, 0, "node " + node + " " + what

@@ -8,6 +8,7 @@ import static io.tumbler.scenario.check.SafetyJournals.run;
 
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
+import io.tumbler.scenario.journal.JournalEvent.CampaignStarted;
 import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
 import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
 import io.tumbler.scenario.journal.JournalEvent.Crashed;
@@ -111,6 +112,20 @@ class JournalOraclesTest {
     assertQuiet(withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1), new TermSeen(11, 3, 2, 4),
         new RoleChanged(11, 3, "FOLLOWER", 4), new HardStateSynced(12, 3, 4, 0, 0)));
     assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(11, 3, "CANDIDATE", 3)));
+  }
+
+  @Test
+  void aCampaignBeatenWithinOneBatchIsExplainedByItsCampaignEvent() {
+    // Default seed 7898: node 3 campaigns on TimeoutNow while its previous sync is in flight, and is beaten in
+    // the same batch of messages; candidate and follower collapse into no role change, and its vote for itself
+    // surfaces later. The harness's campaign event explains the rise.
+    CampaignStarted transfer = new CampaignStarted(10, 3, 2, "ELECTION_ON_TRANSFER", "TimeoutNow", 40, 6);
+    assertQuiet(withExtra(transfer, new Voted(12, 3, 2, 3), new HardStateSynced(12, 3, 2, 3, 0)));
+    // ...but only by one term, and a pre-vote explains nothing.
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(
+        new CampaignStarted(10, 3, 3, "ELECTION_ON_TRANSFER", "TimeoutNow", 40, 6)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(
+        new CampaignStarted(10, 3, 2, "PRE_VOTE_STARTED", "TICK", 40, 6), new HardStateSynced(12, 3, 2, 3, 0)));
   }
 
   @Test
