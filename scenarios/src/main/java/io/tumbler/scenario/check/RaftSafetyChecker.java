@@ -35,7 +35,8 @@ import java.util.TreeMap;
  * and acknowledgements durable before they leave,
  * the vote's log check), {@link CommitRuleOracle} (Figure 8), {@link ReadFreshnessOracle} (reads against
  * the acknowledged writes), {@link ReadAppliedOracle} (reads against what the node had applied),
- * {@link ReadConfirmationOracle} (ReadIndex reads against the heartbeat rounds the wire showed) and
+ * {@link ReadConfirmationOracle} (ReadIndex reads against the heartbeat rounds the wire showed),
+ * {@link LeaseOracle} (no lease read once a later term has a leader) and
  * {@link ElectionTimerOracle} (no campaign before an election timeout since the last timer reset, in
  * harness-counted ticks). They read the logs this checker keeps, after it has folded in each event.
  *
@@ -59,6 +60,7 @@ public final class RaftSafetyChecker {
   private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
   private final ReadAppliedOracle readApplied = new ReadAppliedOracle();
   private final ReadConfirmationOracle readConfirmation = new ReadConfirmationOracle();
+  private final LeaseOracle lease = new LeaseOracle();
   private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
   private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle();
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
@@ -90,6 +92,7 @@ public final class RaftSafetyChecker {
     reads.observe(event, this::violation);
     readApplied.observe(event, this::violation);
     readConfirmation.observe(event, this::violation);
+    lease.observe(event, this::violation);
     commitRule.observe(event, this::violation);
     electionQuorum.observe(event, this::violation);
     ackMatch.observe(event, this::violation);

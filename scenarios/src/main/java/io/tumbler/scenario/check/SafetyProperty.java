@@ -47,6 +47,11 @@ public enum SafetyProperty {
    */
   READ_INDEX_CONFIRMED,
   /**
+   * A lease read is answered only while no leader of a later term exists: the lease must end before a majority
+   * could elect another leader (dissertation §6.4.1).
+   */
+  LEASE_EXCLUSIVE,
+  /**
    * A leader commits only through an entry of its own term held by a majority, counting acknowledgements of
    * its own term (§5.4.2, Figure 8).
    */
