@@ -63,7 +63,7 @@ public enum KnownBug {
     LEASE_WITHOUT_DRIFT_BOUND("lease-without-drift-bound",
             "lease reads are served for the whole election timeout with no allowance for clock drift, so a leader "
                     + "whose clock runs slow serves reads after a successor was elected",
-            "raft-safety", "READ_FRESHNESS", "lease-skew"),
+            "raft-safety", "LEASE_EXCLUSIVE", "lease-skew"),
     NO_SESSION_DEDUP("no-session-dedup",
             "the state machine applies every client command it sees, without deduplicating retried or duplicated "
                     + "(clientId, sequence) commands",

@@ -138,7 +138,7 @@ public final class RaftSafetyChecker {
         || event instanceof JournalEvent.VoteGranted || event instanceof JournalEvent.AppendAcked
         || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
         || event instanceof JournalEvent.Paused || event instanceof JournalEvent.ElectionTimerReset
-        || event instanceof JournalEvent.CampaignStarted;
+        || event instanceof JournalEvent.CampaignStarted || event instanceof JournalEvent.TransferSent;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */

@@ -47,8 +47,9 @@ public enum SafetyProperty {
    */
   READ_INDEX_CONFIRMED,
   /**
-   * A lease read is answered only while no leader of a later term exists: the lease must end before a majority
-   * could elect another leader (dissertation §6.4.1).
+   * A lease read is answered only while no leader of a later term exists, and never by a leader after it sent
+   * TimeoutNow in its term: the lease must end before a majority could elect another leader (dissertation
+   * §6.4.1, §3.10).
    */
   LEASE_EXCLUSIVE,
   /**

@@ -3,6 +3,7 @@ package io.tumbler.scenario.cluster;
 import io.tumbler.raft.AppendResponse;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.RequestVote;
+import io.tumbler.raft.TimeoutNow;
 import io.tumbler.raft.VoteResponse;
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.sim.kernel.Simulation;
@@ -52,7 +53,7 @@ final class WireObserver {
     }
   }
 
-  /** A message a node sends: granted votes and successful append acknowledgements are journaled. */
+  /** A message a node sends: granted votes, successful append acknowledgements and TimeoutNow are journaled. */
   void sending(Message message) {
     readRounds.sending(message, simulation.nowNanos());
     if (message instanceof VoteResponse vr && vr.granted() && !vr.preVote()) {
@@ -60,6 +61,8 @@ final class WireObserver {
     } else if (message instanceof AppendResponse ar && ar.success()) {
       journalSink.accept(new JournalEvent.AppendAcked(simulation.nowNanos(), ar.from(), ar.to(), ar.term(),
           ar.index()));
+    } else if (message instanceof TimeoutNow t) {
+      journalSink.accept(new JournalEvent.TransferSent(simulation.nowNanos(), t.from(), t.to(), t.term()));
     }
   }
 

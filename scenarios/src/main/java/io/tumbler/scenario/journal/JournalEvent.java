@@ -35,6 +35,7 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.Paused.class),
   @JsonSubTypes.Type(JournalEvent.ElectionTimerReset.class),
   @JsonSubTypes.Type(JournalEvent.CampaignStarted.class),
+  @JsonSubTypes.Type(JournalEvent.TransferSent.class),
 })
 public sealed interface JournalEvent {
   long timeNanos();
@@ -173,6 +174,12 @@ public sealed interface JournalEvent {
   record CampaignStarted(
       long timeNanos, int node, long term, String path, String trigger, long ticks, int electionTimeoutTicks)
       implements JournalEvent {}
+
+  /**
+   * The harness saw the node send TimeoutNow of {@code term} to {@code target} (a leadership transfer's hand-off:
+   * the target may now be elected at any moment, ignoring the followers' stickiness).
+   */
+  record TransferSent(long timeNanos, int node, int target, long term) implements JournalEvent {}
 
   /** The identity of one log entry: its term and its checksum digest. */
   record EntryId(long term, long digest) {}

@@ -64,7 +64,7 @@ class KnownBugDetectionTest {
     m.put(KnownBug.STICKY_LEADER_FOREVER, new long[] {1, 3});
     m.put(KnownBug.READ_WITHOUT_LEADERSHIP_CHECK, new long[] {1, 3});
     m.put(KnownBug.READ_INDEX_BEFORE_NOOP, new long[] {1, 3});
-    m.put(KnownBug.LEASE_WITHOUT_DRIFT_BOUND, new long[] {7, 9});
+    m.put(KnownBug.LEASE_WITHOUT_DRIFT_BOUND, new long[] {1, 3}); // LEASE_EXCLUSIVE, at seed 1
     m.put(KnownBug.FOLLOWER_COMMIT_BEYOND_VERIFIED, new long[] {1, 3});
     m.put(KnownBug.STALE_RESPONSE_COUNTED, new long[] {1, 3});
     return m;
@@ -111,14 +111,15 @@ class KnownBugDetectionTest {
   /**
    * Bug -> the first seed at which the DEFAULT scenario (no hunt: what a user's campaign runs) catches it, any
    * check counting, measured by {@code tumbler bench campaign --scenario default --no-clean --max-seeds 2000}
-   * (median 2.5, the largest 1152: lease-without-drift-bound, which needs lease reads, clocks drifting past the
-   * bound and a leader cut off at the right moment in one run).
+   * (median 2.5; the largest 944: lease-without-drift-bound, which needs lease reads, clocks drifting past the
+   * bound and a leader cut off at the right moment in one run, caught by LEASE_EXCLUSIVE since it exists, 1152
+   * before).
    */
   private static final Map<KnownBug, Long> DEFAULT_SCENARIO_SEEDS = defaultSeeds();
 
   private static Map<KnownBug, Long> defaultSeeds() {
     Map<KnownBug, Long> m = new EnumMap<>(KnownBug.class);
-    long[] seeds = {1, 1, 15, 1, 5, 2, 36, 123, 604, 1, 1, 151, 1152, 1, 1, 4, 3, 1};
+    long[] seeds = {1, 1, 15, 1, 5, 2, 36, 123, 604, 1, 1, 151, 944, 1, 1, 4, 3, 1};
     KnownBug[] bugs = KnownBug.values();
     assertEquals(bugs.length, seeds.length, "one seed per catalogued bug, in declaration order");
     for (int i = 0; i < bugs.length; i++) {

@@ -1,0 +1,75 @@
+package io.tumbler.scenario.check;
+
+import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
+import static io.tumbler.scenario.check.SafetyJournals.assertQuiet;
+import static io.tumbler.scenario.check.SafetyJournals.run;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
+import io.tumbler.scenario.journal.JournalEvent.Recovered;
+import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
+import io.tumbler.scenario.journal.JournalEvent.TransferSent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link LeaseOracle}: a lease read served while a leader of a later term exists is caught, and only then. */
+class LeaseOracleTest {
+
+  /** Three nodes; node 1 leads term 1. */
+  private static List<JournalEvent> ledByNode1() {
+    List<JournalEvent> j = new ArrayList<>();
+    for (int node = 1; node <= 3; node++) {
+      j.add(new Recovered(0, node, 0, 0, 0, 0, 0));
+    }
+    j.add(new RoleChanged(10, 1, "LEADER", 1));
+    return j;
+  }
+
+  private static List<SafetyViolation> with(JournalEvent... extra) {
+    List<JournalEvent> j = ledByNode1();
+    j.addAll(List.of(extra));
+    return run(j);
+  }
+
+  private static ReadAnswered lease(long at, int node) {
+    return new ReadAnswered(at, node, "LEASE", at - 1, 0);
+  }
+
+  @Test
+  void leaseReadsWhileTheLeaderIsTheNewestAreQuiet() {
+    assertQuiet(with(lease(20, 1), lease(30, 1)));
+    // A later leader after the read is no overlap; a ReadIndex read is judged elsewhere.
+    assertQuiet(with(lease(20, 1), new RoleChanged(40, 2, "LEADER", 2)));
+    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new ReadAnswered(41, 1, "LINEARIZABLE", 40, 0)));
+  }
+
+  @Test
+  void aLeaseReadAfterALaterTermElectedALeaderIsCaughtNamingBoth() {
+    List<SafetyViolation> found = with(new RoleChanged(40, 2, "LEADER", 2), lease(41, 1));
+    assertOnly(SafetyProperty.LEASE_EXCLUSIVE, found);
+    String detail = found.get(0).toString();
+    assertTrue(detail.contains("node 1 answered a lease read as leader of term 1")
+        && detail.contains("node 2 had been elected leader of term 2"), detail);
+  }
+
+  @Test
+  void aNodeThatNoLongerLeadsOrRestartedIsNotJudgedByItsOldTerm() {
+    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new RoleChanged(41, 1, "FOLLOWER", 2), lease(42, 1)));
+    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new Crashed(41, 1), lease(42, 1)));
+    // Re-elected in a later term than any other leader: its lease is its own again.
+    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new RoleChanged(50, 1, "LEADER", 3), lease(51, 1)));
+  }
+
+  @Test
+  void aLeaseReadAfterTheLeaderSentTimeoutNowIsCaughtEvenIfTheTransferFailed() {
+    List<SafetyViolation> found = with(lease(20, 1), new TransferSent(30, 1, 3, 1), lease(40, 1));
+    assertOnly(SafetyProperty.LEASE_EXCLUSIVE, found);
+    assertTrue(found.get(0).toString().contains("after it sent TimeoutNow to node 3"), found.toString());
+    // A hand-off in an earlier term does not void the lease of a later leadership.
+    assertQuiet(with(new TransferSent(30, 1, 3, 1), new RoleChanged(40, 3, "LEADER", 2),
+        new RoleChanged(50, 1, "LEADER", 3), lease(51, 1)));
+  }
+}
