@@ -12,14 +12,16 @@ import java.util.TreeMap;
 /**
  * {@link SafetyProperty#LEASE_EXCLUSIVE}: a lease read (dissertation §6.4.1) is answered only while no other
  * leader exists, which is everything a lease promises: a majority heard from the leader recently enough that
- * none of them can have helped elect a leader of a later term yet. If the journal already shows a leader of a
- * later term when a lease read is answered, the lease was held too long (measured from the wrong heartbeat round,
+ * none of them can have helped elect a leader of a later term yet. A lease read is judged when it reached the
+ * leader ({@link ReadAnswered#arrivalNanos()}): that is when the leader took it on its lease, and answering
+ * later from state at least that fresh stays linearizable. If the journal already shows a leader of a later
+ * term by then, the lease was held too long (measured from the wrong heartbeat round,
  * kept across a leadership transfer, stretched by a clock), whether or not the read happened to return a stale
  * value that a client could see.
  *
  * <p>A leader that sent TimeoutNow ({@link TransferSent}) holds no lease for the rest of that term: its target
  * may be elected at any moment, and voters grant a transfer's votes despite having heard from the leader, so
- * the majority's promise the lease stands on is void. A lease read served after the hand-off is caught even
+ * the majority's promise the lease stands on is void. A lease read taken after the hand-off is caught even
  * when the transfer failed and no other leader ever appeared, as a ReadIndex read riding an old round is.
  *
  * <p>Sound against the journal's order: a node's role change reaches the journal when its core's state is next
@@ -32,9 +34,8 @@ final class LeaseOracle {
   private final TreeMap<Integer, Long> leadingTerm = new TreeMap<>();
   /** The term in which each node last sent TimeoutNow, and to whom. */
   private final TreeMap<Integer, TransferSent> handOffs = new TreeMap<>();
-  private long newestLeaderTerm;
-  private int newestLeader;
-  private long newestLeaderNanos;
+  /** Each term's first journaled leader, by term. */
+  private final TreeMap<Long, RoleChanged> electedByTerm = new TreeMap<>();
 
   void observe(JournalEvent event, ViolationSink sink) {
     if (event instanceof RoleChanged e) {
@@ -56,11 +57,7 @@ final class LeaseOracle {
       return;
     }
     leadingTerm.put(e.node(), e.term());
-    if (e.term() > newestLeaderTerm) {
-      newestLeaderTerm = e.term();
-      newestLeader = e.node();
-      newestLeaderNanos = e.timeNanos();
-    }
+    electedByTerm.putIfAbsent(e.term(), e);
   }
 
   private void check(ReadAnswered e, ViolationSink sink) {
@@ -69,19 +66,21 @@ final class LeaseOracle {
       return;
     }
     TransferSent handOff = handOffs.get(e.node());
-    if (handOff != null && handOff.term() == term) {
+    if (handOff != null && handOff.term() == term && handOff.timeNanos() < e.arrivalNanos()) {
       sink.report(SafetyProperty.LEASE_EXCLUSIVE, List.of(e.node(), handOff.target()), term, 0, String.format(
-          "node %d answered a lease read as leader of term %d at t=%.6fs after it sent TimeoutNow to node %d at "
+          "node %d took a lease read as leader of term %d at t=%.6fs after it sent TimeoutNow to node %d at "
               + "t=%.6fs: the target may be elected at any moment, ignoring stickiness, so the lease is void",
-          e.node(), term, e.timeNanos() / 1e9, handOff.target(), handOff.timeNanos() / 1e9));
+          e.node(), term, e.arrivalNanos() / 1e9, handOff.target(), handOff.timeNanos() / 1e9));
       return;
     }
-    if (term >= newestLeaderTerm) {
-      return;
+    for (RoleChanged later : electedByTerm.tailMap(term, false).values()) {
+      if (later.timeNanos() < e.arrivalNanos()) {
+        sink.report(SafetyProperty.LEASE_EXCLUSIVE, List.of(e.node(), later.node()), term, 0, String.format(
+            "node %d took a lease read as leader of term %d at t=%.6fs, but node %d had been elected leader of "
+                + "term %d at t=%.6fs: the lease outlived the leadership it stood for", e.node(), term,
+            e.arrivalNanos() / 1e9, later.node(), later.term(), later.timeNanos() / 1e9));
+        return;
+      }
     }
-    sink.report(SafetyProperty.LEASE_EXCLUSIVE, List.of(e.node(), newestLeader), term, 0, String.format(
-        "node %d answered a lease read as leader of term %d at t=%.6fs, but node %d had been elected leader of "
-            + "term %d at t=%.6fs: the lease outlived the leadership it stood for", e.node(), term,
-        e.timeNanos() / 1e9, newestLeader, newestLeaderTerm, newestLeaderNanos / 1e9));
   }
 }
