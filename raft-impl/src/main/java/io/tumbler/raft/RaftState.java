@@ -32,6 +32,8 @@ final class RaftState {
     private int leaderId;
     private Role role = Role.FOLLOWER;
     private Snapshot latestSnapshot;
+    /** The configuration in use: always the latest in the log ({@link #syncConfiguration}). */
+    private LogConfiguration configuration;
 
     /** Ticks since the last election-timer reset; on a leader, since the last CheckQuorum. */
     int electionElapsedTicks;
@@ -59,19 +61,53 @@ final class RaftState {
         this.id = config.id();
         this.jitter = jitter;
         this.bugs = config.knownBugs();
-        this.log = new RaftLog(recovered, bugs);
-        this.tracker = new ProgressTracker(id, config.peers());
+        this.log = new RaftLog(recovered, bugs, Configuration.ofVoters(config.peers()));
+        this.configuration = log.configuration();
+        this.tracker = new ProgressTracker(id, configuration.configuration(), bugs);
         this.term = recovered.hardState().term();
         this.votedFor = recovered.hardState().votedFor();
         this.latestSnapshot = recovered.snapshot();
-        if (votedFor != 0 && !config.peers().contains(votedFor)) {
-            throw new IllegalStateException("recovered vote for " + votedFor + " who is not among " + config.peers());
+        if (votedFor < 0) {
+            throw new IllegalStateException("recovered an invalid vote for " + votedFor);
         }
         resetElectionTimer();
     }
 
     long term() {
         return term;
+    }
+
+    Configuration configuration() {
+        return configuration.configuration();
+    }
+
+    LogConfiguration logConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * Adopts the latest configuration in the log if it changed (an append, a truncation, a snapshot): quorums
+     * switch at once (dissertation §4.1: a server uses the latest configuration in its log, committed or not),
+     * a leader starts or stops replicating to the members that came or went, a transfer to a node that is no
+     * longer a voter is abandoned.
+     */
+    void syncConfiguration() {
+        LogConfiguration latest = log.configuration();
+        if (latest.equals(configuration)) {
+            return;
+        }
+        configuration = latest;
+        tracker.reconfigure(latest.configuration(), role == Role.LEADER, log.lastIndex(), config.maxInflightAppends());
+        if (transferTarget != 0 && !latest.configuration().isVoter(transferTarget)) {
+            transferTarget = 0;
+        }
+    }
+
+    /** The members a leader replicates to, itself excluded, ascending. */
+    List<Integer> replicationTargets() {
+        List<Integer> out = new ArrayList<>(configuration().members());
+        out.remove(Integer.valueOf(id));
+        return out;
     }
 
     int votedFor() {
@@ -191,8 +227,10 @@ final class RaftState {
         }
     }
 
+    /** True when this node is the only voter: it alone is a majority. */
     boolean singleVoter() {
-        return config.peers().size() == 1;
+        List<Integer> voters = configuration().voters();
+        return voters.size() == 1 && voters.get(0) == id;
     }
 
     /** True once an entry of the current term is committed: the leader's commit index is then current. */
