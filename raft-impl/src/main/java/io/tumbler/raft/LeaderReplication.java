@@ -118,13 +118,15 @@ final class LeaderReplication {
             return;
         }
         s.replicationPending = false;
-        for (int peer : s.replicationTargets()) {
+        List<Integer> targets = s.replicationTargets();
+        for (int peer : targets) {
             ReplicationProgress p = s.tracker.get(peer);
             boolean sent = !windowOfOne(p) && sendAppend(peer, p.sentCommitIndex() < s.log.committed());
             while (sent && !windowOfOne(p) && sendAppend(peer, false)) {
                 // fill the pipeline
             }
         }
+        s.tracker.retainOnly(targets);
         stepDownIfRemoved();
     }
 

@@ -44,7 +44,7 @@ final class ProgressTracker {
 
     /**
      * Switches to {@code next}: new quorums at once; on a leader, fresh progress (probing from the end of the
-     * log) for members that joined, none any more for members that left (the leader keeps its own).
+     * log) for members that joined. Members that left keep theirs until {@link #retainOnly} drops it.
      */
     void reconfigure(Configuration next, boolean leader, long lastIndex, int maxInflight) {
         configuration = next;
@@ -52,10 +52,14 @@ final class ProgressTracker {
         if (!leader) {
             return;
         }
-        progress.keySet().removeIf(id -> id != selfId && !next.isMember(id));
         for (int id : next.members()) {
             progress.computeIfAbsent(id, x -> new ReplicationProgress(lastIndex + 1, maxInflight));
         }
+    }
+
+    /** Drops the progress of every node but {@code targets} and this one (members gone for good). */
+    void retainOnly(List<Integer> targets) {
+        progress.keySet().removeIf(id -> id != selfId && !targets.contains(id));
     }
 
     /** Fresh progress for a new leader's term: nothing known to match, probe from the end. */

@@ -57,6 +57,11 @@ final class RaftLog {
         return configurations.forSnapshotAt(index);
     }
 
+    /** The configuration in effect at {@code index} (at or after the snapshot index). */
+    LogConfiguration configurationAt(long index) {
+        return configurations.at(index);
+    }
+
     /** The configuration this log uses now: its latest, committed or not. */
     LogConfiguration configuration() {
         return configurations.latest();

@@ -2,6 +2,7 @@ package io.tumbler.raft;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The mutable state of one core, shared by its role-specific parts ({@link Election},
@@ -103,11 +104,18 @@ final class RaftState {
         }
     }
 
-    /** The members a leader replicates to, itself excluded, ascending. */
+    /**
+     * The nodes a leader replicates to, itself excluded, ascending: the members, and while the change that removed
+     * a node is uncommitted, that node too, so that it learns of its removal and stops campaigning (it counts in
+     * no quorum meanwhile).
+     */
     List<Integer> replicationTargets() {
-        List<Integer> out = new ArrayList<>(configuration().members());
-        out.remove(Integer.valueOf(id));
-        return out;
+        TreeSet<Integer> out = new TreeSet<>(configuration().members());
+        if (configuration.index() > log.committed()) {
+            out.addAll(log.configurationAt(configuration.index() - 1).configuration().members());
+        }
+        out.remove(id);
+        return List.copyOf(out);
     }
 
     int votedFor() {

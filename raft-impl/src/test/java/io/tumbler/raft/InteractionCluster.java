@@ -29,6 +29,8 @@ final class InteractionCluster {
     /** The bootstrap peers and options of {@code add-nodes}, for nodes that join later. */
     private List<Integer> bootstrapPeers = List.of();
     private TreeMap<String, String> bootstrapOptions = new TreeMap<>();
+    /** Known bugs switched on in every node created after the {@code bugs} command. */
+    private KnownBugs bugs = KnownBugs.NONE;
 
     /** Runs one command line and returns its output. */
     String run(String line) {
@@ -47,6 +49,7 @@ final class InteractionCluster {
     private void execute(String verb, List<String> args) {
         switch (verb) {
             case "add-nodes": addNodes(args); break;
+            case "bugs": bugs = KnownBugs.parse(args.get(0)); break;
             case "add-node": addJoiningNode(Integer.parseInt(args.get(0))); break;
             case "add-learner": changeConfig(node(args.get(0)), new ConfigChange.AddLearner(Integer.parseInt(args.get(1)))); break;
             case "promote": changeConfig(node(args.get(0)), new ConfigChange.PromoteLearner(Integer.parseInt(args.get(1)))); break;
@@ -85,7 +88,8 @@ final class InteractionCluster {
             peers.add(i);
         }
         for (int id : peers) {
-            RaftConfig config = configure(new RaftConfig(id, peers, 10, 1, false, false, 64, 1 << 20, 256, 0, 2), options);
+            RaftConfig config = configure(new RaftConfig(id, peers, 10, 1, false, false, 64, 1 << 20, 256, 0, 2), options)
+                    .withKnownBugs(bugs);
             nodes.put(id, new TestNode(config, Long.parseLong(options.getOrDefault("seed", "7")) * 100 + id));
         }
         bootstrapPeers = List.copyOf(peers);
@@ -99,7 +103,7 @@ final class InteractionCluster {
             throw new IllegalArgumentException("node " + id + " exists, or add-nodes did not run yet");
         }
         RaftConfig config = configure(new RaftConfig(id, bootstrapPeers, 10, 1, false, false, 64, 1 << 20, 256, 0, 2),
-                bootstrapOptions);
+                bootstrapOptions).withKnownBugs(bugs);
         nodes.put(id, new TestNode(config, Long.parseLong(bootstrapOptions.getOrDefault("seed", "7")) * 100 + id));
         out.add("node " + id + " joins outside " + bootstrapPeers);
     }
@@ -180,6 +184,7 @@ final class InteractionCluster {
                 }
             } else {
                 target.core.step(m);
+                checker.checkCommitQuorums(nodes); // at the decision, before a removed leader's step-down
             }
         }
         processReadies();
@@ -294,6 +299,11 @@ final class InteractionCluster {
             return List.copyOf(nodes.keySet());
         }
         return Arrays.stream(selector.split(",")).map(Integer::parseInt).collect(Collectors.toList());
+    }
+
+    /** The node called {@code id}, for tests that look past the printed output. */
+    TestNode node(int id) {
+        return node(String.valueOf(id));
     }
 
     private TestNode node(String id) {
