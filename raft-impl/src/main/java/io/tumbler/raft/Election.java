@@ -18,7 +18,7 @@ final class Election {
      * stickiness.
      */
     void campaign(boolean transfer, int from) {
-        if (s.role() == Role.LEADER || !s.configuration().isVoter(s.id)) {
+        if (s.role() == Role.LEADER || !s.mayCampaign()) {
             return; // learners and removed nodes never campaign (dissertation §4.2.1, §4.2.2)
         }
         if (s.config.preVote() && !transfer) {

@@ -119,7 +119,9 @@ final class LeaderReplication {
         }
         s.replicationPending = false;
         List<Integer> targets = s.replicationTargets();
-        for (int peer : targets) {
+        // Tracked peers are the targets and nodes whose removal just committed: they get this last round, which
+        // carries the commit index, so that they know they are out and stop campaigning.
+        for (int peer : s.tracker.trackedPeers()) {
             ReplicationProgress p = s.tracker.get(peer);
             boolean sent = !windowOfOne(p) && sendAppend(peer, p.sentCommitIndex() < s.log.committed());
             while (sent && !windowOfOne(p) && sendAppend(peer, false)) {

@@ -57,15 +57,22 @@ final class ProgressTracker {
         }
     }
 
+    /** Every node with progress but this one, ascending. */
+    List<Integer> trackedPeers() {
+        List<Integer> out = new ArrayList<>(progress.keySet());
+        out.remove(Integer.valueOf(selfId));
+        return out;
+    }
+
     /** Drops the progress of every node but {@code targets} and this one (members gone for good). */
     void retainOnly(List<Integer> targets) {
         progress.keySet().removeIf(id -> id != selfId && !targets.contains(id));
     }
 
-    /** Fresh progress for a new leader's term: nothing known to match, probe from the end. */
-    void resetForLeader(long lastIndex, int maxInflight) {
+    /** Fresh progress for a new leader's term, for {@code targets}: nothing known to match, probe from the end. */
+    void resetForLeader(List<Integer> targets, long lastIndex, int maxInflight) {
         progress.clear();
-        for (int id : configuration.members()) {
+        for (int id : targets) {
             progress.put(id, new ReplicationProgress(lastIndex + 1, maxInflight));
         }
         ReplicationProgress self = progress.computeIfAbsent(selfId, x -> new ReplicationProgress(lastIndex + 1, maxInflight));

@@ -105,6 +105,20 @@ final class RaftState {
     }
 
     /**
+     * Only voters campaign; and a node whose removal is in its log but not committed, so that a leader that
+     * removed itself and lost its quorum before the removal committed (CheckQuorum) can still finish it: the
+     * remaining voters may lack the entry and could not elect one of their own without its vote. Votes are
+     * counted over the latest configuration either way, so its own vote does not count.
+     */
+    boolean mayCampaign() {
+        if (configuration().isVoter(id)) {
+            return true;
+        }
+        return configuration.index() > log.committed()
+                && log.configurationAt(configuration.index() - 1).configuration().isVoter(id);
+    }
+
+    /**
      * The nodes a leader replicates to, itself excluded, ascending: the members, and while the change that removed
      * a node is uncommitted, that node too, so that it learns of its removal and stops campaigning (it counts in
      * no quorum meanwhile).
@@ -187,7 +201,7 @@ final class RaftState {
         reset(term);
         role = Role.LEADER;
         leaderId = id;
-        tracker.resetForLeader(log.lastIndex(), config.maxInflightAppends());
+        tracker.resetForLeader(replicationTargets(), log.lastIndex(), config.maxInflightAppends());
     }
 
     /** Everything that is per-term or per-role starts afresh; the term only ever moves forward. */

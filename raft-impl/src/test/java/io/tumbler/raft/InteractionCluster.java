@@ -109,6 +109,7 @@ final class InteractionCluster {
     }
 
     private void changeConfig(TestNode n, ConfigChange change) {
+        checker.checkCommitQuorums(nodes); // judge commits under the configuration they were decided in
         out.add(n.id + ": " + change + " -> " + n.core.proposeConfigChange(change));
         processReadies();
     }

@@ -37,7 +37,8 @@ final class SafetyChecker {
     /**
      * Configuration quorum: when a leader's commit index moves to c, a majority of the voters of the configuration
      * it uses (the latest in its log) holds entry c durably; the leader counts only if it is one of the voters.
-     * Call after a step in which the leader appended no configuration entry of its own beyond the decision.
+     * Call after every step that may decide a commit, and before every configuration change is proposed (a commit
+     * must be judged under the configuration it was decided in).
      */
     void checkCommitQuorums(Map<Integer, TestNode> nodes) {
         for (TestNode leader : nodes.values()) {
