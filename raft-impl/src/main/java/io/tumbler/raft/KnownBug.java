@@ -95,8 +95,8 @@ public enum KnownBug {
             "raft-safety", "CONFIGURATION_QUORUM", "membership", false),
     CONFIG_BEFORE_CURRENT_TERM_COMMIT("config-before-current-term-commit",
             "a new leader appends a configuration change before an entry of its own term has committed (Ongaro's "
-                    + "single-server membership bug, raft-dev 2015), so a leader of an older, overlapping-free "
-                    + "configuration can later overwrite the committed change",
+                    + "single-server membership bug, raft-dev 2015), so a node whose log holds a competing, uncommitted "
+                    + "change can later be elected under that configuration and overwrite the committed one",
             "raft-safety", "LEADER_COMPLETENESS", "membership", false),
     SNAPSHOT_DROPS_CONFIGURATION("snapshot-drops-configuration",
             "installing a leader's snapshot restores the state machine but not the configuration the snapshot "
