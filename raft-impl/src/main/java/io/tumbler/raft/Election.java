@@ -18,8 +18,8 @@ final class Election {
      * stickiness.
      */
     void campaign(boolean transfer, int from) {
-        if (s.role() == Role.LEADER) {
-            return;
+        if (s.role() == Role.LEADER || !s.mayCampaign()) {
+            return; // learners and removed nodes never campaign (dissertation §4.2.1, §4.2.2)
         }
         if (s.config.preVote() && !transfer) {
             s.becomePreCandidate();
@@ -37,7 +37,7 @@ final class Election {
         if (concludeIfDecided(preVote)) {
             return;
         }
-        for (int peer : s.config.peers()) {
+        for (int peer : s.tracker.quorum().voters()) {
             if (peer != s.id) {
                 s.send(new RequestVote(s.id, peer, voteTerm, preVote, s.log.lastIndex(), s.log.lastTerm(), transfer));
             }

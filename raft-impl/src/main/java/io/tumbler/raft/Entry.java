@@ -11,7 +11,8 @@ import java.util.Arrays;
  * @param index position in the log, from 1
  * @param term  term of the leader that created the entry, from 1
  * @param type  what the entry carries
- * @param data  the command bytes; empty for {@link EntryType#NOOP}
+ * @param data  the command bytes; empty for {@link EntryType#NOOP}; the encoded configuration for
+ *              {@link EntryType#CONFIG}
  */
 public record Entry(long index, long term, EntryType type, byte[] data) {
     private static final long DOMAIN = 0x454E545259L; // "ENTRY"
@@ -26,6 +27,14 @@ public record Entry(long index, long term, EntryType type, byte[] data) {
         if (type == EntryType.NOOP && data.length != 0) {
             throw new IllegalArgumentException("a NOOP entry carries no data (index=" + index + ")");
         }
+        if (type == EntryType.CONFIG && data.length == 0) {
+            throw new IllegalArgumentException("a CONFIG entry carries a configuration (index=" + index + ")");
+        }
+    }
+
+    /** A configuration entry. */
+    public static Entry config(long index, long term, Configuration configuration) {
+        return new Entry(index, term, EntryType.CONFIG, configuration.encode());
     }
 
     /** A leader's no-op entry. */

@@ -12,7 +12,12 @@ public enum EntryType {
      * it commits everything before it and lets the leader serve ReadIndex reads. The driver skips it
      * when applying.
      */
-    NOOP(2);
+    NOOP(2),
+    /**
+     * A cluster configuration ({@link Configuration#encode()}): in effect on a node as soon as it is in its log,
+     * committed or not (dissertation §4.1); reverted if the entry is truncated. The driver skips it when applying.
+     */
+    CONFIG(3);
 
     private final int code;
 

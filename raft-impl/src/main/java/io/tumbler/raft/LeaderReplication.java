@@ -28,14 +28,56 @@ final class LeaderReplication {
             // earlier terms are committed by counting their replicas, not by a current-term entry after them.
             s.tracker.get(s.id).maybeUpdate(s.log.lastIndex());
             s.replicationPending = true;
-            for (int peer : s.config.peers()) {
-                if (peer != s.id) {
-                    sendAppend(peer, true);
-                }
+            for (int peer : s.replicationTargets()) {
+                sendAppend(peer, true);
             }
             return;
         }
         appendOwn(Entry.noop(s.log.lastIndex() + 1, s.term()));
+    }
+
+    /**
+     * Appends a single-server configuration change (dissertation §4.1) if this node leads and the change is
+     * safe now: an entry of this term has committed (§4.1's fix of Ongaro's single-server bug) and no other
+     * change is uncommitted. The new configuration is in effect at once.
+     */
+    ConfigChangeResult proposeConfigChange(ConfigChange change) {
+        if (s.role() != Role.LEADER) {
+            return new ConfigChangeResult.NotLeader(s.leaderId());
+        }
+        ConfigChangeResult.Refused refused = configChangeRefusal();
+        if (refused != null) {
+            return refused;
+        }
+        Configuration.Applied applied = s.configuration().apply(change);
+        if (applied.configuration() == null) {
+            return new ConfigChangeResult.Refused(applied.refusal(), applied.detail());
+        }
+        Entry entry = Entry.config(s.log.lastIndex() + 1, s.term(), applied.configuration());
+        s.log.appendAsLeader(entry);
+        s.syncConfiguration();
+        s.tracker.get(s.id).maybeUpdate(entry.index());
+        maybeCommit();
+        s.replicationPending = true;
+        return new ConfigChangeResult.Accepted(entry.index(), entry.term(), applied.configuration());
+    }
+
+    private ConfigChangeResult.Refused configChangeRefusal() {
+        if (s.transferTarget != 0) {
+            return new ConfigChangeResult.Refused(ConfigChangeResult.Reason.TRANSFER_IN_PROGRESS,
+                    "leadership transfer to node " + s.transferTarget + " in progress");
+        }
+        if (!s.committedInCurrentTerm() && !s.bugs.on(KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT)) {
+            // KNOWN BUG config-before-current-term-commit skips this rule
+            return new ConfigChangeResult.Refused(ConfigChangeResult.Reason.NO_CURRENT_TERM_COMMIT,
+                    "no entry of term " + s.term() + " is committed yet (commit " + s.log.committed() + ")");
+        }
+        long pending = s.logConfiguration().index();
+        if (pending > s.log.committed()) {
+            return new ConfigChangeResult.Refused(ConfigChangeResult.Reason.CHANGE_IN_FLIGHT,
+                    "the change at index " + pending + " is not committed yet (commit " + s.log.committed() + ")");
+        }
+        return null;
     }
 
     ProposeResult propose(byte[] command) {
@@ -76,14 +118,29 @@ final class LeaderReplication {
             return;
         }
         s.replicationPending = false;
-        for (int peer : s.config.peers()) {
-            if (peer != s.id) {
-                ReplicationProgress p = s.tracker.get(peer);
-                boolean sent = !windowOfOne(p) && sendAppend(peer, p.sentCommitIndex() < s.log.committed());
-                while (sent && !windowOfOne(p) && sendAppend(peer, false)) {
-                    // fill the pipeline
-                }
+        List<Integer> targets = s.replicationTargets();
+        // Tracked peers are the targets and nodes whose removal just committed: they get this last round, which
+        // carries the commit index, so that they know they are out and stop campaigning.
+        for (int peer : s.tracker.trackedPeers()) {
+            ReplicationProgress p = s.tracker.get(peer);
+            boolean sent = !windowOfOne(p) && sendAppend(peer, p.sentCommitIndex() < s.log.committed());
+            while (sent && !windowOfOne(p) && sendAppend(peer, false)) {
+                // fill the pipeline
             }
+        }
+        s.tracker.retainOnly(targets);
+        stepDownIfRemoved();
+    }
+
+    /**
+     * Dissertation §4.2.2: a leader that is not a voter of its configuration manages the cluster only until that
+     * configuration commits (counting the remaining voters, not itself), then steps down; the commit index has
+     * just been sent, so the remaining voters learn it and elect one of their own.
+     */
+    private void stepDownIfRemoved() {
+        LogConfiguration current = s.logConfiguration();
+        if (!current.configuration().isVoter(s.id) && s.log.committed() >= current.index()) {
+            s.becomeFollower(s.term(), 0);
         }
     }
 
@@ -237,8 +294,8 @@ final class LeaderReplication {
     }
 
     void transferLeadership(int to) {
-        if (!s.config.peers().contains(to)) {
-            throw new IllegalArgumentException("cannot transfer leadership to " + to + ": not among " + s.config.peers());
+        if (to != s.id && !s.configuration().isVoter(to)) {
+            return; // only a voter can be elected; a learner or a stranger is no target
         }
         if (s.role() != Role.LEADER || to == s.transferTarget) {
             return;
@@ -263,10 +320,7 @@ final class LeaderReplication {
     }
 
     void reportUnreachable(int peer) {
-        if (!s.config.peers().contains(peer)) {
-            throw new IllegalArgumentException("node " + peer + " is not among " + s.config.peers());
-        }
-        if (s.role() != Role.LEADER || peer == s.id) {
+        if (s.role() != Role.LEADER || peer == s.id || !s.tracker.tracks(peer)) {
             return;
         }
         ReplicationProgress p = s.tracker.get(peer);

@@ -24,13 +24,11 @@ final class LeadershipConfirmation {
     long startRound() {
         long round = s.rounds.start(s.nowTicks);
         s.roundInOutbox = true;
-        for (int peer : s.config.peers()) {
-            if (peer != s.id) {
-                ReplicationProgress p = s.tracker.get(peer);
-                long commit = Math.min(p.match(), s.log.committed());
-                s.send(new Heartbeat(s.id, peer, s.term(), commit, round));
-                p.sentCommit(commit);
-            }
+        for (int peer : s.replicationTargets()) {
+            ReplicationProgress p = s.tracker.get(peer);
+            long commit = Math.min(p.match(), s.log.committed());
+            s.send(new Heartbeat(s.id, peer, s.term(), commit, round));
+            p.sentCommit(commit);
         }
         acknowledge(s.id, round);
         return round;

@@ -42,6 +42,20 @@ final class MajorityQuorum {
         return reached[voters.length - quorumSize()];
     }
 
+    /**
+     * KNOWN BUG removed-leader-counts-itself: like {@link #committedIndex} but {@code extra}, who is not a voter,
+     * is counted too while the majority size stays that of the voters.
+     */
+    long committedIndexWithExtra(int extra, IntToLongFunction reachedBy) {
+        long[] reached = new long[voters.length + 1];
+        for (int i = 0; i < voters.length; i++) {
+            reached[i] = reachedBy.applyAsLong(voters[i]);
+        }
+        reached[voters.length] = reachedBy.applyAsLong(extra);
+        Arrays.sort(reached);
+        return reached[reached.length - quorumSize()];
+    }
+
     /** WON once a majority granted, LOST once a majority can no longer grant, else PENDING. */
     VoteResult voteResult(Map<Integer, Boolean> votes) {
         int granted = 0;

@@ -223,9 +223,17 @@ public final class MessageCodec {
         return entry;
     }
 
+    /**
+     * Position, data, digest, then the configuration only if the snapshot carries one: a snapshot under the
+     * bootstrap configuration keeps the layout it had before configurations existed. The snapshot is always the
+     * last field of its frame, so a reader tells the two apart by what is left.
+     */
     private static void writeSnapshot(Snapshot snapshot, WireWriter out) {
         out.writeVarLong(snapshot.meta().index()).writeVarLong(snapshot.meta().term());
         out.writeBytes(snapshot.data()).writeFixedLong(snapshot.digest());
+        if (snapshot.meta().configuration() != null) {
+            out.writeBytes(snapshot.meta().configuration().encode());
+        }
     }
 
     private static Snapshot readSnapshot(WireReader in) {
@@ -234,8 +242,14 @@ public final class MessageCodec {
         if ((index == 0) != (term == 0)) {
             throw in.corrupt("invalid snapshot position " + index + "@" + term);
         }
-        Snapshot snapshot = new Snapshot(new SnapshotMeta(index, term), in.readBytes("snapshot data"));
-        if (snapshot.digest() != in.readFixedLong("snapshot digest")) {
+        byte[] data = in.readBytes("snapshot data");
+        long digest = in.readFixedLong("snapshot digest");
+        Configuration configuration = in.atEnd() ? null : Configuration.decode(in.readBytes("snapshot configuration"));
+        if (index == 0 && configuration != null) {
+            throw in.corrupt("an empty snapshot position carries a configuration");
+        }
+        Snapshot snapshot = new Snapshot(new SnapshotMeta(index, term, configuration), data);
+        if (snapshot.digest() != digest) {
             throw in.corrupt("digest mismatch for snapshot " + index + "@" + term);
         }
         return snapshot;

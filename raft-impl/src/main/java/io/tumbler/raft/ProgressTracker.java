@@ -5,32 +5,77 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Per-voter replication progress and votes, and the quorum decisions over them (etcd's
- * {@code ProgressTracker}). Ordered maps keep every iteration deterministic.
+ * Per-member replication progress and votes, and the quorum decisions over them (etcd's
+ * {@code ProgressTracker}). Progress is kept for every member a leader replicates to (voters and learners, and
+ * the leader itself even after it removed itself); quorums count the voters of the current configuration only.
+ * Ordered maps keep every iteration deterministic.
  */
 final class ProgressTracker {
     private final int selfId;
-    private final MajorityQuorum quorum;
+    private final KnownBugs bugs;
+    private Configuration configuration;
+    private MajorityQuorum quorum;
     private final TreeMap<Integer, ReplicationProgress> progress = new TreeMap<>();
     private final TreeMap<Integer, Boolean> votes = new TreeMap<>();
 
-    ProgressTracker(int selfId, List<Integer> voters) {
+    ProgressTracker(int selfId, Configuration configuration, KnownBugs bugs) {
         this.selfId = selfId;
-        this.quorum = new MajorityQuorum(voters);
+        this.bugs = bugs;
+        this.configuration = configuration;
+        this.quorum = quorumOf(configuration);
     }
 
     MajorityQuorum quorum() {
         return quorum;
     }
 
-    /** Fresh progress for a new leader's term: nothing known to match, probe from the end. */
-    void resetForLeader(long lastIndex, int maxInflight) {
-        progress.clear();
-        for (int id : quorum.voters()) {
-            ReplicationProgress p = new ReplicationProgress(lastIndex + 1, maxInflight);
-            progress.put(id, p);
+    /** Who decides: the voters. */
+    private MajorityQuorum quorumOf(Configuration c) {
+        if (bugs.on(KnownBug.LEARNER_COUNTED_IN_QUORUM)) {
+            return learnersCountedAsVoters(c);
         }
-        ReplicationProgress self = progress.get(selfId);
+        return new MajorityQuorum(c.voters());
+    }
+
+    /** KNOWN BUG learner-counted-in-quorum: every member, learners included, counts towards every majority. */
+    private static MajorityQuorum learnersCountedAsVoters(Configuration c) {
+        return new MajorityQuorum(c.members());
+    }
+
+    /**
+     * Switches to {@code next}: new quorums at once; on a leader, fresh progress (probing from the end of the
+     * log) for members that joined. Members that left keep theirs until {@link #retainOnly} drops it.
+     */
+    void reconfigure(Configuration next, boolean leader, long lastIndex, int maxInflight) {
+        configuration = next;
+        quorum = quorumOf(next);
+        if (!leader) {
+            return;
+        }
+        for (int id : next.members()) {
+            progress.computeIfAbsent(id, x -> new ReplicationProgress(lastIndex + 1, maxInflight));
+        }
+    }
+
+    /** Every node with progress but this one, ascending. */
+    List<Integer> trackedPeers() {
+        List<Integer> out = new ArrayList<>(progress.keySet());
+        out.remove(Integer.valueOf(selfId));
+        return out;
+    }
+
+    /** Drops the progress of every node but {@code targets} and this one (members gone for good). */
+    void retainOnly(List<Integer> targets) {
+        progress.keySet().removeIf(id -> id != selfId && !targets.contains(id));
+    }
+
+    /** Fresh progress for a new leader's term, for {@code targets}: nothing known to match, probe from the end. */
+    void resetForLeader(List<Integer> targets, long lastIndex, int maxInflight) {
+        progress.clear();
+        for (int id : targets) {
+            progress.put(id, new ReplicationProgress(lastIndex + 1, maxInflight));
+        }
+        ReplicationProgress self = progress.computeIfAbsent(selfId, x -> new ReplicationProgress(lastIndex + 1, maxInflight));
         self.maybeUpdate(lastIndex);
         self.becomeReplicate();
         self.setRecentActive(true);
@@ -38,6 +83,11 @@ final class ProgressTracker {
 
     void clearProgress() {
         progress.clear();
+    }
+
+    /** True if a leader tracks {@code id} (a current member, or itself). */
+    boolean tracks(int id) {
+        return progress.containsKey(id);
     }
 
     ReplicationProgress get(int id) {
@@ -48,9 +98,20 @@ final class ProgressTracker {
         return p;
     }
 
-    /** The highest index a majority has persisted. */
+    /** The highest index a majority of the voters has persisted. */
     long quorumMatchIndex() {
+        if (bugs.on(KnownBug.REMOVED_LEADER_COUNTS_ITSELF) && !configuration.isVoter(selfId)) {
+            return quorumMatchIndexCountingSelf();
+        }
         return quorum.committedIndex(id -> progress.get(id).match());
+    }
+
+    /**
+     * KNOWN BUG removed-leader-counts-itself: a leader outside the voters counts its own copy as if it were one
+     * of them, against the majority size of the voters alone.
+     */
+    private long quorumMatchIndexCountingSelf() {
+        return quorum.committedIndexWithExtra(selfId, id -> progress.get(id).match());
     }
 
     void recordVote(int id, boolean granted) {
@@ -70,15 +131,18 @@ final class ProgressTracker {
     }
 
     /**
-     * CheckQuorum: did a majority (this node included) show activity since the last check? Resets
-     * the activity flags for the next period.
+     * CheckQuorum: did a majority of the voters (this node included if it is one) show activity since the last
+     * check? Resets the activity flags for the next period.
      */
     boolean quorumRecentlyActive() {
         int active = 0;
-        for (var entry : progress.entrySet()) {
-            if (entry.getKey() == selfId || entry.getValue().recentActive()) {
+        for (int voter : quorum.voters()) {
+            ReplicationProgress p = progress.get(voter);
+            if (voter == selfId || (p != null && p.recentActive())) {
                 active++;
             }
+        }
+        for (var entry : progress.entrySet()) {
             if (entry.getKey() != selfId) {
                 entry.getValue().setRecentActive(false);
             }

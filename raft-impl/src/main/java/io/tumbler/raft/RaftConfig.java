@@ -6,8 +6,12 @@ import java.util.TreeSet;
 /**
  * Static configuration of one core. All durations are in ticks of the driver's {@code Ticker}.
  *
- * @param id                     this node's id, a member of {@code peers}
- * @param peers                  every voter, this node included; ids 1..N, distinct
+ * @param id                     this node's id: one of {@code peers}, or, for a node joining a running cluster,
+ *                               outside them (it starts outside the configuration, never campaigns, and waits
+ *                               for a leader that added it as a learner to replicate to it)
+ * @param peers                  the bootstrap configuration: the voters of the cluster at its first index, the
+ *                               same on every node, joiners included (later configurations travel in the log,
+ *                               {@link Configuration}); distinct positive ids
  * @param electionTimeoutTicks   T: followers campaign after a random timeout in [T, 2T) without a
  *                               leader; a CheckQuorum leader steps down after T without a quorum
  * @param heartbeatIntervalTicks ticks between leader heartbeats, less than T
@@ -32,8 +36,8 @@ public record RaftConfig(int id, List<Integer> peers, int electionTimeoutTicks, 
     public RaftConfig {
         require(knownBugs != null, "knownBugs must not be null (use KnownBugs.NONE)");
         peers = List.copyOf(new TreeSet<>(peers));
-        require(id > 0 && peers.contains(id), "id " + id + " must be a positive member of peers " + peers);
-        require(peers.get(0) > 0, "peer ids must be positive: " + peers);
+        require(!peers.isEmpty() && peers.get(0) > 0, "peer ids must be positive and at least one: " + peers);
+        require(id > 0, "id " + id + " must be positive");
         require(heartbeatIntervalTicks > 0 && heartbeatIntervalTicks < electionTimeoutTicks,
                 "need 0 < heartbeatIntervalTicks (" + heartbeatIntervalTicks + ") < electionTimeoutTicks ("
                         + electionTimeoutTicks + ")");
@@ -61,7 +65,12 @@ public record RaftConfig(int id, List<Integer> peers, int electionTimeoutTicks, 
         return new RaftConfig(id, peers, 10, 1, true, true, 64, 1 << 20, 256, 10_000, 2);
     }
 
-    /** The number of voters whose agreement forms a majority. */
+    /** False for a node started to join a running cluster: it is not among the bootstrap voters. */
+    public boolean bootstrapVoter() {
+        return peers.contains(id);
+    }
+
+    /** The number of bootstrap voters whose agreement forms a majority. */
     public int quorumSize() {
         return peers.size() / 2 + 1;
     }

@@ -30,6 +30,7 @@ public final class RaftCore {
 
     private SoftState reportedSoftState;
     private HardState reportedHardState;
+    private LogConfiguration reportedConfiguration;
     private Ready outstanding;
 
     /** A core without fault points: the production setting. */
@@ -63,6 +64,7 @@ public final class RaftCore {
         this.restarted = recovered.hardState().term() > 0;
         this.reportedSoftState = s.softState();
         this.reportedHardState = recovered.hardState();
+        this.reportedConfiguration = s.logConfiguration();
     }
 
     /** Advances logical time by one tick: election timer, or heartbeats and CheckQuorum on a leader. */
@@ -70,6 +72,7 @@ public final class RaftCore {
         s.nowTicks++;
         if (s.role() == Role.LEADER) {
             leader.tick();
+            s.syncConfiguration();
             return;
         }
         s.electionElapsedTicks++;
@@ -79,17 +82,24 @@ public final class RaftCore {
                 return; // KNOWN BUG sticky-leader-forever: a known leader is trusted forever, silence or not
             }
             election.campaign(false, 0);
+            s.syncConfiguration();
         }
     }
 
     /**
-     * Processes one inbound message. Messages may be stale, duplicated or reordered; one addressed
-     * to another node or sent by a non-member is a wiring bug ({@link IllegalArgumentException}).
+     * Processes one inbound message. Messages may be stale, duplicated or reordered, and may come from nodes
+     * outside this node's configuration (a member it has not learned of yet, a removed one); one addressed to
+     * another node or claiming to come from itself is a wiring bug ({@link IllegalArgumentException}).
      */
     public void step(Message m) {
-        if (m.to() != s.id || m.from() == s.id || !s.config.peers().contains(m.from())) {
-            throw new IllegalArgumentException("node " + s.id + " of " + s.config.peers() + " cannot accept " + m);
+        if (m.to() != s.id || m.from() == s.id || m.from() <= 0) {
+            throw new IllegalArgumentException("node " + s.id + " cannot accept " + m);
         }
+        stepMessage(m);
+        s.syncConfiguration();
+    }
+
+    private void stepMessage(Message m) {
         if (m.term() > s.term()) {
             if (!adoptHigherTerm(m)) {
                 return;
@@ -160,7 +170,7 @@ public final class RaftCore {
             return true;
         }
         if (m instanceof AppendResponse response && response.success()
-                && s.bugs.on(KnownBug.STALE_RESPONSE_COUNTED) && s.role() == Role.LEADER) {
+                && s.bugs.on(KnownBug.STALE_RESPONSE_COUNTED) && s.role() == Role.LEADER && s.tracker.tracks(m.from())) {
             leader.handleAppendResponse(response);
             return true;
         }
@@ -175,11 +185,11 @@ public final class RaftCore {
         } else if (m instanceof AppendEntries || m instanceof Heartbeat || m instanceof InstallSnapshot) {
             fromCurrentLeader(m);
         } else if (m instanceof AppendResponse response) {
-            if (s.role() == Role.LEADER) {
+            if (s.role() == Role.LEADER && s.tracker.tracks(m.from())) {
                 leader.handleAppendResponse(response);
             }
         } else if (m instanceof HeartbeatResponse response) {
-            if (s.role() == Role.LEADER) {
+            if (s.role() == Role.LEADER && s.tracker.tracks(m.from())) {
                 leader.handleHeartbeatResponse(response);
             }
         } else if (m instanceof TimeoutNow) {
@@ -212,11 +222,40 @@ public final class RaftCore {
     /** Starts an election now (PreVote first if configured), as if the election timer had fired. */
     public void campaign() {
         election.campaign(false, 0);
+        s.syncConfiguration();
     }
 
     /** Appends a client command if this node leads and accepts proposals; the bytes are copied. */
     public ProposeResult propose(byte[] command) {
         return leader.propose(command);
+    }
+
+    /**
+     * Proposes a single-server membership change (dissertation §4.1, §4.2.3): adding a learner, promoting one,
+     * removing a voter or learner. The new configuration is in effect on this leader at once, and on each node as
+     * soon as the entry is in its log. Refused, with the reason, unless this node leads, no transfer is running,
+     * an entry of the current term has committed, and no other change is uncommitted. A leader that removes
+     * itself keeps leading until the change commits (counting only the remaining voters), then steps down.
+     */
+    public ConfigChangeResult proposeConfigChange(ConfigChange change) {
+        return leader.proposeConfigChange(change);
+    }
+
+    /** The configuration this node uses now (the latest in its log, committed or not) and where it comes from. */
+    public LogConfiguration configuration() {
+        return s.logConfiguration();
+    }
+
+    /**
+     * The configuration a snapshot covering {@code index} must carry (null: the bootstrap one is still in effect
+     * there); {@code index} must not be beyond the log. Below the core's own snapshot (a leader's snapshot
+     * overtook the driver's, which it supersedes) the answer is the configuration at the core's snapshot.
+     */
+    public Configuration snapshotConfigurationAt(long index) {
+        if (index > s.log.lastIndex()) {
+            throw new IllegalArgumentException("index " + index + " is beyond the last index " + s.log.lastIndex());
+        }
+        return s.log.snapshotConfigurationAt(index);
     }
 
     /**
@@ -272,7 +311,7 @@ public final class RaftCore {
         if (outstanding != null) {
             return false;
         }
-        return (s.replicationPending && s.role() == Role.LEADER)
+        return (s.replicationPending && s.role() == Role.LEADER) || !s.logConfiguration().equals(reportedConfiguration)
                 || !s.softState().equals(reportedSoftState) || !s.hardState().equals(reportedHardState)
                 || s.log.unstable().firstUnstableIndex() <= s.log.lastIndex() || s.log.unstable().pendingSnapshot() != null
                 || s.hasOutbox() || s.log.hasEntriesToApply() || s.hasReadStates();
@@ -289,11 +328,13 @@ public final class RaftCore {
         if (s.bugs.isEmpty()) { // a known bug breaks these invariants on purpose: the checks must catch it
             HardStateGuard.checkTransition(s.id, reportedHardState, hard, s.log.lastIndex());
         }
+        LogConfiguration configuration = s.logConfiguration();
         outstanding = new Ready(soft.equals(reportedSoftState) ? null : soft, hard.equals(reportedHardState) ? null : hard,
                 s.log.entriesToPersist(), s.log.unstable().pendingSnapshot(), s.drainOutbox(), s.log.entriesToApply(),
-                s.drainReadStates());
+                s.drainReadStates(), configuration.equals(reportedConfiguration) ? null : configuration);
         reportedSoftState = soft;
         reportedHardState = hard;
+        reportedConfiguration = configuration;
         return outstanding;
     }
 
@@ -317,6 +358,7 @@ public final class RaftCore {
     public Status status() {
         List<PeerStatus> progress = s.role() == Role.LEADER ? s.tracker.describe() : List.of();
         return new Status(s.id, s.role(), s.term(), s.votedFor(), s.leaderId(), s.log.committed(), s.log.applied(),
-                s.log.firstIndex(), s.log.lastIndex(), s.log.snapshot().index(), s.transferTarget, progress);
+                s.log.firstIndex(), s.log.lastIndex(), s.log.snapshot().index(), s.transferTarget, progress,
+                s.configuration());
     }
 }

@@ -19,17 +19,21 @@ final class RaftLog {
     private final ArrayList<Entry> entries = new ArrayList<>();
     private final UnstableTail unstable;
     private final KnownBugs bugs;
+    private final ConfigurationHistory configurations;
     private SnapshotMeta snapshot;
     private long committed;
     private long applied;
 
+    /** The log of a one-voter cluster of node 1 (for tests of the log alone). */
     RaftLog(RecoveredState recovered) {
-        this(recovered, KnownBugs.NONE);
+        this(recovered, KnownBugs.NONE, Configuration.ofVoters(List.of(1)));
     }
 
-    RaftLog(RecoveredState recovered, KnownBugs bugs) {
+    /** A log recovered from {@code recovered}; {@code bootstrap} is the configuration before any CONFIG entry. */
+    RaftLog(RecoveredState recovered, KnownBugs bugs, Configuration bootstrap) {
         this.bugs = bugs;
         this.snapshot = recovered.snapshotMeta();
+        this.configurations = new ConfigurationHistory(bootstrap, snapshot);
         for (Entry entry : recovered.entries()) {
             appendChecked(entry);
         }
@@ -46,6 +50,21 @@ final class RaftLog {
 
     UnstableTail unstable() {
         return unstable;
+    }
+
+    /** The configuration a snapshot covering {@code index} carries: null while the bootstrap one applies there. */
+    Configuration snapshotConfigurationAt(long index) {
+        return configurations.forSnapshotAt(index);
+    }
+
+    /** The configuration in effect at {@code index} (at or after the snapshot index). */
+    LogConfiguration configurationAt(long index) {
+        return configurations.at(index);
+    }
+
+    /** The configuration this log uses now: its latest, committed or not. */
+    LogConfiguration configuration() {
+        return configurations.latest();
     }
 
     SnapshotMeta snapshot() {
@@ -251,6 +270,11 @@ final class RaftLog {
         check(meta.index() > committed, "restoring snapshot " + meta + " at or below commit " + committed);
         entries.clear();
         snapshot = meta;
+        if (bugs.on(KnownBug.SNAPSHOT_DROPS_CONFIGURATION)) {
+            configurations.restoredTo(meta.withoutConfiguration()); // KNOWN BUG: back to the bootstrap configuration
+        } else {
+            configurations.restoredTo(meta);
+        }
         committed = meta.index();
         applied = meta.index();
         unstable.restoredTo(received);
@@ -261,13 +285,16 @@ final class RaftLog {
         check(index <= applied, "compacting to " + index + " beyond applied " + applied);
         check(index < unstable.firstUnstableIndex(), "compacting unpersisted entry " + index);
         long term = term(index);
+        Configuration configuration = configurations.forSnapshotAt(index);
         entries.subList(0, offset(index) + 1).clear();
-        snapshot = new SnapshotMeta(index, term);
+        configurations.compactedTo(index);
+        snapshot = new SnapshotMeta(index, term, configuration);
         return snapshot;
     }
 
     private void truncateFrom(long index) {
         entries.subList(offset(index), entries.size()).clear();
+        configurations.truncatedFrom(index);
     }
 
     private void appendChecked(Entry entry) {
@@ -279,6 +306,7 @@ final class RaftLog {
                     + ": terms must not decrease");
         }
         entries.add(entry);
+        configurations.appended(entry);
     }
 
     private int offset(long index) {

@@ -2,6 +2,7 @@ package io.tumbler.raft;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The mutable state of one core, shared by its role-specific parts ({@link Election},
@@ -32,6 +33,8 @@ final class RaftState {
     private int leaderId;
     private Role role = Role.FOLLOWER;
     private Snapshot latestSnapshot;
+    /** The configuration in use: always the latest in the log ({@link #syncConfiguration}). */
+    private LogConfiguration configuration;
 
     /** Ticks since the last election-timer reset; on a leader, since the last CheckQuorum. */
     int electionElapsedTicks;
@@ -59,19 +62,74 @@ final class RaftState {
         this.id = config.id();
         this.jitter = jitter;
         this.bugs = config.knownBugs();
-        this.log = new RaftLog(recovered, bugs);
-        this.tracker = new ProgressTracker(id, config.peers());
+        this.log = new RaftLog(recovered, bugs, Configuration.ofVoters(config.peers()));
+        this.configuration = log.configuration();
+        this.tracker = new ProgressTracker(id, configuration.configuration(), bugs);
         this.term = recovered.hardState().term();
         this.votedFor = recovered.hardState().votedFor();
         this.latestSnapshot = recovered.snapshot();
-        if (votedFor != 0 && !config.peers().contains(votedFor)) {
-            throw new IllegalStateException("recovered vote for " + votedFor + " who is not among " + config.peers());
+        if (votedFor < 0) {
+            throw new IllegalStateException("recovered an invalid vote for " + votedFor);
         }
         resetElectionTimer();
     }
 
     long term() {
         return term;
+    }
+
+    Configuration configuration() {
+        return configuration.configuration();
+    }
+
+    LogConfiguration logConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * Adopts the latest configuration in the log if it changed (an append, a truncation, a snapshot): quorums
+     * switch at once (dissertation §4.1: a server uses the latest configuration in its log, committed or not),
+     * a leader starts or stops replicating to the members that came or went, a transfer to a node that is no
+     * longer a voter is abandoned.
+     */
+    void syncConfiguration() {
+        LogConfiguration latest = log.configuration();
+        if (latest.equals(configuration)) {
+            return;
+        }
+        configuration = latest;
+        tracker.reconfigure(latest.configuration(), role == Role.LEADER, log.lastIndex(), config.maxInflightAppends());
+        if (transferTarget != 0 && !latest.configuration().isVoter(transferTarget)) {
+            transferTarget = 0;
+        }
+    }
+
+    /**
+     * Only voters campaign; and a node whose removal is in its log but not committed, so that a leader that
+     * removed itself and lost its quorum before the removal committed (CheckQuorum) can still finish it: the
+     * remaining voters may lack the entry and could not elect one of their own without its vote. Votes are
+     * counted over the latest configuration either way, so its own vote does not count.
+     */
+    boolean mayCampaign() {
+        if (configuration().isVoter(id)) {
+            return true;
+        }
+        return configuration.index() > log.committed()
+                && log.configurationAt(configuration.index() - 1).configuration().isVoter(id);
+    }
+
+    /**
+     * The nodes a leader replicates to, itself excluded, ascending: the members, and while the change that removed
+     * a node is uncommitted, that node too, so that it learns of its removal and stops campaigning (it counts in
+     * no quorum meanwhile).
+     */
+    List<Integer> replicationTargets() {
+        TreeSet<Integer> out = new TreeSet<>(configuration().members());
+        if (configuration.index() > log.committed()) {
+            out.addAll(log.configurationAt(configuration.index() - 1).configuration().members());
+        }
+        out.remove(id);
+        return List.copyOf(out);
     }
 
     int votedFor() {
@@ -143,7 +201,7 @@ final class RaftState {
         reset(term);
         role = Role.LEADER;
         leaderId = id;
-        tracker.resetForLeader(log.lastIndex(), config.maxInflightAppends());
+        tracker.resetForLeader(replicationTargets(), log.lastIndex(), config.maxInflightAppends());
     }
 
     /** Everything that is per-term or per-role starts afresh; the term only ever moves forward. */
@@ -191,8 +249,10 @@ final class RaftState {
         }
     }
 
+    /** True when this node is the only voter: it alone is a majority. */
     boolean singleVoter() {
-        return config.peers().size() == 1;
+        List<Integer> voters = configuration().voters();
+        return voters.size() == 1 && voters.get(0) == id;
     }
 
     /** True once an entry of the current term is committed: the leader's commit index is then current. */

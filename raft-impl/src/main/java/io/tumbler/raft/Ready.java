@@ -26,15 +26,23 @@ import java.util.List;
  * @param messages          messages to send after persisting
  * @param committedEntries  entries to apply, contiguous, in index order
  * @param readStates        reads that have become safe
+ * @param configuration     the configuration of the log as this Ready leaves it (after its snapshot and entries
+ *                          are persisted), or null if unchanged; for the driver to report, not to act on
  */
 public record Ready(SoftState softState, HardState hardState, List<Entry> entriesToPersist,
                     Snapshot snapshotToInstall, List<Message> messages, List<Entry> committedEntries,
-                    List<ReadState> readStates) {
+                    List<ReadState> readStates, LogConfiguration configuration) {
     public Ready {
         entriesToPersist = List.copyOf(entriesToPersist);
         messages = List.copyOf(messages);
         committedEntries = List.copyOf(committedEntries);
         readStates = List.copyOf(readStates);
+    }
+
+    /** A Ready that leaves the configuration unchanged. */
+    public Ready(SoftState softState, HardState hardState, List<Entry> entriesToPersist, Snapshot snapshotToInstall,
+                 List<Message> messages, List<Entry> committedEntries, List<ReadState> readStates) {
+        this(softState, hardState, entriesToPersist, snapshotToInstall, messages, committedEntries, readStates, null);
     }
 
     /** True if anything must be persisted (and synced) before {@link #messages()} are sent. */

@@ -18,9 +18,16 @@ public record Snapshot(SnapshotMeta meta, byte[] data) {
         }
     }
 
-    /** A 64-bit checksum over position and data, verified when a snapshot is decoded. */
+    /**
+     * A 64-bit checksum over position, data and (when there is one) configuration, verified when a snapshot is
+     * decoded. A snapshot under the bootstrap configuration has the digest it had before configurations existed.
+     */
     public long digest() {
-        return new Digest64(DOMAIN).addLong(meta.index()).addLong(meta.term()).addBytes(data).value();
+        Digest64 digest = new Digest64(DOMAIN).addLong(meta.index()).addLong(meta.term()).addBytes(data);
+        if (meta.configuration() != null) {
+            digest.addBytes(meta.configuration().encode());
+        }
+        return digest.value();
     }
 
     @Override
@@ -35,6 +42,7 @@ public record Snapshot(SnapshotMeta meta, byte[] data) {
 
     @Override
     public String toString() {
-        return "Snapshot[" + meta.index() + "@" + meta.term() + " " + data.length + "B]";
+        return "Snapshot[" + meta.index() + "@" + meta.term() + " " + data.length + "B"
+                + (meta.configuration() == null ? "" : " " + meta.configuration()) + "]";
     }
 }

@@ -95,6 +95,11 @@ final class WireReader {
         return b == 1;
     }
 
+    /** True once every byte of the frame body has been read. */
+    boolean atEnd() {
+        return position == end;
+    }
+
     void expectEnd() {
         if (position != end) {
             throw corrupt((end - position) + " trailing bytes");

@@ -26,12 +26,25 @@ final class ChaosRun {
     /** Readies taken but not yet executed: persistence in progress, as with an asynchronous fsync. */
     private final TreeMap<Integer, Ready> held = new TreeMap<>();
     private final Digest64 trace = new Digest64(0x5452414345L);
+    /** Configuration changes are interleaved (and spare nodes wait to join) when set. */
+    private final boolean membership;
     private long nextRequestId = 1;
+    private int configChanges;
     private int proposals;
     private int readsServed;
 
     ChaosRun(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * With {@code membership}, nodes up to {@link #POOL_SIZE} exist from the start, those beyond the bootstrap
+     * voters outside the configuration, and leaders are asked for random single-server changes; PreVote and
+     * CheckQuorum are on, so that removed nodes that never learned of their removal cannot disrupt the rest.
+     */
+    ChaosRun(long seed, boolean membership) {
         this.seed = seed;
+        this.membership = membership;
         this.random = JitterSource.seeded(seed);
         int size = random.nextInt(2) == 0 ? 3 : 5;
         List<Integer> peers = new ArrayList<>();
@@ -43,8 +56,21 @@ final class ChaosRun {
         for (int id : peers) {
             RaftConfig config = new RaftConfig(id, peers, 10, 1 + random.nextInt(3), preVote, checkQuorum,
                     1 + random.nextInt(4), 1 << 20, 1 + random.nextInt(4), 0, 2);
-            nodes.put(id, new TestNode(config, seed * 10 + id));
+            nodes.put(id, new TestNode(membership ? config.withPreVote(true).withCheckQuorum(true) : config,
+                    seed * 10 + id));
         }
+        for (int id = size + 1; membership && id <= POOL_SIZE; id++) {
+            nodes.put(id, new TestNode(joining(nodes.get(1).config, id), seed * 10 + id));
+        }
+    }
+
+    private static final int POOL_SIZE = 7;
+
+    /** The configuration of node {@code id}, outside the bootstrap voters of {@code base}. */
+    private static RaftConfig joining(RaftConfig base, int id) {
+        return new RaftConfig(id, base.peers(), base.electionTimeoutTicks(), base.heartbeatIntervalTicks(), base.preVote(),
+                base.checkQuorum(), base.maxEntriesPerAppend(), base.maxAppendBytes(), base.maxInflightAppends(),
+                base.maxUncommittedEntries(), base.leaseDriftBoundTicks());
     }
 
     /** Runs the safety phase then the liveness phase; returns a fingerprint of everything sent. */
@@ -62,7 +88,8 @@ final class ChaosRun {
     String describe() {
         long commit = highestKnownCommit();
         long term = nodes.values().stream().mapToLong(n -> n.hardState.term()).max().orElse(0);
-        return "seed=" + seed + " nodes=" + nodes.size() + " config=" + nodes.get(1).config + " proposals=" + proposals
+        return "seed=" + seed + " nodes=" + nodes.size() + " config=" + nodes.get(1).config + " configChanges="
+                + configChanges + " proposals=" + proposals
                 + " committed=" + commit + " terms=" + term + " readsServed=" + readsServed + " inFlight=" + network.size();
     }
 
@@ -74,7 +101,15 @@ final class ChaosRun {
         return highestKnownCommit();
     }
 
+    long configChanges() {
+        return configChanges;
+    }
+
     private void chaosStep(boolean calm) {
+        if (membership && random.nextInt(30) == 0) {
+            changeMembership();
+            return;
+        }
         int roll = random.nextInt(100);
         if (calm && roll >= 85) {
             roll = random.nextInt(85);
@@ -108,6 +143,22 @@ final class ChaosRun {
         }
     }
 
+    /** A believed leader is asked to add, promote or remove a random node of the pool, whatever it is now. */
+    private void changeMembership() {
+        TestNode leader = believedLeader();
+        if (leader == null) {
+            return;
+        }
+        int node = 1 + random.nextInt(nodes.size());
+        Configuration c = leader.core.configuration().configuration();
+        checker.checkCommitQuorums(nodes); // judge commits under the configuration they were decided in
+        ConfigChange change = c.isLearner(node) ? new ConfigChange.PromoteLearner(node)
+                : c.isVoter(node) ? new ConfigChange.Remove(node) : new ConfigChange.AddLearner(node);
+        if (leader.core.proposeConfigChange(change) instanceof ConfigChangeResult.Accepted) {
+            configChanges++;
+        }
+    }
+
     /** A burst of deliveries in random order (reordering); some are duplicated. */
     private void deliverSome(boolean calm) {
         int count = 1 + random.nextInt(8);
@@ -118,6 +169,7 @@ final class ChaosRun {
             TestNode target = nodes.get(m.to());
             if (!target.crashed && !cutLinks.contains(m.from() + "->" + m.to())) {
                 target.core.step(m);
+                checker.checkCommitQuorums(nodes); // at the decision, before a removed leader's step-down
             }
         }
     }
@@ -259,6 +311,9 @@ final class ChaosRun {
             if (!n.crashed) {
                 checker.observeRole(n.id, n.core.status());
             }
+            if (!n.crashed && !held.containsKey(n.id) && !n.core.hasReady()) {
+                checker.checkConfigurationMatchesLog(n);
+            }
         }
     }
 
@@ -290,8 +345,8 @@ final class ChaosRun {
                     proposedInTerm = accepted.term();
                 }
             }
-            if (nodes.values().stream().allMatch(n -> n.applied.containsValue(marker))) {
-                assertConverged();
+            if (leader != null && members(leader).stream().allMatch(n -> n.applied.containsValue(marker))) {
+                assertConverged(members(leader));
                 return;
             }
         }
@@ -302,9 +357,18 @@ final class ChaosRun {
         throw new AssertionError("no convergence after healing: " + describe() + state);
     }
 
-    private void assertConverged() {
-        TestNode first = nodes.firstEntry().getValue();
-        for (TestNode n : nodes.values()) {
+    /** The nodes that must converge: all of them, or with membership changes the leader's members. */
+    private List<TestNode> members(TestNode leader) {
+        if (!membership) {
+            return List.copyOf(nodes.values());
+        }
+        Configuration c = leader.core.configuration().configuration();
+        return nodes.values().stream().filter(n -> c.isMember(n.id)).toList();
+    }
+
+    private void assertConverged(List<TestNode> members) {
+        TestNode first = members.get(0);
+        for (TestNode n : members) {
             assertEquals(first.applied, n.applied, "state of node " + n.id + " vs node " + first.id + " (" + describe() + ")");
         }
     }

@@ -26,6 +26,11 @@ final class InteractionCluster {
     private final TreeMap<String, Long> readFloors = new TreeMap<>();
     private List<String> out;
     private boolean quiet;
+    /** The bootstrap peers and options of {@code add-nodes}, for nodes that join later. */
+    private List<Integer> bootstrapPeers = List.of();
+    private TreeMap<String, String> bootstrapOptions = new TreeMap<>();
+    /** Known bugs switched on in every node created after the {@code bugs} command. */
+    private KnownBugs bugs = KnownBugs.NONE;
 
     /** Runs one command line and returns its output. */
     String run(String line) {
@@ -36,12 +41,20 @@ final class InteractionCluster {
         execute(verb, words);
         nodes.values().stream().filter(n -> !n.crashed).forEach(n -> checker.observeRole(n.id, n.core.status()));
         checkReadsAreFresh();
+        checker.checkCommitQuorums(nodes);
+        nodes.values().stream().filter(n -> !n.crashed && !n.core.hasReady()).forEach(checker::checkConfigurationMatchesLog);
         return out.isEmpty() ? "ok" : String.join("\n", out);
     }
 
     private void execute(String verb, List<String> args) {
         switch (verb) {
             case "add-nodes": addNodes(args); break;
+            case "bugs": bugs = KnownBugs.parse(args.get(0)); break;
+            case "add-node": addJoiningNode(Integer.parseInt(args.get(0))); break;
+            case "add-learner": changeConfig(node(args.get(0)), new ConfigChange.AddLearner(Integer.parseInt(args.get(1)))); break;
+            case "promote": changeConfig(node(args.get(0)), new ConfigChange.PromoteLearner(Integer.parseInt(args.get(1)))); break;
+            case "remove": changeConfig(node(args.get(0)), new ConfigChange.Remove(Integer.parseInt(args.get(1)))); break;
+            case "config": config(args.isEmpty() ? "all" : args.get(0)); break;
             case "tick": tick(nodeIds(args.get(0)), times(args)); break;
             case "run": runRounds(times(args)); break;
             case "campaign": node(args.get(0)).core.campaign(); processReadies(); break;
@@ -75,10 +88,38 @@ final class InteractionCluster {
             peers.add(i);
         }
         for (int id : peers) {
-            RaftConfig config = configure(new RaftConfig(id, peers, 10, 1, false, false, 64, 1 << 20, 256, 0, 2), options);
+            RaftConfig config = configure(new RaftConfig(id, peers, 10, 1, false, false, 64, 1 << 20, 256, 0, 2), options)
+                    .withKnownBugs(bugs);
             nodes.put(id, new TestNode(config, Long.parseLong(options.getOrDefault("seed", "7")) * 100 + id));
         }
+        bootstrapPeers = List.copyOf(peers);
+        bootstrapOptions = options;
         out.add("nodes " + peers + " " + options);
+    }
+
+    /** A node that joins the running cluster: the same bootstrap peers and options, its own id outside them. */
+    private void addJoiningNode(int id) {
+        if (nodes.containsKey(id) || bootstrapPeers.isEmpty()) {
+            throw new IllegalArgumentException("node " + id + " exists, or add-nodes did not run yet");
+        }
+        RaftConfig config = configure(new RaftConfig(id, bootstrapPeers, 10, 1, false, false, 64, 1 << 20, 256, 0, 2),
+                bootstrapOptions).withKnownBugs(bugs);
+        nodes.put(id, new TestNode(config, Long.parseLong(bootstrapOptions.getOrDefault("seed", "7")) * 100 + id));
+        out.add("node " + id + " joins outside " + bootstrapPeers);
+    }
+
+    private void changeConfig(TestNode n, ConfigChange change) {
+        checker.checkCommitQuorums(nodes); // judge commits under the configuration they were decided in
+        out.add(n.id + ": " + change + " -> " + n.core.proposeConfigChange(change));
+        processReadies();
+    }
+
+    private void config(String selector) {
+        for (int id : nodeIds(selector)) {
+            TestNode n = nodes.get(id);
+            out.add(id + ": " + (n.crashed ? "crashed" : n.core.configuration().configuration() + " from index "
+                    + n.core.configuration().index()));
+        }
     }
 
     private static RaftConfig configure(RaftConfig base, TreeMap<String, String> options) {
@@ -138,12 +179,13 @@ final class InteractionCluster {
         network.removeAll(batch);
         for (Message m : batch) {
             TestNode target = nodes.get(m.to());
-            if (target.crashed || cutLinks.contains(m.from() + "->" + m.to())) {
+            if (target == null || target.crashed || cutLinks.contains(m.from() + "->" + m.to())) {
                 if (!quiet) {
                     out.add("dropped " + MessageText.describe(m));
                 }
             } else {
                 target.core.step(m);
+                checker.checkCommitQuorums(nodes); // at the decision, before a removed leader's step-down
             }
         }
         processReadies();
@@ -258,6 +300,11 @@ final class InteractionCluster {
             return List.copyOf(nodes.keySet());
         }
         return Arrays.stream(selector.split(",")).map(Integer::parseInt).collect(Collectors.toList());
+    }
+
+    /** The node called {@code id}, for tests that look past the printed output. */
+    TestNode node(int id) {
+        return node(String.valueOf(id));
     }
 
     private TestNode node(String id) {

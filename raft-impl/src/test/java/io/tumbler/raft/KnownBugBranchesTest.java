@@ -32,8 +32,8 @@ class KnownBugBranchesTest {
     @Test
     void figure8CommitCountsReplicasOfAnEarlierTerm() {
         RecoveredState recovered = new RecoveredState(new HardState(3, 0, 0), null, List.of(entry(1, 1), entry(2, 2)));
-        RaftLog correct = new RaftLog(recovered, KnownBugs.NONE);
-        RaftLog buggy = new RaftLog(recovered, KnownBugs.of(KnownBug.FIGURE_8_COMMIT));
+        RaftLog correct = new RaftLog(recovered, KnownBugs.NONE, Configuration.ofVoters(List.of(1)));
+        RaftLog buggy = new RaftLog(recovered, KnownBugs.of(KnownBug.FIGURE_8_COMMIT), Configuration.ofVoters(List.of(1)));
         assertFalse(correct.maybeCommit(2, 3), "an entry of term 2 is never committed by counting in term 3");
         assertTrue(buggy.maybeCommit(2, 3));
         assertEquals(2, buggy.committed());

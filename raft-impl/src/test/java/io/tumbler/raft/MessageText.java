@@ -40,7 +40,9 @@ final class MessageText {
     }
 
     static String entry(Entry e) {
-        String payload = e.type() == EntryType.NOOP ? "noop" : '"' + new String(e.data(), StandardCharsets.UTF_8) + '"';
+        String payload = e.type() == EntryType.NOOP ? "noop"
+                : e.type() == EntryType.CONFIG ? "config(" + Configuration.decode(e.data()) + ")"
+                : '"' + new String(e.data(), StandardCharsets.UTF_8) + '"';
         return e.index() + "@" + e.term() + " " + payload;
     }
 }

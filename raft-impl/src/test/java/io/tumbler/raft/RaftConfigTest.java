@@ -17,11 +17,20 @@ class RaftConfigTest {
     }
 
     @Test
+    void aJoiningNodeIsOutsideTheBootstrapVoters() {
+        assertTrue(RaftConfig.defaults(2, List.of(1, 2, 3)).bootstrapVoter());
+        RaftConfig joiner = RaftConfig.defaults(4, List.of(1, 2, 3));
+        assertEquals(List.of(1, 2, 3), joiner.peers());
+        assertTrue(!joiner.bootstrapVoter());
+    }
+
+    @Test
     void invalidConfigurationsAreRejectedWithAReason() {
         RaftConfig base = RaftConfig.defaults(1, List.of(1, 2, 3));
-        IllegalArgumentException notMember = assertThrows(IllegalArgumentException.class,
-                () -> RaftConfig.defaults(4, List.of(1, 2, 3)));
-        assertTrue(notMember.getMessage().contains("member of peers"), notMember.getMessage());
+        IllegalArgumentException noPeers = assertThrows(IllegalArgumentException.class,
+                () -> RaftConfig.defaults(1, List.of()));
+        assertTrue(noPeers.getMessage().contains("at least one"), noPeers.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RaftConfig.defaults(-1, List.of(1, 2, 3)));
         assertThrows(IllegalArgumentException.class, () -> base.withHeartbeatIntervalTicks(10));
         assertThrows(IllegalArgumentException.class, () -> base.withLeaseDriftBoundTicks(10));
         assertThrows(IllegalArgumentException.class, () -> base.withMaxInflightAppends(0));

@@ -1,6 +1,7 @@
 package io.tumbler.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,23 @@ class RandomizedClusterTest {
                         + run.describe() + "): " + e, e);
             }
         }
+    }
+
+    /** The same chaos with random single-server membership changes interleaved, over a pool of seven nodes. */
+    @Test
+    void safetyAndConvergenceWithMembershipChanges() {
+        long seeds = Long.getLong("tumbler.raft.chaos.seeds", 100);
+        long changes = 0;
+        for (long seed = 0; seed < seeds; seed++) {
+            ChaosRun run = new ChaosRun(seed, true);
+            try {
+                run.run(STEPS);
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("membership chaos run failed (seed " + seed + ", " + run.describe() + "): " + e, e);
+            }
+            changes += run.configChanges();
+        }
+        assertTrue(changes > seeds * 5, "few configuration changes were accepted: " + changes);
     }
 
     @Test

@@ -38,6 +38,27 @@ final class TestNode {
         this.core = new RaftCore(config, JitterSource.seeded(seed), RecoveredState.empty());
     }
 
+    /** True if the durable log holds the entry at {@code index} with {@code term}, or a snapshot covers it. */
+    boolean holds(long index, long term) {
+        if (snapshot != null && snapshot.meta().index() >= index) {
+            return true;
+        }
+        return stored.stream().anyMatch(e -> e.index() == index && e.term() == term);
+    }
+
+    /** The configuration the durable log implies: its last CONFIG entry, else its snapshot's, else the bootstrap. */
+    Configuration durableConfiguration() {
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            if (stored.get(i).type() == EntryType.CONFIG) {
+                return Configuration.decode(stored.get(i).data());
+            }
+        }
+        if (snapshot != null && snapshot.meta().configuration() != null) {
+            return snapshot.meta().configuration();
+        }
+        return Configuration.ofVoters(config.peers());
+    }
+
     void crash() {
         crashed = true;
     }
@@ -140,8 +161,9 @@ final class TestNode {
         }
         long term = stored.stream().filter(e -> e.index() == index).findFirst().orElseThrow().term();
         byte[] data = encodeState(applied.headMap(index, true));
+        Configuration configuration = core.snapshotConfigurationAt(index);
         core.compact(index, data);
-        snapshot = new Snapshot(new SnapshotMeta(index, term), data);
+        snapshot = new Snapshot(new SnapshotMeta(index, term, configuration), data);
         stored.removeIf(e -> e.index() <= index);
     }
 

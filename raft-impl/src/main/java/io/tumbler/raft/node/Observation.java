@@ -1,5 +1,6 @@
 package io.tumbler.raft.node;
 
+import io.tumbler.raft.Configuration;
 import io.tumbler.raft.ProtocolPath;
 import java.util.List;
 
@@ -89,6 +90,15 @@ public sealed interface Observation {
      * if it held entries after {@code index}, an {@link EntriesTruncated} from {@code index + 1} came first.
      */
     record SnapshotInstalled(int node, long index, long term, long stateDigest) implements Observation {}
+
+    /**
+     * The node's configuration is now {@code configuration}, in effect from {@code index}: the CONFIG entry there
+     * (or the snapshot at {@code index}) is durable in its log, committed or not. Observed with the other
+     * observations of the sync that made it durable, and after {@link Recovered} when the recovered configuration
+     * is not the bootstrap one; a truncated CONFIG entry reverts to an earlier configuration, observed the same
+     * way. Never observed in a cluster whose membership never changed.
+     */
+    record ConfigurationChanged(int node, long index, Configuration configuration) implements Observation {}
 
     /** Client {@code clientId}'s command {@code sequence} was acknowledged as applied at {@code index}. */
     record ClientAcked(int node, long clientId, long sequence, long index) implements Observation {}

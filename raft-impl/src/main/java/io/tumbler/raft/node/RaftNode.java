@@ -1,5 +1,8 @@
 package io.tumbler.raft.node;
 
+import io.tumbler.raft.ConfigChange;
+import io.tumbler.raft.ConfigChangeResult;
+import io.tumbler.raft.Configuration;
 import io.tumbler.raft.Entry;
 import io.tumbler.raft.EntryType;
 import io.tumbler.raft.FaultPoint;
@@ -8,6 +11,7 @@ import io.tumbler.raft.HardState;
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.KnownBug;
 import io.tumbler.raft.KnownBugs;
+import io.tumbler.raft.LogConfiguration;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.ProposeResult;
 import io.tumbler.raft.ProtocolPath;
@@ -26,6 +30,7 @@ import io.tumbler.raft.Status;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -73,6 +78,8 @@ public final class RaftNode {
     private final SessionTable sessions;
     private final PendingProposals proposals = new PendingProposals();
     private final PendingReads reads = new PendingReads();
+    /** Configuration changes proposed here and not yet answered: index -> (term, callback). */
+    private final TreeMap<Long, PendingConfigChange> configChanges = new TreeMap<>();
 
     private RaftCore core;
     private Role role = Role.FOLLOWER;
@@ -135,6 +142,10 @@ public final class RaftNode {
         core = new RaftCore(config, jitter, recovered, faultPoints, paths);
         HardState h = durableHardState;
         observe(new Observation.Recovered(id, h.term(), h.votedFor(), h.commitIndex(), snapshotIndex, storedLastIndex));
+        LogConfiguration configuration = core.configuration();
+        if (configuration.index() != 0) { // the bootstrap configuration is implied: journals without changes stay as they were
+            observeConfiguration(configuration);
+        }
         if (ticker != null) {
             ticker.start(this::tick);
         }
@@ -215,6 +226,34 @@ public final class RaftNode {
             callback.accept(new ReadOutcome.Unavailable(((ReadResult.Unavailable) result).reason()));
         }
         drive();
+    }
+
+    /**
+     * Proposes a single-server membership change (see {@link RaftCore#proposeConfigChange}): add a learner,
+     * promote it once it has caught up, remove a voter or learner. The callback is called at most once, on the
+     * node's thread: at once with a refusal, or when the change commits here; not if the node halts. Joining
+     * nodes are started with the cluster's bootstrap peers and their own id outside them: they wait, never
+     * campaigning, until a leader replicates to them.
+     */
+    public void proposeConfigChange(ConfigChange change, Consumer<ConfigChangeOutcome> callback) {
+        if (!running()) {
+            return;
+        }
+        ConfigChangeResult result = core.proposeConfigChange(change);
+        if (result instanceof ConfigChangeResult.Accepted a) {
+            configChanges.put(a.index(), new PendingConfigChange(a.term(), callback));
+        } else if (result instanceof ConfigChangeResult.NotLeader n) {
+            callback.accept(new ConfigChangeOutcome.NotLeader(n.leaderHint()));
+        } else {
+            ConfigChangeResult.Refused r = (ConfigChangeResult.Refused) result;
+            callback.accept(new ConfigChangeOutcome.Refused(r.reason(), r.detail()));
+        }
+        drive();
+    }
+
+    /** The configuration this node uses now (the latest in its log) and where it took effect; only after start. */
+    public LogConfiguration configuration() {
+        return core.configuration();
     }
 
     /** Asks the leader to hand leadership to {@code to} (TimeoutNow); ignored on a follower. */
@@ -472,6 +511,13 @@ public final class RaftNode {
         if (hard != null) {
             observeHardState(hard);
         }
+        if (ready.configuration() != null) {
+            observeConfiguration(ready.configuration());
+        }
+    }
+
+    private void observeConfiguration(LogConfiguration configuration) {
+        observe(new Observation.ConfigurationChanged(id, configuration.index(), configuration.configuration()));
     }
 
     private void observeAppended(List<Entry> entries) {
@@ -532,7 +578,24 @@ public final class RaftNode {
         for (PendingProposals.Pending pending : proposals.takeAt(entry.index())) {
             answerApplied(pending, entry, check, result);
         }
+        PendingConfigChange change = configChanges.remove(entry.index());
+        if (change != null) {
+            answerConfigChange(change, entry);
+        }
     }
+
+    private static void answerConfigChange(PendingConfigChange change, Entry entry) {
+        if (change.term() != entry.term() || entry.type() != EntryType.CONFIG) {
+            change.callback().accept(new ConfigChangeOutcome.Dropped("index " + entry.index()
+                    + " was committed in term " + entry.term() + ", not " + change.term()));
+        } else {
+            change.callback().accept(new ConfigChangeOutcome.Committed(entry.index(),
+                    Configuration.decode(entry.data())));
+        }
+    }
+
+    /** A configuration change awaiting its entry's commit. */
+    private record PendingConfigChange(long term, Consumer<ConfigChangeOutcome> callback) {}
 
     private void answerApplied(PendingProposals.Pending pending, Entry entry, SessionTable.Check check,
                                byte[] result) {
@@ -567,6 +630,10 @@ public final class RaftNode {
         for (PendingProposals.Pending pending : proposals.takeThrough(snapshot.meta().index())) {
             answerFromSessions(pending);
         }
+        var covered = configChanges.headMap(snapshot.meta().index(), true);
+        covered.values().forEach(c -> c.callback().accept(new ConfigChangeOutcome.Unknown("a snapshot replaced the log"
+                + " before the outcome was seen here")));
+        covered.clear();
         observe(new Observation.SnapshotInstalled(id, snapshot.meta().index(), snapshot.meta().term(),
                 observer.enabled() ? stateMachine.digest() : 0));
     }
@@ -604,7 +671,8 @@ public final class RaftNode {
             return;
         }
         byte[] data = NodeSnapshot.encode(sessions, stateMachine.snapshot());
-        Snapshot snapshot = new Snapshot(new SnapshotMeta(appliedIndex, appliedTerm), data);
+        Snapshot snapshot = new Snapshot(new SnapshotMeta(appliedIndex, appliedTerm,
+                core.snapshotConfigurationAt(appliedIndex)), data);
         try {
             storage.saveSnapshot(snapshot);
             storage.compactPrefix(appliedIndex);

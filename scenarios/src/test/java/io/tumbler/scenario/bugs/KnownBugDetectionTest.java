@@ -120,7 +120,7 @@ class KnownBugDetectionTest {
   private static Map<KnownBug, Long> defaultSeeds() {
     Map<KnownBug, Long> m = new EnumMap<>(KnownBug.class);
     long[] seeds = {1, 1, 15, 1, 5, 2, 36, 123, 604, 1, 1, 151, 944, 1, 1, 4, 3, 1};
-    KnownBug[] bugs = KnownBug.values();
+    KnownBug[] bugs = harnessReady();
     assertEquals(bugs.length, seeds.length, "one seed per catalogued bug, in declaration order");
     for (int i = 0; i < bugs.length; i++) {
       m.put(bugs[i], seeds[i]);
@@ -141,9 +141,17 @@ class KnownBugDetectionTest {
     }));
   }
 
+  /**
+   * The bugs the simulation can hunt. The membership bugs (harnessReady false) name the {@code membership}
+   * scenario and configuration-aware properties that do not exist yet; raft-impl's MembershipBugsTest proves them.
+   */
+  private static KnownBug[] harnessReady() {
+    return java.util.Arrays.stream(KnownBug.values()).filter(KnownBug::harnessReady).toArray(KnownBug[]::new);
+  }
+
   @Test
   void everyBugHasADetectionRange() {
-    for (KnownBug bug : KnownBug.values()) {
+    for (KnownBug bug : harnessReady()) {
       if (!RANGES.containsKey(bug)) {
         fail(bug.bugName() + " has no detection range: measure one with `tumbler bench campaign --bug "
             + bug.bugName() + "`");
@@ -154,7 +162,7 @@ class KnownBugDetectionTest {
   @Test
   void everyBugNamesARealScenarioAndCheck() {
     List<String> checks = List.of("raft-safety", "linearizability", "liveness", "vm-invariants", "convergence");
-    for (KnownBug bug : KnownBug.values()) {
+    for (KnownBug bug : harnessReady()) {
       Scenario s = ScenarioCatalog.named(bug.scenario());
       assertEquals(KnownBugs.NONE, s.bugs(), "catalog scenarios are correct builds");
       assertTrue(checks.contains(bug.check()), bug.bugName() + ": " + bug.check());

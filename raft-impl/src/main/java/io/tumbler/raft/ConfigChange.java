@@ -1,0 +1,24 @@
+package io.tumbler.raft;
+
+/**
+ * One single-server membership change (dissertation §4.1): each moves the voter set by at most one node, so any
+ * majority of the old voters and any majority of the new ones share a node and no two leaders can be elected in
+ * one term across the change. New nodes join as learners, catch up, then are promoted; removal takes a voter or a
+ * learner out.
+ */
+public sealed interface ConfigChange {
+    /** The node the change is about. */
+    int node();
+
+    /** Adds {@code node} as a learner: it receives the log and snapshots but does not vote or count. */
+    record AddLearner(int node) implements ConfigChange {
+    }
+
+    /** Makes learner {@code node} a voter (do it once it has caught up, or commits may stall meanwhile). */
+    record PromoteLearner(int node) implements ConfigChange {
+    }
+
+    /** Removes voter or learner {@code node}; a leader that removes itself steps down once the change commits. */
+    record Remove(int node) implements ConfigChange {
+    }
+}
