@@ -135,15 +135,23 @@ public final class WglSearch<S> {
    * @param maxBestPrefixes how many longest prefixes to keep for a counterexample
    */
   public static <S> PartitionOutcome check(Model<S> model, SubHistory subHistory, SearchLimits limits, int maxBestPrefixes) {
-    return check(model, subHistory, limits, maxBestPrefixes, true);
+    return check(model, subHistory, limits, maxBestPrefixes, true, true);
+  }
+
+  /**
+   * The verdict alone: the guarded search without the exact second pass, so an invalid outcome's failing
+   * call may be earlier than the true one (its detail says so when it might be).
+   */
+  public static <S> PartitionOutcome checkVerdict(Model<S> model, SubHistory subHistory, SearchLimits limits) {
+    return check(model, subHistory, limits, 1, true, false);
   }
 
   /**
    * {@link #check}, with compact cache keys or (for the differential test) full-bitset ones; both explore
-   * exactly the same configurations.
+   * exactly the same configurations. Without {@code exactPass}, an invalid guarded search is final.
    */
   static <S> PartitionOutcome check(Model<S> model, SubHistory subHistory, SearchLimits limits, int maxBestPrefixes,
-      boolean compactKeys) {
+      boolean compactKeys, boolean exactPass) {
     boolean[] required = CallTraits.requiredCalls(subHistory.calls());
     CallTraits<S> traits;
     try {
@@ -156,6 +164,10 @@ public final class WglSearch<S> {
     PartitionOutcome first = guarded.run();
     if (first.verdict() != Verdict.INVALID || guarded.prunedBeyond <= guarded.furthestReturn) {
       return first;
+    }
+    if (!exactPass) {
+      return new PartitionOutcome(subHistory, Verdict.INVALID, null, "the failing call may be early: no exact pass",
+          first.configurations(), first.failingCall(), first.bestPrefixes(), first.elapsedNanos());
     }
     WglSearch<S> exact = new WglSearch<>(model, traits, subHistory, limits, maxBestPrefixes, false, guarded.furthestReturn,
         compactKeys);

@@ -87,8 +87,8 @@ class CompactKeyDifferentialTest {
   private static Verdict compareOn(Model<?> model, History history, String name) {
     Verdict combined = Verdict.VALID;
     for (SubHistory part : Partitioner.split(model, history)) {
-      PartitionOutcome compact = WglSearch.check(model, part, limits(), 4, true);
-      PartitionOutcome full = WglSearch.check(model, part, limits(), 4, false);
+      PartitionOutcome compact = WglSearch.check(model, part, limits(), 4, true, true);
+      PartitionOutcome full = WglSearch.check(model, part, limits(), 4, false, true);
       String where = name + " " + part.label();
       assertEquals(full.verdict(), compact.verdict(), where + ": verdict");
       assertEquals(full.configurations(), compact.configurations(), where + ": configurations explored");
