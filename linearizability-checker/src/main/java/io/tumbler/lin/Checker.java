@@ -2,6 +2,7 @@ package io.tumbler.lin;
 
 import io.tumbler.lin.counterexample.Counterexample;
 import io.tumbler.lin.counterexample.CounterexampleBuilder;
+import io.tumbler.lin.history.Call;
 import io.tumbler.lin.history.History;
 import io.tumbler.lin.model.Model;
 import io.tumbler.lin.search.PartitionOutcome;
@@ -117,6 +118,9 @@ public final class Checker {
   private <S> PartitionRun runOne(Model<S> model, SubHistory part, SearchLimits limits) {
     long started = System.nanoTime();
     try {
+      if (options.verdictOnly()) {
+        return verdictOnly(model, part, limits);
+      }
       PartitionOutcome outcome = WglSearch.check(model, part, limits, options.maxBestPrefixes());
       if (outcome.verdict() != Verdict.INVALID) {
         return new PartitionRun(outcome, null);
@@ -134,6 +138,23 @@ public final class Checker {
           0, null, List.of(), System.nanoTime() - started);
       return new PartitionRun(crashed, null);
     }
+  }
+
+  /**
+   * A sub-history's verdict without a counterexample: an invalid one cancels the searches still running
+   * (they end UNKNOWN, which the invalid verdict outranks) and names only the failing call.
+   */
+  private static <S> PartitionRun verdictOnly(Model<S> model, SubHistory part, SearchLimits limits) {
+    PartitionOutcome outcome = WglSearch.checkVerdict(model, part, limits);
+    if (outcome.verdict() != Verdict.INVALID) {
+      return new PartitionRun(outcome, null);
+    }
+    limits.cancel();
+    Call failing = outcome.failingCall();
+    String explanation = "verdict only: no counterexample was built"
+        + (outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")");
+    return new PartitionRun(outcome, new Counterexample(part.label(), part.keys(), failing, null, List.of(), List.of(),
+        List.of(), explanation));
   }
 
   private static CheckResult compose(Model<?> model, History history, PartitionRun[] runs, long elapsedNanos) {

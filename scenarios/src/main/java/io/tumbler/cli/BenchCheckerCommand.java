@@ -1,14 +1,19 @@
 package io.tumbler.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.lin.CheckerOptions;
 import io.tumbler.lin.bench.BenchReport;
 import io.tumbler.lin.bench.CheckerBench;
 import io.tumbler.lin.bench.GroupTotal;
+import io.tumbler.lin.bench.SingleKeyScaling;
 import io.tumbler.lin.bench.TargetCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,8 +48,24 @@ final class BenchCheckerCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (histories, totals, targets).")
   boolean json;
 
+  @Option(names = "--single-key", description = {
+      "Instead of the corpus: the single-key scaling series (generated etcd register histories, 10 clients,",
+      "~1% info), each checked cold (a fresh JVM) and warm (this JVM, median after warm-up), with peak memory."})
+  boolean singleKey;
+
+  @Option(names = "--sizes", defaultValue = "1000,10000,100000", split = ",", paramLabel = "N",
+      description = "Operations per history of the single-key series. Default: ${DEFAULT-VALUE}.")
+  int[] sizes;
+
+  @Option(names = "--export", defaultValue = "target/single-key", paramLabel = "DIR",
+      description = "Where the series writes its histories (etcd log and history.jsonl). Default: ${DEFAULT-VALUE}.")
+  Path export;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
+    if (singleKey) {
+      return singleKeySeries();
+    }
     if (!Files.isDirectory(corpus)) {
       throw new BadInputException("no corpus directory at " + corpus);
     }
@@ -65,6 +86,35 @@ final class BenchCheckerCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "target %s: %.1f ms%s -> %s (%s)%n", target.name(), target.measuredMillis(),
             target.targetMillis() == null ? "" : " vs <= " + target.targetMillis() + " ms", target.met() ? "met" : "NOT met", target.note());
       }
+    }
+    out.flush();
+    return ExitCode.PASS;
+  }
+
+  private int singleKeySeries() throws IOException, InterruptedException {
+    if (warmup < 0 || runs < 1 || Arrays.stream(sizes).anyMatch(size -> size < 1)) {
+      throw new BadInputException("--warmup must be at least 0, --runs at least 1 and every --sizes value at least 1");
+    }
+    List<SingleKeyScaling.Point> points = SingleKeyScaling.run(sizes, warmup, runs, export);
+    PrintWriter out = spec.commandLine().getOut();
+    ObjectMapper mapper = new ObjectMapper();
+    if (json) {
+      ObjectNode o = mapper.createObjectNode();
+      o.put("benchmark", "checker.single-key");
+      o.put("clients", SingleKeyScaling.CLIENTS);
+      o.put("seed", SingleKeyScaling.SEED);
+      o.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+      o.set("series", mapper.valueToTree(points));
+      out.println(o.toString());
+    } else {
+      out.printf(Locale.ROOT, "%9s %-8s %14s %12s %12s %10s %12s %10s%n", "ops", "verdict", "configurations",
+          "cold check", "cold process", "cold RSS", "warm median", "warm heap");
+      for (SingleKeyScaling.Point p : points) {
+        out.printf(Locale.ROOT, "%9d %-8s %14d %9.1f ms %9.1f ms %6d MiB %9.1f ms %6d MiB%n", p.operations(), p.verdict(),
+            p.configurations(), p.coldCheckMillis(), p.coldProcessMillis(), p.coldPeakRssMiB(), p.warmMedianMillis(),
+            p.warmPeakHeapMiB());
+      }
+      out.printf("histories (etcd log, history.jsonl) in %s%n", export);
     }
     out.flush();
     return ExitCode.PASS;

@@ -63,6 +63,8 @@ import picocli.CommandLine.Spec;
     ""})
 final class CheckCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String VERDICT_ONLY_NOTE = "--verdict-only: stopped at the first invalid partition and built no"
+      + " counterexample (this call may be earlier than the true failing one); rerun without it for one";
 
   @Spec CommandSpec spec;
 
@@ -91,6 +93,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--memory-budget", paramLabel = "MIB",
       description = "Heap in MiB the search's caches may hold per file; beyond it the verdict is UNKNOWN. Default: 40%% of the maximum heap.")
   Long memoryBudgetMib;
+
+  @Option(names = "--verdict-only", description = {
+      "Decide the verdict and nothing more: stop at the first invalid partition and",
+      "build no counterexample (the failing call shown may be earlier than the true one)."})
+  boolean verdictOnly;
 
   @Option(names = "--json", description = "One JSON object per file (file, model, verdict, ops, partitions, millis, configurationsExplored), then a summary.")
   boolean json;
@@ -138,7 +145,8 @@ final class CheckCommand implements Callable<Integer> {
     if (!(timeLimitSeconds >= 0)) {
       throw new BadInputException("--time-limit must be a number of seconds, at least 0");
     }
-    CheckerOptions options = CheckerOptions.defaults().withTimeLimit(Duration.ofNanos((long) (timeLimitSeconds * 1e9)));
+    CheckerOptions options = CheckerOptions.defaults().withTimeLimit(Duration.ofNanos((long) (timeLimitSeconds * 1e9)))
+        .withVerdictOnly(verdictOnly);
     if (maxConfigurations != null) {
       if (maxConfigurations < 1) {
         throw new BadInputException("--max-configurations must be at least 1");
@@ -297,7 +305,11 @@ final class CheckCommand implements Callable<Integer> {
     o.put("partitions", result.stats().partitions());
     o.put("millis", Math.round(result.stats().elapsedMillis() * 1000) / 1000.0);
     o.put("configurationsExplored", result.stats().configurations());
-    if (result instanceof CheckResult.Invalid invalidResult) {
+    if (result instanceof CheckResult.Invalid invalidResult && verdictOnly) {
+      o.put("verdictOnly", true);
+      o.set("failingOp", operationJson(invalidResult.counterexample().op()));
+      o.put("detail", VERDICT_ONLY_NOTE);
+    } else if (result instanceof CheckResult.Invalid invalidResult) {
       o.set("counterexample", counterexampleJson(invalidResult.counterexample()));
     } else if (result instanceof CheckResult.Unknown unknownResult) {
       o.put("cause", unknownResult.cause().name().toLowerCase(Locale.ROOT));
@@ -337,7 +349,11 @@ final class CheckCommand implements Callable<Integer> {
         file, result.verdict(), modelName, loaded.modelSource().isEmpty() || model != null ? "" : " from " + loaded.modelSource(),
         loaded.history().invocationCount(), result.stats().partitions(), result.stats().partitions() == 1 ? "" : "s",
         result.stats().elapsedMillis(), result.stats().configurations());
-    if (result instanceof CheckResult.Invalid invalidResult) {
+    if (result instanceof CheckResult.Invalid invalidResult && verdictOnly) {
+      Counterexample c = invalidResult.counterexample();
+      out.printf("  cannot linearize %s%s%n", c.op(), c.partition().isEmpty() ? "" : " in " + c.partition());
+      out.printf("  %s%n", VERDICT_ONLY_NOTE);
+    } else if (result instanceof CheckResult.Invalid invalidResult) {
       printCounterexample(out, invalidResult);
     } else if (result instanceof CheckResult.Unknown unknownResult) {
       out.printf("  undecided: %s%s%n", unknownResult.cause().name().toLowerCase(Locale.ROOT).replace('_', ' '),

@@ -81,6 +81,24 @@ class CheckCommandTest {
   }
 
   @Test
+  void verdictOnlyStopsAtTheFirstInvalidPartitionAndSaysSo() throws Exception {
+    String bad = corpus("porcupine/kv/c10-bad.txt").toString();
+    Result human = tumbler("check", "--verdict-only", bad);
+    assertEquals(1, human.exit(), human.out() + human.err());
+    assertTrue(human.out().contains("INVALID") && human.out().contains("cannot linearize"), human.out());
+    assertTrue(human.out().contains("--verdict-only: stopped at the first invalid partition and built no counterexample"), human.out());
+    assertTrue(!human.out().contains("a longest linearizable prefix"), human.out());
+
+    Result json = tumbler("check", "--verdict-only", "--json", bad, corpus("porcupine/kv/c10-ok.txt").toString());
+    List<String> lines = json.out().lines().toList();
+    JsonNode invalid = JSON.readTree(lines.get(0));
+    assertEquals("INVALID", invalid.get("verdict").asText(), lines.get(0));
+    assertTrue(invalid.get("verdictOnly").asBoolean() && invalid.has("failingOp") && !invalid.has("counterexample"), lines.get(0));
+    assertEquals("VALID", JSON.readTree(lines.get(1)).get("verdict").asText(), "a valid file is still decided: " + lines.get(1));
+    assertEquals(1, json.exit(), json.err());
+  }
+
+  @Test
   void exhaustedBudgetExitsTwo() {
     Result r = tumbler("check", "--max-configurations", "1", corpus("porcupine/jepsen/etcd_002.log").toString());
     assertEquals(2, r.exit(), r.out() + r.err());

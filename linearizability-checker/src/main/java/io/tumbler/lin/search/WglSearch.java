@@ -80,6 +80,7 @@ public final class WglSearch<S> {
   private final Transitions<S> transitions;
   private final long[] zobrist;
   private final long[] linearized;
+  private final LinearizedKey key;
   private final Frames frames;
   private final List<int[]> bestOrders = new ArrayList<>();
   private final List<Integer> bestStates = new ArrayList<>();
@@ -88,6 +89,8 @@ public final class WglSearch<S> {
   // The cursor: the current configuration, and how far the walk over its candidates has got.
   private int state;
   private long hash;
+  /** The highest linearized operation, -1 for none (for the key's window). */
+  private int highest = -1;
   private int remaining;
   /** Whether the configuration was just entered (its forced pass has not run). */
   private boolean fresh;
@@ -104,7 +107,7 @@ public final class WglSearch<S> {
   private int pendingState;
 
   private WglSearch(Model<S> model, CallTraits<S> traits, SubHistory subHistory, SearchLimits limits,
-      int maxBestPrefixes, boolean fullPruning, int knownFurthestReturn) {
+      int maxBestPrefixes, boolean fullPruning, int knownFurthestReturn, boolean compactKeys) {
     this.subHistory = subHistory;
     this.traits = traits;
     this.limits = limits;
@@ -118,6 +121,7 @@ public final class WglSearch<S> {
     this.transitions = new Transitions<>(model, calls);
     this.zobrist = ZobristKeys.forOperations(calls.length);
     this.linearized = new long[Math.max(1, (calls.length + 63) >>> 6)];
+    this.key = compactKeys ? LinearizedKey.compact(linearized, required) : LinearizedKey.full(linearized, required);
     this.frames = new Frames(calls.length);
   }
 
@@ -131,6 +135,23 @@ public final class WglSearch<S> {
    * @param maxBestPrefixes how many longest prefixes to keep for a counterexample
    */
   public static <S> PartitionOutcome check(Model<S> model, SubHistory subHistory, SearchLimits limits, int maxBestPrefixes) {
+    return check(model, subHistory, limits, maxBestPrefixes, true, true);
+  }
+
+  /**
+   * The verdict alone: the guarded search without the exact second pass, so an invalid outcome's failing
+   * call may be earlier than the true one (its detail says so when it might be).
+   */
+  public static <S> PartitionOutcome checkVerdict(Model<S> model, SubHistory subHistory, SearchLimits limits) {
+    return check(model, subHistory, limits, 1, true, false);
+  }
+
+  /**
+   * {@link #check}, with compact cache keys or (for the differential test) full-bitset ones; both explore
+   * exactly the same configurations. Without {@code exactPass}, an invalid guarded search is final.
+   */
+  static <S> PartitionOutcome check(Model<S> model, SubHistory subHistory, SearchLimits limits, int maxBestPrefixes,
+      boolean compactKeys, boolean exactPass) {
     boolean[] required = CallTraits.requiredCalls(subHistory.calls());
     CallTraits<S> traits;
     try {
@@ -139,12 +160,17 @@ public final class WglSearch<S> {
       return new PartitionOutcome(subHistory, Verdict.UNKNOWN, UnknownCause.MODEL_ERROR,
           "model " + model.name() + ": " + e.getMessage(), 0, null, List.of(), 0);
     }
-    WglSearch<S> guarded = new WglSearch<>(model, traits, subHistory, limits, maxBestPrefixes, true, 0);
+    WglSearch<S> guarded = new WglSearch<>(model, traits, subHistory, limits, maxBestPrefixes, true, 0, compactKeys);
     PartitionOutcome first = guarded.run();
     if (first.verdict() != Verdict.INVALID || guarded.prunedBeyond <= guarded.furthestReturn) {
       return first;
     }
-    WglSearch<S> exact = new WglSearch<>(model, traits, subHistory, limits, maxBestPrefixes, false, guarded.furthestReturn);
+    if (!exactPass) {
+      return new PartitionOutcome(subHistory, Verdict.INVALID, null, "the failing call may be early: no exact pass",
+          first.configurations(), first.failingCall(), first.bestPrefixes(), first.elapsedNanos());
+    }
+    WglSearch<S> exact = new WglSearch<>(model, traits, subHistory, limits, maxBestPrefixes, false, guarded.furthestReturn,
+        compactKeys);
     PartitionOutcome second = exact.run();
     long configurations = first.configurations() + second.configurations();
     long elapsed = first.elapsedNanos() + second.elapsedNanos();
@@ -160,7 +186,7 @@ public final class WglSearch<S> {
   /** Runs the search to a verdict. */
   private PartitionOutcome run() {
     long started = System.nanoTime();
-    cache = new ConfigurationCache(linearized.length, limits);
+    cache = new ConfigurationCache(limits);
     try {
       return search(started);
     } catch (ModelFailure failure) {
@@ -180,7 +206,7 @@ public final class WglSearch<S> {
       return unknown(UnknownCause.TIME_LIMIT, "", started);
     }
     state = transitions.initialState();
-    int added = cache.add(0L, state, linearized);
+    int added = cache.add(0L, state, key.words(), key.encode(firstOpenRequired(-1), highest));
     if (added < 0) {
       return unknown(causeOf(added), "", started);
     }
@@ -314,7 +340,7 @@ public final class WglSearch<S> {
     if (abstracted == state) {
       return MOVED;
     }
-    int added = cache.add(hash, abstracted, linearized);
+    int added = cache.add(hash, abstracted, key.words(), key.encode(firstOpenRequired(-1), highest));
     if (added == ConfigurationCache.ADDED) {
       state = abstracted;
       return MOVED;
@@ -401,15 +427,16 @@ public final class WglSearch<S> {
   private int tryLinearize(int op, int alternative, byte kind) {
     long newHash = hash ^ zobrist[op];
     setBit(op);
+    int keyLength = key.encode(firstOpenRequired(op), Math.max(highest, op));
     for (int alt = alternative; ; alt++) {
       int next = transitions.next(op, state, alt);
       if (next == Transitions.NONE) {
         clearBit(op);
         return DEAD_END;
       }
-      int added = cache.add(newHash, next, linearized);
+      int added = cache.add(newHash, next, key.words(), keyLength);
       if (added == ConfigurationCache.ADDED) {
-        frames.push(op, state, alt, kind, stuckAt, candidates, found);
+        frames.push(op, state, alt, kind, stuckAt, candidates, found, highest);
         entries.lift(op);
         pendingState = next;
         return ConfigurationCache.ADDED;
@@ -424,6 +451,7 @@ public final class WglSearch<S> {
   /** Moves the cursor into the configuration {@link #tryLinearize} just pushed. */
   private void advance(int op) {
     hash ^= zobrist[op];
+    highest = Math.max(highest, op);
     state = pendingState;
     remaining -= required[op] ? 1 : 0;
     fresh = true;
@@ -439,6 +467,7 @@ public final class WglSearch<S> {
       int at = --frames.depth;
       int back = frames.op[at];
       state = frames.state[at];
+      highest = frames.highest[at];
       clearBit(back);
       hash ^= zobrist[back];
       entries.unlift(back);
@@ -506,10 +535,26 @@ public final class WglSearch<S> {
 
   private void setBit(int op) {
     linearized[op >>> 6] |= 1L << op;
+    key.added(op);
   }
 
   private void clearBit(int op) {
     linearized[op >>> 6] &= ~(1L << op);
+    key.removed(op);
+  }
+
+  /**
+   * The first required operation not linearized once {@code joining} (-1: none) is: the first call entry
+   * of the main list, skipping {@code joining}'s own entries (it is still listed); the operation count
+   * when there is none.
+   */
+  private int firstOpenRequired(int joining) {
+    int e = entries.next[EntryList.HEAD];
+    while (joining >= 0 && (entries.entryOp[e] == joining || entries.entryOp[e] == ~joining)) {
+      e = entries.next[e];
+    }
+    int op = entries.entryOp[e];
+    return op >= 0 ? op : calls.length;
   }
 
   /** The search stack, as parallel arrays: each frame is a linearized call and how to resume its parent. */
@@ -521,6 +566,7 @@ public final class WglSearch<S> {
     final int[] stuckAt;
     final int[] candidates;
     final int[] found;
+    final int[] highest;
     int depth;
 
     Frames(int capacity) {
@@ -531,9 +577,11 @@ public final class WglSearch<S> {
       stuckAt = new int[capacity];
       candidates = new int[capacity];
       found = new int[capacity];
+      highest = new int[capacity];
     }
 
-    void push(int call, int parentState, int alt, byte how, int parentStuckAt, int parentCandidates, int parentFound) {
+    void push(int call, int parentState, int alt, byte how, int parentStuckAt, int parentCandidates, int parentFound,
+        int parentHighest) {
       op[depth] = call;
       state[depth] = parentState;
       alternative[depth] = alt;
@@ -541,6 +589,7 @@ public final class WglSearch<S> {
       stuckAt[depth] = parentStuckAt;
       candidates[depth] = parentCandidates;
       found[depth] = parentFound;
+      highest[depth] = parentHighest;
       depth++;
     }
   }
