@@ -104,9 +104,11 @@ final class CommitRuleOracle {
         holders.add(ack.getKey());
       }
     }
-    NodeConfigurations.Config config = configurations.of(e.node());
-    if (config.judge(holders, SafetyProperty.FIGURE_8_RULE) != null) {
-      pending.add(new PendingCommit(e.timeNanos(), e.node(), term, e.commitIndex(), ownTermIndex, holders, config));
+    NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
+        configurations.atInstant(e.node(), e.timeNanos()), holders, SafetyProperty.FIGURE_8_RULE);
+    if (shortfall != null) {
+      pending.add(new PendingCommit(e.timeNanos(), e.node(), term, e.commitIndex(), ownTermIndex, holders,
+          shortfall.config()));
     }
   }
 

@@ -44,10 +44,11 @@ final class ElectionQuorumOracle {
     TreeSet<Integer> voters = new TreeSet<>(grants.getOrDefault(e.node(), new TreeMap<>())
         .getOrDefault(e.term(), new TreeSet<>()));
     voters.add(e.node()); // a candidate votes for itself
-    NodeConfigurations.Config config = configurations.of(e.node());
-    SafetyProperty broken = config.judge(voters, SafetyProperty.ELECTION_QUORUM);
-    if (broken != null) {
-      sink.report(broken, List.of(e.node()), e.term(), 0, "node " + e.node() + " became leader of term " + e.term()
+    NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
+        configurations.atInstant(e.node(), e.timeNanos()), voters, SafetyProperty.ELECTION_QUORUM);
+    if (shortfall != null) {
+      NodeConfigurations.Config config = shortfall.config();
+      sink.report(shortfall.property(), List.of(e.node()), e.term(), 0, "node " + e.node() + " became leader of term " + e.term()
           + " with votes of that term from " + voters + " only: " + config.votersAmong(voters) + " of the "
           + config.voters().size() + " voters of its configuration " + config + ", a majority is " + config.majority());
     }

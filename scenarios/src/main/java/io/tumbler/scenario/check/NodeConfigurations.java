@@ -23,6 +23,9 @@ final class NodeConfigurations {
   private final TreeSet<Integer> bootstrap = new TreeSet<>();
   private final TreeSet<Integer> joined = new TreeSet<>();
   private final TreeMap<Integer, Config> current = new TreeMap<>();
+  /** Per node: the configuration it used before its latest change, and when that change was journaled. */
+  private final TreeMap<Integer, Config> before = new TreeMap<>();
+  private final TreeMap<Integer, Long> changedAtNanos = new TreeMap<>();
 
   /**
    * One node's configuration: {@code index} where it took effect (0: the bootstrap one), its voters and learners.
@@ -87,7 +90,10 @@ final class NodeConfigurations {
         bootstrap.add(e.node());
       }
       current.remove(e.node()); // the recovered configuration follows when it is not the bootstrap one
+      changedAtNanos.remove(e.node());
     } else if (event instanceof ConfigurationChanged e) {
+      before.put(e.node(), of(e.node()));
+      changedAtNanos.put(e.node(), e.timeNanos());
       current.put(e.node(), new Config(e.index(), e.voters(), e.learners()));
     }
   }
@@ -97,6 +103,39 @@ final class NodeConfigurations {
     Config c = current.get(node);
     return c != null ? c : bootstrapConfig();
   }
+
+  /**
+   * The configurations {@code node} may have decided under at {@code timeNanos}: the one it uses now, and, when it
+   * changed at that very instant, the one before (a node's decisions and its configuration change of one step are
+   * journaled together, the change last: a heartbeat answer counted, then a removal appended, then the read
+   * answered). A decision is sound if it holds under either.
+   */
+  List<Config> atInstant(int node, long timeNanos) {
+    Long changedAt = changedAtNanos.get(node);
+    if (changedAt == null || changedAt != timeNanos) {
+      return List.of(of(node));
+    }
+    return List.of(of(node), before.get(node));
+  }
+
+  /**
+   * The first of {@code configs} under which {@code supporters} fall short, with the property broken, or null when
+   * some configuration holds a majority of them (see {@link Config#judge}).
+   */
+  static Shortfall shortfall(List<Config> configs, Collection<Integer> supporters, SafetyProperty classic) {
+    Shortfall first = null;
+    for (Config config : configs) {
+      SafetyProperty broken = config.judge(supporters, classic);
+      if (broken == null) {
+        return null;
+      }
+      first = first != null ? first : new Shortfall(config, broken);
+    }
+    return first;
+  }
+
+  /** A decision short of a majority of {@code config}'s voters, breaking {@code property}. */
+  record Shortfall(Config config, SafetyProperty property) {}
 
   /** The bootstrap configuration: every node that started without joining, as voters. */
   Config bootstrapConfig() {

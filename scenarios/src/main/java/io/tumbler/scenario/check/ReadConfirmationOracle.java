@@ -33,12 +33,13 @@ final class ReadConfirmationOracle {
   private void check(ReadAnswered e, ViolationSink sink) {
     TreeSet<Integer> confirmed = new TreeSet<>(e.confirmedBy());
     confirmed.add(e.node());
-    NodeConfigurations.Config config = configurations.of(e.node());
-    SafetyProperty broken = config.judge(confirmed, SafetyProperty.READ_INDEX_CONFIRMED);
-    if (broken == null) {
+    NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
+        configurations.atInstant(e.node(), e.timeNanos()), confirmed, SafetyProperty.READ_INDEX_CONFIRMED);
+    if (shortfall == null) {
       return;
     }
-    sink.report(broken, List.of(e.node()), 0, 0, String.format(
+    NodeConfigurations.Config config = shortfall.config();
+    sink.report(shortfall.property(), List.of(e.node()), 0, 0, String.format(
         "node %d answered a read that arrived at t=%.6fs confirmed by %s only: %d of the %d voters of %s answered a "
             + "heartbeat round sent since, a majority is %d", e.node(), e.arrivalNanos() / 1e9, confirmed,
         config.votersAmong(confirmed), config.voters().size(), config, config.majority()));
