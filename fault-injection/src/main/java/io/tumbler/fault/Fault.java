@@ -9,8 +9,9 @@ import java.util.List;
  * at simulated times, serialized as JSON with a {@code "type"} field so it can be read, edited by hand,
  * replayed exactly and shrunk.
  *
- * <p>Node ids are the cluster's (1..N). Targets such as {@link KillLeader} are resolved when the fault
- * fires, from the cluster's observed state, by the {@link FaultActuator} that applies it.
+ * <p>Node ids are the cluster's (1..N, then N+1, N+2... for hosts {@link AddNode} and {@link ReplaceNode} bring
+ * in, in the order they fire). Targets such as {@link KillLeader} are resolved when the fault fires, from the
+ * cluster's observed state, by the {@link FaultActuator} that applies it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -43,6 +44,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = Fault.OnStep.class, name = "on-step"),
   @JsonSubTypes.Type(value = Fault.Disarm.class, name = "disarm"),
   @JsonSubTypes.Type(value = Fault.TransferLeader.class, name = "transfer-leader"),
+  @JsonSubTypes.Type(value = Fault.AddNode.class, name = "add-node"),
+  @JsonSubTypes.Type(value = Fault.RemoveNode.class, name = "remove-node"),
+  @JsonSubTypes.Type(value = Fault.ReplaceNode.class, name = "replace-node"),
 })
 public sealed interface Fault {
 
@@ -418,6 +422,52 @@ public sealed interface Fault {
 
     public String describe() {
       return to == 0 ? "transfer leadership to the leader's successor" : "transfer leadership to n" + to;
+    }
+  }
+
+  /**
+   * An operator adds a host (dissertation §4.2.1): a new node process under the next unused id starts with the
+   * cluster's bootstrap peers, the leader adds it as a learner, and once it has caught up promotes it to voter.
+   * The harness drives both changes through the leader, retrying while there is none or it refuses (a change
+   * already in flight, no entry of its term committed yet). Heal: nothing to undo.
+   */
+  record AddNode() implements Fault {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return "add a node";
+    }
+  }
+
+  /**
+   * An operator removes host {@code node} through the leader (a voter or a learner; the leader itself steps
+   * down once its own removal commits). The removed process is stopped once its removal commits and never
+   * restarts. Nothing is done when {@code node} is no member. Heal: nothing to undo.
+   */
+  record RemoveNode(int node) implements Fault {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return "remove n" + node;
+    }
+  }
+
+  /**
+   * An operator replaces the machine of host {@code node} after losing its disk: the node is removed, its disk
+   * wiped, and a new host is added under a NEW id ({@link AddNode}): a wiped host never returns under its old id,
+   * which could vote twice in a term or forget entries it acknowledged. Heal: nothing to undo.
+   */
+  record ReplaceNode(int node) implements Fault {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return "replace n" + node + " by a new node";
     }
   }
 }

@@ -66,4 +66,23 @@ public interface FaultActuator {
 
   /** Asks node {@code leader} (the current leader) to transfer leadership to {@code to}. */
   void transferLeadership(int leader, int to);
+
+  /**
+   * Starts a new node process under the next unused id and has the leader add it as a learner, then promote it
+   * once caught up (retrying while there is no leader or it refuses); returns the new id.
+   */
+  int addNode();
+
+  /**
+   * Has the leader remove {@code node} (retrying as for {@link #addNode}); the process stops once its removal
+   * commits. False, and nothing done, when {@code node} is no member (never added, or already removed).
+   */
+  boolean removeNode(int node);
+
+  /**
+   * {@link #removeNode}, then once the removal commits wipes its disk and adds a new node under a new id; returns
+   * that id, or 0 (nothing done) when {@code node} is no member. The new id is taken even then, so that ids follow
+   * the order of {@link Fault.AddNode} and {@link Fault.ReplaceNode} faults in a schedule.
+   */
+  int replaceNode(int node);
 }

@@ -40,9 +40,24 @@ public final class FaultApplier {
     if (fault instanceof Fault.LeaderTargeted targeted) {
       return applyLeaderTargeted(targeted, cluster);
     }
+    if (fault instanceof Fault.AddNode || fault instanceof Fault.RemoveNode || fault instanceof Fault.ReplaceNode) {
+      return applyMembership(fault, cluster);
+    }
     applyNetwork(fault, cluster);
     applyProcess(fault, cluster);
     return fault.describe();
+  }
+
+  /** A membership change, driven by the cluster through its leader; says which id joined, or that none did. */
+  private static String applyMembership(Fault fault, FaultActuator c) {
+    if (fault instanceof Fault.AddNode) {
+      return fault.describe() + " (n" + c.addNode() + ")";
+    }
+    if (fault instanceof Fault.RemoveNode r) {
+      return c.removeNode(r.node()) ? fault.describe() : fault.describe() + " (no member: nothing done)";
+    }
+    int added = c.replaceNode(((Fault.ReplaceNode) fault).node());
+    return added == 0 ? fault.describe() + " (no member: nothing done)" : fault.describe() + " (n" + added + ")";
   }
 
   private static void applyNetwork(Fault fault, FaultActuator c) {

@@ -54,6 +54,9 @@ final class FaultDraws {
       case MINORITY_CASCADE -> minorityCascade(at, healAt);
       case LEADER_DRIFT -> leaderDrift(at, healAt);
       case TRANSFER_LEADER -> transfer(node, at, healAt);
+      case ADD_NODE -> List.of(new TimedFault(at, new Fault.AddNode()));
+      case REMOVE_NODE -> List.of(new TimedFault(at, new Fault.RemoveNode(node)));
+      case REPLACE_NODE -> List.of(new TimedFault(at, new Fault.ReplaceNode(node)));
     };
   }
 

@@ -4,6 +4,10 @@ package io.tumbler.fault;
  * The kinds of fault a {@link FaultPlan} can turn on. Each draws concrete {@link Fault}s with targets and
  * magnitudes from the run's nemesis stream ({@link FaultDraws}); each fault comes with its heal.
  *
+ * <p>The membership kinds ({@link #ADD_NODE}, {@link #REMOVE_NODE}, {@link #REPLACE_NODE}) are drawn only by plans
+ * that ask for them ({@link FaultPlan#membershipKinds()}): {@link FaultPlan#kindsFor} leaves them out, so the
+ * default swarm draws what it drew before they existed.
+ *
  * <p>Left out of swarm plans on purpose: {@link Fault.Wipe} (a node that forgets its vote and log breaks
  * Raft's storage assumption — it needs a membership change, not a restart) and {@link Fault.BitFlip} (a
  * flipped bit in the last record is indistinguishable from a torn write, so the node may lawfully drop a
@@ -78,5 +82,11 @@ public enum FaultKind {
    */
   LEADER_DRIFT,
   /** An operator transfers leadership from the current leader to another node (TimeoutNow). */
-  TRANSFER_LEADER
+  TRANSFER_LEADER,
+  /** An operator adds a host: a new node joins as a learner and is promoted once caught up ({@link Fault.AddNode}). */
+  ADD_NODE,
+  /** An operator removes a host through the leader ({@link Fault.RemoveNode}). */
+  REMOVE_NODE,
+  /** An operator replaces a host whose disk was lost: removed, wiped, added back under a new id. */
+  REPLACE_NODE
 }

@@ -52,7 +52,8 @@ public record FaultPlan(List<FaultKind> kinds, long meanGapMillis, long meanDura
    * The kinds that mean something on a cluster of {@code nodes}: no partition or one-way block on one node,
    * no bridge below three nodes, no ring below four. With {@code leaseReads}, no clock jump or strobe: a lease
    * is only as safe as the clocks' rates, and a jump is outside what any lease can allow for (drift is drawn
-   * within the bound instead, see {@link #expand(RandomStream, int, long, long)}).
+   * within the bound instead, see {@link #expand(RandomStream, int, long, long)}). Never the membership kinds
+   * ({@link #membershipKinds()}).
    */
   public static List<FaultKind> kindsFor(int nodes, boolean leaseReads) {
     List<FaultKind> out = new ArrayList<>();
@@ -64,8 +65,14 @@ public record FaultPlan(List<FaultKind> kinds, long meanGapMillis, long meanDura
     return out;
   }
 
+  /** The membership kinds, for plans that change who is in the cluster (the {@code membership} scenario). */
+  public static List<FaultKind> membershipKinds() {
+    return List.of(FaultKind.ADD_NODE, FaultKind.REMOVE_NODE, FaultKind.REPLACE_NODE);
+  }
+
   private static boolean fits(FaultKind kind, int nodes, boolean leaseReads) {
     return switch (kind) {
+      case ADD_NODE, REMOVE_NODE, REPLACE_NODE -> false; // only where asked for: see membershipKinds()
       case PARTITION_HALVES, PARTITION_ISOLATE_ONE, ONE_WAY, LEADER_PARTITION, LEADER_MUTE, LEADER_CLOG,
           LEADER_CASCADE, STALE_ACKS, MINORITY_CASCADE, TRANSFER_LEADER -> nodes >= 2;
       case PARTITION_BRIDGE -> nodes >= 3;

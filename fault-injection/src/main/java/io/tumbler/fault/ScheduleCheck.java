@@ -26,9 +26,13 @@ public final class ScheduleCheck {
    */
   public static List<String> problems(Schedule schedule, int nodes) {
     List<String> problems = new ArrayList<>();
+    int ids = nodes; // hosts added by earlier faults take the next ids
     for (int i = 0; i < schedule.faults().size(); i++) {
       TimedFault timed = schedule.faults().get(i);
-      String problem = problem(timed.fault(), nodes);
+      String problem = problem(timed.fault(), ids);
+      if (timed.fault() instanceof Fault.AddNode || timed.fault() instanceof Fault.ReplaceNode) {
+        ids++;
+      }
       if (problem != null) {
         problems.add("fault #" + (i + 1) + " (at " + timed.atMillis() + " ms: " + timed.fault().describe() + "): " + problem);
       }
@@ -36,7 +40,10 @@ public final class ScheduleCheck {
     return problems;
   }
 
-  /** What is wrong with {@code fault} on a cluster of {@code nodes}, or null. */
+  /**
+   * What is wrong with {@code fault} on a cluster whose ids so far are 1..{@code nodes} (the bootstrap nodes and
+   * those added before it), or null.
+   */
   static String problem(Fault fault, int nodes) {
     for (int node : nodesNamed(fault)) {
       if (node < 1 || node > nodes) {
@@ -85,6 +92,10 @@ public final class ScheduleCheck {
     } else if (fault instanceof Fault.BitFlip f) {
       return f.node();
     } else if (fault instanceof Fault.SyncFail f) {
+      return f.node();
+    } else if (fault instanceof Fault.RemoveNode f) {
+      return f.node();
+    } else if (fault instanceof Fault.ReplaceNode f) {
       return f.node();
     }
     return null;

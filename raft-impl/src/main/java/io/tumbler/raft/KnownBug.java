@@ -88,21 +88,21 @@ public enum KnownBug {
     LEARNER_COUNTED_IN_QUORUM("learner-counted-in-quorum",
             "learners are counted like voters in the commit, vote, ReadIndex, lease and CheckQuorum majorities, so "
                     + "an entry can commit on a minority of the voters and be lost to a leader they elect",
-            "raft-safety", "CONFIGURATION_QUORUM", "membership", false),
+            "raft-safety", "CONFIGURATION_QUORUM", "membership"),
     REMOVED_LEADER_COUNTS_ITSELF("removed-leader-counts-itself",
             "a leader that removed itself from the voters still counts its own copy towards the new "
                     + "configuration's majority, so an entry can commit on fewer than a majority of the remaining voters",
-            "raft-safety", "CONFIGURATION_QUORUM", "membership", false),
+            "raft-safety", "CONFIGURATION_QUORUM", "membership"),
     CONFIG_BEFORE_CURRENT_TERM_COMMIT("config-before-current-term-commit",
             "a new leader appends a configuration change before an entry of its own term has committed (Ongaro's "
                     + "single-server membership bug, raft-dev 2015), so a node whose log holds a competing, uncommitted "
                     + "change can later be elected under that configuration and overwrite the committed one",
-            "raft-safety", "LEADER_COMPLETENESS", "membership", false),
+            "raft-safety", "CONFIGURATION_AGREEMENT", "membership"),
     SNAPSHOT_DROPS_CONFIGURATION("snapshot-drops-configuration",
             "installing a leader's snapshot restores the state machine but not the configuration the snapshot "
                     + "carries: the node falls back to the bootstrap configuration and votes, campaigns and counts "
                     + "quorums over the wrong members",
-            "raft-safety", "CONFIGURATION_AGREEMENT", "membership", false);
+            "raft-safety", "CONFIGURATION_AGREEMENT", "membership");
 
     private final String bugName;
     private final String description;

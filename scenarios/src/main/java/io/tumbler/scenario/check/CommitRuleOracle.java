@@ -6,7 +6,9 @@ import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
 import io.tumbler.scenario.journal.JournalEvent.Crashed;
 import io.tumbler.scenario.journal.JournalEvent.Recovered;
 import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
@@ -18,29 +20,44 @@ import java.util.function.IntFunction;
  * counting acknowledgements of an older term, is caught at the commit, long before a later leader overwrites
  * the entry and Leader Completeness breaks.
  *
- * <p>The cluster is every node that started (each journals a {@code Recovered} at its first start, before any
- * commit). Acknowledgements are the {@link AppendAcked} the followers sent; a leader learns match indexes
+ * <p>The majority is of the voters of the leader's configuration ({@link NodeConfigurations}): the leader counts
+ * its own copy only while it is one of them, and learners never count; a commit that reaches a majority only by
+ * counting a non-voter is {@link SafetyProperty#CONFIGURATION_QUORUM}. A leader may append a configuration change
+ * and count acknowledgements under it in one step, and the journal shows that step's commit before the change
+ * (both are observations of one sync): so a commit short of a majority is judged again, once every event of
+ * that instant is in, under the configuration the leader then uses, and reported only if it fails under both.
+ *
+ * <p>Acknowledgements are the {@link AppendAcked} the followers sent; a leader learns match indexes
  * from nothing else. Like the term rule, it judges only journals that record the wire: one saved before these
  * observations existed shows no acknowledgement at all.
  */
 final class CommitRuleOracle {
   private final IntFunction<NodeLogView> logs;
-  private final TreeSet<Integer> members = new TreeSet<>();
+  private final NodeConfigurations configurations;
+  /** Commits short of a majority under the configuration of their moment, judged again once that instant ends. */
+  private final List<PendingCommit> pending = new ArrayList<>();
   /** Per node leading now: its term; absent when the node does not lead. */
   private final TreeMap<Integer, Long> leading = new TreeMap<>();
   /** Per leader: follower -> the highest match index it acknowledged in the leader's term. */
   private final TreeMap<Integer, TreeMap<Integer, Long>> acked = new TreeMap<>();
   private boolean wireRecorded;
 
-  CommitRuleOracle(IntFunction<NodeLogView> logs) {
+  /** A commit by {@code node} resting on {@code holders}, short of a majority of {@code config}'s voters. */
+  private record PendingCommit(long timeNanos, int node, long term, long commitIndex, long ownTermIndex,
+      TreeSet<Integer> holders, NodeConfigurations.Config config) {}
+
+  CommitRuleOracle(IntFunction<NodeLogView> logs, NodeConfigurations configurations) {
     this.logs = logs;
+    this.configurations = configurations;
   }
 
   void observe(JournalEvent event, ViolationSink sink) {
+    if (!pending.isEmpty() && pending.get(0).timeNanos() < event.timeNanos()) {
+      finish(sink);
+    }
     wireRecorded |= event instanceof AppendAcked || event instanceof JournalEvent.VoteGranted
         || event instanceof JournalEvent.TermSeen;
     if (event instanceof Recovered e) {
-      members.add(e.node());
       leading.remove(e.node());
     } else if (event instanceof Crashed e) {
       leading.remove(e.node());
@@ -74,19 +91,41 @@ final class CommitRuleOracle {
         break;
       }
     }
-    int holders = 1; // the leader itself
-    for (long match : acked.get(e.node()).values()) {
-      holders += ownTermIndex > 0 && match >= ownTermIndex ? 1 : 0;
-    }
-    int majority = members.size() / 2 + 1;
-    if (ownTermIndex > 0 && holders >= majority) {
+    if (ownTermIndex < 0) {
+      sink.report(SafetyProperty.FIGURE_8_RULE, List.of(e.node()), term, e.commitIndex(), "leader " + e.node()
+          + " of term " + term + " committed up to index " + e.commitIndex()
+          + " but it holds no entry of its term at or after that index");
       return;
     }
-    String why = ownTermIndex < 0
-        ? "it holds no entry of its term at or after that index"
-        : "only " + holders + " of " + members.size() + " nodes hold its entry " + ownTermIndex + " of term " + term
-            + " (majority " + majority + ")";
-    sink.report(SafetyProperty.FIGURE_8_RULE, List.of(e.node()), term, e.commitIndex(), "leader " + e.node()
-        + " of term " + term + " committed up to index " + e.commitIndex() + " but " + why);
+    TreeSet<Integer> holders = new TreeSet<>();
+    holders.add(e.node()); // the leader itself
+    for (Map.Entry<Integer, Long> ack : acked.get(e.node()).entrySet()) {
+      if (ack.getValue() >= ownTermIndex) {
+        holders.add(ack.getKey());
+      }
+    }
+    NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
+        configurations.atInstant(e.node(), e.timeNanos()), holders, SafetyProperty.FIGURE_8_RULE);
+    if (shortfall != null) {
+      pending.add(new PendingCommit(e.timeNanos(), e.node(), term, e.commitIndex(), ownTermIndex, holders,
+          shortfall.config()));
+    }
+  }
+
+  /** Judges the commits still pending under the configuration their leaders use now; call at the end of a run too. */
+  void finish(ViolationSink sink) {
+    for (PendingCommit p : pending) {
+      NodeConfigurations.Config now = configurations.of(p.node());
+      SafetyProperty broken = p.config().judge(p.holders(), SafetyProperty.FIGURE_8_RULE);
+      if (now.judge(p.holders(), SafetyProperty.FIGURE_8_RULE) == null) {
+        continue;
+      }
+      sink.report(broken, List.of(p.node()), p.term(), p.commitIndex(), "leader " + p.node() + " of term " + p.term()
+          + " committed up to index " + p.commitIndex() + " but only " + p.holders() + " hold its entry "
+          + p.ownTermIndex() + " of term " + p.term() + ": " + p.config().votersAmong(p.holders()) + " of the "
+          + p.config().voters().size() + " voters of its configuration " + p.config() + " (majority "
+          + p.config().majority() + ")");
+    }
+    pending.clear();
   }
 }

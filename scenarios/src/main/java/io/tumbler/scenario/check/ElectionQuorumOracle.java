@@ -1,7 +1,6 @@
 package io.tumbler.scenario.check;
 
 import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
 import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
 import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
 import java.util.List;
@@ -15,21 +14,25 @@ import java.util.TreeSet;
  * the same term ever appears (which is all Election Safety can see, and only when the timing produces one).
  *
  * <p>Grants are the {@link VoteGranted} the voters sent (a superset of what the candidate received, so a
- * correct candidate always has enough); the cluster is every node that started. Like the other wire rules it
- * judges only journals that record the wire.
+ * correct candidate always has enough). The majority is of the voters of the candidate's configuration
+ * ({@link NodeConfigurations}); the candidate counts itself only as one of them. A tally that reaches it only by
+ * counting a learner or another non-voter is {@link SafetyProperty#CONFIGURATION_QUORUM}. Like the other wire
+ * rules it judges only journals that record the wire.
  */
 final class ElectionQuorumOracle {
-  private final TreeSet<Integer> members = new TreeSet<>();
+  private final NodeConfigurations configurations;
   /** (candidate, term) -> the voters that sent it a grant of that term. */
   private final TreeMap<Integer, TreeMap<Long, TreeSet<Integer>>> grants = new TreeMap<>();
   private boolean wireRecorded;
 
+  ElectionQuorumOracle(NodeConfigurations configurations) {
+    this.configurations = configurations;
+  }
+
   void observe(JournalEvent event, ViolationSink sink) {
     wireRecorded |= event instanceof VoteGranted || event instanceof JournalEvent.VoteRequested
         || event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.AppendAcked;
-    if (event instanceof Recovered e) {
-      members.add(e.node());
-    } else if (event instanceof VoteGranted e) {
+    if (event instanceof VoteGranted e) {
       grants.computeIfAbsent(e.candidate(), k -> new TreeMap<>()).computeIfAbsent(e.term(), k -> new TreeSet<>())
           .add(e.node());
     } else if (event instanceof RoleChanged e && "LEADER".equals(e.role()) && wireRecorded) {
@@ -41,11 +44,13 @@ final class ElectionQuorumOracle {
     TreeSet<Integer> voters = new TreeSet<>(grants.getOrDefault(e.node(), new TreeMap<>())
         .getOrDefault(e.term(), new TreeSet<>()));
     voters.add(e.node()); // a candidate votes for itself
-    int majority = members.size() / 2 + 1;
-    if (voters.size() < majority) {
-      sink.report(SafetyProperty.ELECTION_QUORUM, List.of(e.node()), e.term(), 0, "node " + e.node()
-          + " became leader of term " + e.term() + " with votes of that term from " + voters + " only: "
-          + voters.size() + " of " + members.size() + " nodes, a majority is " + majority);
+    NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
+        configurations.atInstant(e.node(), e.timeNanos()), voters, SafetyProperty.ELECTION_QUORUM);
+    if (shortfall != null) {
+      NodeConfigurations.Config config = shortfall.config();
+      sink.report(shortfall.property(), List.of(e.node()), e.term(), 0, "node " + e.node() + " became leader of term " + e.term()
+          + " with votes of that term from " + voters + " only: " + config.votersAmong(voters) + " of the "
+          + config.voters().size() + " voters of its configuration " + config + ", a majority is " + config.majority());
     }
   }
 }

@@ -38,7 +38,8 @@ import java.util.TreeMap;
  * {@link ReadConfirmationOracle} (ReadIndex reads against the heartbeat rounds the wire showed),
  * {@link LeaseOracle} (no lease read once a later term has a leader) and
  * {@link ElectionTimerOracle} (no campaign before an election timeout since the last timer reset, in
- * harness-counted ticks). They read the logs this checker keeps, after it has folded in each event.
+ * harness-counted ticks) and {@link ConfigurationOracle} (configurations agree and change one safe step at a
+ * time). The quorum oracles count the voters of each node's configuration ({@link NodeConfigurations}). They read the logs this checker keeps, after it has folded in each event.
  *
  * <p>Not thread-safe; deterministic (no iteration over hashed collections).
  */
@@ -59,10 +60,13 @@ public final class RaftSafetyChecker {
   private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
   private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
   private final ReadAppliedOracle readApplied = new ReadAppliedOracle();
-  private final ReadConfirmationOracle readConfirmation = new ReadConfirmationOracle();
+  private final NodeConfigurations configurations = new NodeConfigurations();
+  private final ReadConfirmationOracle readConfirmation = new ReadConfirmationOracle(configurations);
   private final LeaseOracle lease = new LeaseOracle();
-  private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log);
-  private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle();
+  private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log, configurations);
+  private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle(configurations);
+  private final ConfigurationOracle configurationAgreement = new ConfigurationOracle(id -> node(id).log,
+      id -> node(id).commitIndex, committed);
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
   private final ElectionTimerOracle electionTimer = new ElectionTimerOracle();
 
@@ -86,6 +90,7 @@ public final class RaftSafetyChecker {
   public void observe(JournalEvent event) {
     eventNumber++;
     current = event;
+    configurations.observe(event);
     foldIntoLogs(event);
     terms.observe(event, this::violation);
     durability.observe(event, this::violation);
@@ -97,6 +102,7 @@ public final class RaftSafetyChecker {
     electionQuorum.observe(event, this::violation);
     ackMatch.observe(event, this::violation);
     electionTimer.observe(event, this::violation);
+    configurationAgreement.observe(event, this::violation);
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
@@ -138,12 +144,14 @@ public final class RaftSafetyChecker {
         || event instanceof JournalEvent.VoteGranted || event instanceof JournalEvent.AppendAcked
         || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
         || event instanceof JournalEvent.Paused || event instanceof JournalEvent.ElectionTimerReset
-        || event instanceof JournalEvent.CampaignStarted || event instanceof JournalEvent.TransferSent;
+        || event instanceof JournalEvent.CampaignStarted || event instanceof JournalEvent.TransferSent
+        || event instanceof JournalEvent.ConfigurationChanged || event instanceof JournalEvent.NodeJoined;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */
   public List<SafetyViolation> finish() {
     current = null;
+    commitRule.finish(this::violation);
     for (ClientAcked ack : acks) {
       checkAckSurvived(ack);
     }

@@ -2,7 +2,6 @@ package io.tumbler.scenario.check;
 
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -14,16 +13,19 @@ import java.util.TreeSet;
  * seen here whether or not any client ever notices.
  *
  * <p>The confirming followers are what the wire showed the harness ({@link ReadAnswered#confirmedBy()}); a
- * journal that does not record them (older journals, lease reads) is not judged. The cluster is every node that
- * started.
+ * journal that does not record them (older journals, lease reads) is not judged. The majority is of the voters of
+ * the leader's configuration ({@link NodeConfigurations}); counting a learner, or itself once removed, is {@link
+ * SafetyProperty#CONFIGURATION_QUORUM}.
  */
 final class ReadConfirmationOracle {
-  private final TreeSet<Integer> members = new TreeSet<>();
+  private final NodeConfigurations configurations;
+
+  ReadConfirmationOracle(NodeConfigurations configurations) {
+    this.configurations = configurations;
+  }
 
   void observe(JournalEvent event, ViolationSink sink) {
-    if (event instanceof Recovered e) {
-      members.add(e.node());
-    } else if (event instanceof ReadAnswered e && e.confirmedBy() != null) {
+    if (event instanceof ReadAnswered e && e.confirmedBy() != null) {
       check(e, sink);
     }
   }
@@ -31,13 +33,15 @@ final class ReadConfirmationOracle {
   private void check(ReadAnswered e, ViolationSink sink) {
     TreeSet<Integer> confirmed = new TreeSet<>(e.confirmedBy());
     confirmed.add(e.node());
-    int majority = members.size() / 2 + 1;
-    if (confirmed.size() >= majority) {
+    NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
+        configurations.atInstant(e.node(), e.timeNanos()), confirmed, SafetyProperty.READ_INDEX_CONFIRMED);
+    if (shortfall == null) {
       return;
     }
-    sink.report(SafetyProperty.READ_INDEX_CONFIRMED, List.of(e.node()), 0, 0, String.format(
-        "node %d answered a read that arrived at t=%.6fs confirmed by %s only: %d of %d nodes answered a heartbeat "
-            + "round sent since, a majority is %d", e.node(), e.arrivalNanos() / 1e9, confirmed, confirmed.size(),
-        members.size(), majority));
+    NodeConfigurations.Config config = shortfall.config();
+    sink.report(shortfall.property(), List.of(e.node()), 0, 0, String.format(
+        "node %d answered a read that arrived at t=%.6fs confirmed by %s only: %d of the %d voters of %s answered a "
+            + "heartbeat round sent since, a majority is %d", e.node(), e.arrivalNanos() / 1e9, confirmed,
+        config.votersAmong(confirmed), config.voters().size(), config, config.majority()));
   }
 }

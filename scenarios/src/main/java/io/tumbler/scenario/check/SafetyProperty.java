@@ -66,5 +66,17 @@ public enum SafetyProperty {
    * without a reset: its (re)start, a real vote it granted, a message accepted from the leader of its term, its
    * previous campaign (Figure 2, §5.2). A TimeoutNow transfer is exempt. Ticks are counted by the harness.
    */
-  ELECTION_TIMER_RULE
+  ELECTION_TIMER_RULE,
+  /**
+   * An election, a commit or a ReadIndex confirmation is decided by a majority of the voters of the deciding node's
+   * configuration (the latest in its log): learners never count, nor does a leader that removed itself, nor a
+   * member of another configuration (dissertation §4.1, §4.2.2).
+   */
+  CONFIGURATION_QUORUM,
+  /**
+   * Nodes that hold the same log prefix use the same configuration (a snapshot carries it, an install keeps it);
+   * a leader has at most one uncommitted configuration change in its log, and appends one only after an entry of
+   * its own term committed (dissertation §4.1, Ongaro's single-server fix).
+   */
+  CONFIGURATION_AGREEMENT
 }

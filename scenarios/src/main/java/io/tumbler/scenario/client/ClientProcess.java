@@ -204,8 +204,9 @@ public final class ClientProcess implements SimProcess<Wire> {
         complete(workload().complete(current, reply.payload()));
       }
       case NOT_LEADER -> {
-        if (reply.leaderHint() > 0) {
-          target = shared.nodeProcess(reply.leaderHint() - 1);
+        int hinted = reply.leaderHint() > 0 ? shared.processOfNode(reply.leaderHint()) : -1;
+        if (hinted >= 0) {
+          target = hinted;
           retryOrGiveUp();
         } else {
           target = nextNode(target);
@@ -253,7 +254,6 @@ public final class ClientProcess implements SimProcess<Wire> {
   }
 
   private int nextNode(int nodeProcess) {
-    int index = shared.nodeIndexOf(nodeProcess);
-    return shared.nodeProcess((index + 1) % shared.nodeCount());
+    return shared.nextNodeProcess(nodeProcess);
   }
 }

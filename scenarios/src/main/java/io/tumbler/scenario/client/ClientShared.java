@@ -16,8 +16,7 @@ public final class ClientShared {
   private final HistoryRecorder history;
   private final ClientConfig config;
   private final ForcedRetries forcedRetries;
-  private final int firstNodeProcess;
-  private final int nodeCount;
+  private final NodeDirectory nodes;
   private final int clientCount;
   private long operationLimit;
   private long started;
@@ -26,13 +25,12 @@ public final class ClientShared {
   private boolean stopped;
 
   public ClientShared(Simulation simulation, Workload workload, HistoryRecorder history, ClientConfig config,
-      int firstNodeProcess, int nodeCount, int clientCount, long operationLimit) {
+      NodeDirectory nodes, int clientCount, long operationLimit) {
     this.simulation = simulation;
     this.workload = workload;
     this.history = history;
     this.config = config;
-    this.firstNodeProcess = firstNodeProcess;
-    this.nodeCount = nodeCount;
+    this.nodes = nodes;
     this.clientCount = clientCount;
     this.operationLimit = operationLimit;
     workload.begin(simulation.streams().stream("workload"));
@@ -61,21 +59,38 @@ public final class ClientShared {
     return simulation.nowNanos();
   }
 
+  /** How many nodes clients may address now (the cluster's members as the harness knows them). */
   int nodeCount() {
-    return nodeCount;
+    return nodes.members().length;
   }
 
   int clientCount() {
     return clientCount;
   }
 
-  /** The network address of node index {@code index} (0-based). */
+  /** The network address of the {@code index}-th member (0-based, ascending ids). */
   int nodeProcess(int index) {
-    return firstNodeProcess + index;
+    return nodes.processOf(nodes.members()[index]);
   }
 
-  int nodeIndexOf(int nodeProcess) {
-    return nodeProcess - firstNodeProcess;
+  /**
+   * The network address of node {@code nodeId} named in a leader hint (a member the client may not have known of),
+   * or -1 when no such node was ever started.
+   */
+  int processOfNode(int nodeId) {
+    return nodes.processOf(nodeId);
+  }
+
+  /** The member after the node at {@code nodeProcess} in ring order of ids (the first member, if it is gone). */
+  int nextNodeProcess(int nodeProcess) {
+    int id = nodes.nodeAt(nodeProcess);
+    int[] members = nodes.members();
+    for (int member : members) {
+      if (member > id) {
+        return nodes.processOf(member);
+      }
+    }
+    return nodes.processOf(members[0]);
   }
 
   boolean acceptingNewOperations() {

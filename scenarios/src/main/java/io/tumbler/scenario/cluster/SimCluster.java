@@ -30,9 +30,14 @@ import java.util.function.Consumer;
 
 /**
  * A Raft cluster of {@link NodeProcess}es and a set of {@link ClientProcess}es on one simulation, and the
- * {@link FaultActuator} through which faults reach it. Node {@code i} (1-based Raft id) is process
- * {@code i - 1}; clients follow the nodes. Every node observation becomes a journal event handed to
- * {@code journalSink} (the online checkers and the journal file).
+ * {@link FaultActuator} through which faults reach it. Bootstrap node {@code i} (1-based Raft id, 1..N) is process
+ * {@code i - 1}; clients follow the nodes; nodes added later (ids N+1, N+2... never reused) follow the clients, in
+ * the order they join. Every node observation becomes a journal event handed to {@code journalSink} (the online
+ * checkers and the journal file).
+ *
+ * <p>Membership: {@link #nodes()} are the members as the operator knows them — every node started and not retired;
+ * a removed node is retired (stopped for good) once its removal commits, a replaced one wiped too. Faults, the
+ * liveness probe and the clients work over these.
  */
 public final class SimCluster implements FaultActuator {
   private final ClusterConfig config;
@@ -40,13 +45,22 @@ public final class SimCluster implements FaultActuator {
   private final SimNetwork<Wire> network;
   private final ProcessHost<Wire> host;
   private final LinkProfile baseProfile;
-  private final NodeProcess[] running;
-  private final ObservationTranslator[] translators;
+  private final java.util.TreeMap<Integer, NodeProcess> running = new java.util.TreeMap<>();
+  private final java.util.TreeMap<Integer, ObservationTranslator> translators = new java.util.TreeMap<>();
+  /** Node id -> process id, for every node ever started. */
+  private final java.util.TreeMap<Integer, Integer> processes = new java.util.TreeMap<>();
+  /** Process id -> node id. */
+  private final java.util.TreeMap<Integer, Integer> nodeAtProcess = new java.util.TreeMap<>();
+  /** Nodes removed (or replaced) for good: never restarted. */
+  private final java.util.TreeSet<Integer> retired = new java.util.TreeSet<>();
+  private final List<Integer> bootstrapPeers = new ArrayList<>();
+  private final MembershipChanges membership;
   private final Consumer<JournalEvent> journalSink;
   private final NodeEvents nodeEvents;
   private final List<String> notes = new ArrayList<>();
   private final CoverageCounters coverage = new CoverageCounters();
-  private final int[] nodeIds;
+  /** The members, ascending: started and not retired. */
+  private int[] nodeIds;
   private ClientShared clients;
   private LinkProfile currentProfile;
   private io.tumbler.raft.KnownBugs bugs = io.tumbler.raft.KnownBugs.NONE;
@@ -71,17 +85,105 @@ public final class SimCluster implements FaultActuator {
     this.currentProfile = baseProfile;
     this.network = new SimNetwork<>(simulation, new WireCodec(), baseProfile);
     this.host = ProcessHost.create(simulation, network);
-    this.running = new NodeProcess[config.nodes()];
-    this.translators = new ObservationTranslator[config.nodes()];
     this.nodeIds = new int[config.nodes()];
     for (int i = 0; i < config.nodes(); i++) {
       int id = i + 1;
       nodeIds[i] = id;
-      host.add("n" + id, () -> new NodeProcess(this, id));
+      bootstrapPeers.add(id);
+      addProcess(id);
     }
     this.triggers = new StepTriggers(simulation, nodeIds, this::currentLeader,
         fault -> io.tumbler.fault.FaultApplier.apply(fault, this));
     this.wire = new WireObserver(simulation, journalSink, triggers);
+    this.membership = new MembershipChanges(simulation, membershipHosts(),
+        Math.max(1_000_000L, config.tickNanos() / 4));
+  }
+
+  private int addProcess(int id) {
+    int process = host.add("n" + id, () -> new NodeProcess(this, id));
+    processes.put(id, process);
+    nodeAtProcess.put(process, id);
+    return process;
+  }
+
+  /** What {@link MembershipChanges} drives: this cluster's processes, and the coverage of what it did. */
+  private MembershipChanges.Hosts membershipHosts() {
+    return new MembershipChanges.Hosts() {
+      public int currentLeader() {
+        return SimCluster.this.currentLeader();
+      }
+
+      public NodeProcess running(int node) {
+        return SimCluster.this.running(node);
+      }
+
+      public void startJoiningNode(int node) {
+        SimCluster.this.startJoiningNode(node);
+      }
+
+      public void retire(int node, boolean wipe) {
+        SimCluster.this.retire(node, wipe);
+      }
+
+      public void committed(io.tumbler.raft.ConfigChange change) {
+        coverage.count(CoveragePath.CONFIG_CHANGES_COMMITTED);
+        if (change instanceof io.tumbler.raft.ConfigChange.PromoteLearner) {
+          coverage.count(CoveragePath.NODES_ADDED);
+        } else if (change instanceof io.tumbler.raft.ConfigChange.Remove) {
+          coverage.count(CoveragePath.NODES_REMOVED);
+        }
+      }
+    };
+  }
+
+  /**
+   * The next unused node id, with its (not yet started) process: taken when an addition or replacement is asked
+   * for, in the order the faults fire, so a schedule's ids are known before the run ({@code ScheduleCheck}).
+   */
+  private int reserveNode() {
+    int id = processes.lastKey() + 1;
+    addProcess(id);
+    return id;
+  }
+
+  /** Starts reserved node {@code id} as a new host, from the bootstrap peers (which do not name it). */
+  private void startJoiningNode(int id) {
+    join(id);
+    journalSink.accept(new JournalEvent.NodeJoined(simulation.nowNanos(), id));
+    host.start(processOf(id));
+  }
+
+  /** Stops {@code node} for good once its removal committed ({@code wipe}: its disk is erased too). */
+  private void retire(int node, boolean wipe) {
+    if (!retired.add(node)) {
+      return;
+    }
+    if (wipe) {
+      wipe(node);
+    } else {
+      host.crash(processOf(node), false);
+    }
+    leave(node);
+  }
+
+  private void join(int id) {
+    java.util.TreeSet<Integer> members = members();
+    members.add(id);
+    nodeIds = members.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private void leave(int id) {
+    java.util.TreeSet<Integer> members = members();
+    members.remove(id);
+    nodeIds = members.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private java.util.TreeSet<Integer> members() {
+    java.util.TreeSet<Integer> members = new java.util.TreeSet<>();
+    for (int id : nodeIds) {
+      members.add(id);
+    }
+    return members;
   }
 
   /**
@@ -110,13 +212,30 @@ public final class SimCluster implements FaultActuator {
   /** Adds the clients (after the nodes, so node process ids stay 0..N-1) and returns their shared state. */
   public ClientShared addClients(Workload workload, HistoryRecorder history, ClientConfig clientConfig,
       long operationLimit) {
-    clients = new ClientShared(simulation, workload, history, clientConfig, 0, config.nodes(), config.clients(),
+    clients = new ClientShared(simulation, workload, history, clientConfig, nodeDirectory(), config.clients(),
         operationLimit);
     for (int c = 0; c < config.clients(); c++) {
       int index = c;
       host.add("c" + c, () -> new ClientProcess(clients, index));
     }
     return clients;
+  }
+
+  /** The members and addresses clients use: {@link #nodes()}, and any node ever started for a leader hint. */
+  private io.tumbler.scenario.client.NodeDirectory nodeDirectory() {
+    return new io.tumbler.scenario.client.NodeDirectory() {
+      public int[] members() {
+        return nodeIds;
+      }
+
+      public int processOf(int nodeId) {
+        return processes.getOrDefault(nodeId, -1);
+      }
+
+      public int nodeAt(int process) {
+        return nodeAtProcess.getOrDefault(process, 0);
+      }
+    };
   }
 
   /** Draws this run's buggify points (none with buggify off), then starts every node and client. */
@@ -189,11 +308,7 @@ public final class SimCluster implements FaultActuator {
   // ---- called by NodeProcess ------------------------------------------------------------------
 
   RaftConfig raftConfig(int nodeId) {
-    List<Integer> peers = new ArrayList<>();
-    for (int id : nodeIds) {
-      peers.add(id);
-    }
-    return RaftConfig.defaults(nodeId, peers).withElectionTimeoutTicks(config.electionTimeoutTicks())
+    return RaftConfig.defaults(nodeId, bootstrapPeers).withElectionTimeoutTicks(config.electionTimeoutTicks())
         .withHeartbeatIntervalTicks(config.heartbeatIntervalTicks()).withPreVote(config.preVote())
         .withCheckQuorum(config.checkQuorum()).withMaxEntriesPerAppend(config.maxEntriesPerAppend())
         .withMaxInflightAppends(config.maxInflightAppends()).withKnownBugs(bugs);
@@ -203,8 +318,13 @@ public final class SimCluster implements FaultActuator {
     return buggify.forNode(nodeId);
   }
 
+  /** The process of node {@code nodeId}; a message to a node never started goes to an address nobody holds. */
   int processOf(int nodeId) {
-    return nodeId - 1;
+    Integer process = processes.get(nodeId);
+    if (process == null) {
+      throw new IllegalArgumentException("node " + nodeId + " was never started");
+    }
+    return process;
   }
 
   long tickNanos() {
@@ -222,8 +342,8 @@ public final class SimCluster implements FaultActuator {
   }
 
   void starting(NodeProcess process) {
-    running[process.nodeId() - 1] = process;
-    translators[process.nodeId() - 1] = new ObservationTranslator();
+    running.put(process.nodeId(), process);
+    translators.put(process.nodeId(), new ObservationTranslator());
     if (host.incarnation(processOf(process.nodeId())) > 1) {
       coverage.count(CoveragePath.NODE_RESTARTS);
     }
@@ -231,7 +351,6 @@ public final class SimCluster implements FaultActuator {
 
   void observe(NodeProcess process, Observation observation) {
     long now = simulation.nowNanos();
-    int index = process.nodeId() - 1;
     coverage.observe(observation);
     if (observation instanceof Observation.Recovered r) {
       announceRecovery(now, process, r);
@@ -240,7 +359,7 @@ public final class SimCluster implements FaultActuator {
     if (observation instanceof Observation.PathTaken taken) {
       process.timer().pathTaken(taken);
     }
-    for (JournalEvent event : translators[index].translate(now, observation)) {
+    for (JournalEvent event : translators.get(process.nodeId()).translate(now, observation)) {
       journalSink.accept(event);
     }
     ProtocolSteps.ofObservation(observation, triggers);
@@ -269,7 +388,7 @@ public final class SimCluster implements FaultActuator {
   }
 
   void crashed(int nodeId) {
-    running[nodeId - 1] = null;
+    running.remove(nodeId);
     coverage.count(CoveragePath.NODE_CRASHES);
     journalSink.accept(new JournalEvent.Crashed(simulation.nowNanos(), nodeId));
   }
@@ -290,7 +409,7 @@ public final class SimCluster implements FaultActuator {
 
   /** The live node process for {@code nodeId}, or null if it is down. */
   public NodeProcess running(int nodeId) {
-    NodeProcess p = running[nodeId - 1];
+    NodeProcess p = running.get(nodeId);
     return p != null && host.state(processOf(nodeId)) != ProcessState.DOWN ? p : null;
   }
 
@@ -327,7 +446,7 @@ public final class SimCluster implements FaultActuator {
    */
   @Override
   public void partition(int[][] groups) {
-    int[] groupOf = new int[config.nodes() + 1];
+    int[] groupOf = new int[processes.lastKey() + 1];
     java.util.Arrays.fill(groupOf, -1);
     for (int g = 0; g < groups.length; g++) {
       for (int node : groups[g]) {
@@ -421,7 +540,9 @@ public final class SimCluster implements FaultActuator {
 
   @Override
   public void restart(int node) {
-    host.start(processOf(node));
+    if (isMember(node)) { // a retired node never comes back; a reserved one starts when it joins
+      host.start(processOf(node));
+    }
   }
 
   @Override
@@ -470,6 +591,42 @@ public final class SimCluster implements FaultActuator {
     if (p != null) {
       p.node().transferLeadership(to);
     }
+  }
+
+  @Override
+  public int addNode() {
+    int id = reserveNode();
+    membership.add(id);
+    return id;
+  }
+
+  @Override
+  public boolean removeNode(int node) {
+    if (!isMember(node)) {
+      return false;
+    }
+    membership.remove(node, 0);
+    return true;
+  }
+
+  /** Reserves the replacement's id even when {@code node} is no member, so later ids do not shift. */
+  @Override
+  public int replaceNode(int node) {
+    int replacement = reserveNode();
+    if (!isMember(node)) {
+      return 0;
+    }
+    membership.remove(node, replacement);
+    return replacement;
+  }
+
+  private boolean isMember(int node) {
+    for (int id : nodeIds) {
+      if (id == node) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -41,6 +41,12 @@ public enum CoveragePath {
   NODE_HALTS("node-halts"),
   TORN_WRITES("torn-writes"),
   FSYNC_FAILURES("fsync-failures"),
+  /** Configuration changes the harness drove to commitment (add learner, promote, remove). */
+  CONFIG_CHANGES_COMMITTED("config-changes-committed"),
+  /** Nodes added: promoted to voter after joining as learners. */
+  NODES_ADDED("nodes-added"),
+  /** Nodes removed (or replaced): their removal committed and the process was stopped. */
+  NODES_REMOVED("nodes-removed"),
   FAULT_POINTS_FIRED("fault-points-fired");
 
   private final String counterName;

@@ -36,6 +36,8 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.ElectionTimerReset.class),
   @JsonSubTypes.Type(JournalEvent.CampaignStarted.class),
   @JsonSubTypes.Type(JournalEvent.TransferSent.class),
+  @JsonSubTypes.Type(JournalEvent.ConfigurationChanged.class),
+  @JsonSubTypes.Type(JournalEvent.NodeJoined.class),
 })
 public sealed interface JournalEvent {
   long timeNanos();
@@ -180,6 +182,29 @@ public sealed interface JournalEvent {
    * the target may now be elected at any moment, ignoring the followers' stickiness).
    */
   record TransferSent(long timeNanos, int node, int target, long term) implements JournalEvent {}
+
+  /**
+   * The node now uses the configuration {@code voters}/{@code learners}, in effect from {@code index}: the CONFIG
+   * entry there (or the snapshot at {@code index}) is durable in its log, committed or not; {@code index} 0 is the
+   * bootstrap configuration (a truncation or a snapshot can bring it back). A node uses the latest configuration in
+   * its log (dissertation §4.1); journaled after the other events of the sync that made it durable, and right after
+   * {@link Recovered} when the recovered configuration is not the bootstrap one. Absent from runs whose membership
+   * never changed.
+   */
+  record ConfigurationChanged(long timeNanos, int node, long index, List<Integer> voters, List<Integer> learners)
+      implements JournalEvent {
+    public ConfigurationChanged {
+      voters = List.copyOf(voters);
+      learners = List.copyOf(learners);
+    }
+  }
+
+  /**
+   * The harness started node {@code node} as a new host joining the cluster: it is outside the bootstrap
+   * configuration (it starts from the cluster's bootstrap peers, which do not name it) until a configuration change
+   * adds it. Journaled just before its first {@link Recovered}.
+   */
+  record NodeJoined(long timeNanos, int node) implements JournalEvent {}
 
   /** The identity of one log entry: its term and its checksum digest. */
   record EntryId(long term, long digest) {}

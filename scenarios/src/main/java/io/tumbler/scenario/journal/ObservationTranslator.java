@@ -72,6 +72,9 @@ public final class ObservationTranslator {
       long term = known ? appliedTerms[slot] : 0;
       long digest = known ? appliedDigests[slot] : 0;
       out.add(new JournalEvent.ClientAcked(timeNanos, node, o.clientId(), o.sequence(), o.index(), term, digest));
+    } else if (observation instanceof Observation.ConfigurationChanged o) {
+      out.add(new JournalEvent.ConfigurationChanged(timeNanos, node, o.index(), o.configuration().voters(),
+          o.configuration().learners()));
     }
     // SnapshotTaken and Halted carry nothing the safety checks need; the trace keeps them.
   }

@@ -47,6 +47,10 @@ public final class Shrinker {
   }
 
   private boolean fails(Scenario candidate) {
+    if (candidate.faults() instanceof io.tumbler.scenario.run.FaultScript.Pinned pinned
+        && !io.tumbler.fault.ScheduleCheck.problems(pinned.schedule(), candidate.cluster().nodes()).isEmpty()) {
+      return false; // a cut that drops an add-node or replace-node leaves later faults naming ids nobody has
+    }
     runs++;
     RunArtifacts run = runner.run(candidate, seed);
     return run.result().violated().contains(targetCheck);

@@ -22,26 +22,39 @@ import io.tumbler.sim.random.RandomStream;
  *
  * @param drawCluster  draw the cluster and client timing
  * @param drawWorkload draw the workload and read mode (off when {@code --workload}/{@code --read-mode} pin them)
+ * @param drawOddSize  draw only the bootstrap cluster size, 3, 5 or 7, keeping the rest of the scenario's
+ *                     deployment (the {@code membership} scenario; with {@code drawCluster} it is ignored)
  */
-public record ClusterSwarm(boolean drawCluster, boolean drawWorkload) {
+public record ClusterSwarm(boolean drawCluster, boolean drawWorkload, boolean drawOddSize) {
   /** Nothing drawn: the scenario's own deployment. */
   public static final ClusterSwarm NONE = new ClusterSwarm(false, false);
   /** Everything drawn (the default scenario). */
   public static final ClusterSwarm FULL = new ClusterSwarm(true, true);
+  /** Only the bootstrap size, 3, 5 or 7 nodes. */
+  public static final ClusterSwarm ODD_SIZES = new ClusterSwarm(false, false, true);
+
+  public ClusterSwarm(boolean drawCluster, boolean drawWorkload) {
+    this(drawCluster, drawWorkload, false);
+  }
 
   private static final long MILLIS = 1_000_000L;
 
   public boolean draws() {
-    return drawCluster || drawWorkload;
+    return drawCluster || drawWorkload || drawOddSize;
   }
 
   /** The same swarm with the workload and read mode left as the scenario has them. */
   public ClusterSwarm workloadPinned() {
-    return new ClusterSwarm(drawCluster, false);
+    return new ClusterSwarm(drawCluster, false, drawOddSize);
   }
 
   /** The deployment for one run of {@code scenario}; every draw comes from {@code random} in a fixed order. */
   public RunShape draw(RandomStream random, Scenario scenario) {
+    if (drawOddSize && !drawCluster && !drawWorkload) {
+      int nodes = pick(random, new int[] {3, 5, 7});
+      return new RunShape(scenario.cluster().withNodes(nodes), scenario.workload(), scenario.readMode(),
+          scenario.clientTiming());
+    }
     ClusterConfig cluster = drawCluster(random, scenario.cluster());
     boolean impatient = random.chance(0.25) && cluster.latencyMicrosMax() <= 2_000;
     ClientConfig timing = impatient ? HuntScenarios.impatientClients() : scenario.clientTiming();

@@ -38,8 +38,12 @@ final class ElectionBound {
 
   /** Failures (empty if settled in time, or if the run ended before the bound and before settling). */
   List<String> problems(List<JournalEvent> journal, long healedAtNanos, long endNanos) {
-    long[] terms = new long[nodes + 1];
-    String[] roles = new String[nodes + 1]; // null while down
+    int highestId = nodes;
+    for (JournalEvent e : journal) {
+      highestId = Math.max(highestId, e.node()); // nodes added after the bootstrap ones
+    }
+    long[] terms = new long[highestId + 1];
+    String[] roles = new String[highestId + 1]; // null while down
     TreeSet<Integer> candidates = new TreeSet<>();
     boolean checkedAtHeal = false;
     for (JournalEvent e : journal) {

@@ -44,6 +44,7 @@ public final class ScenarioCatalog {
     addBasics(m);
     addPartitions(m);
     addWorkloads(m);
+    addMembership(m);
     HuntScenarios.addAll(m);
     return m;
   }
@@ -133,6 +134,20 @@ public final class ScenarioCatalog {
         fixed(at(1_000, new Fault.IsolateLeader()), at(2_500, new Fault.HealNetwork()),
             at(3_000, new Fault.IsolateLeader()), at(4_500, new Fault.HealNetwork())),
         5_000, 6_000, 1_500, Expectation.NON_LINEARIZABLE, List.of()));
+  }
+
+  private static void addMembership(Map<String, Scenario> m) {
+    ClusterConfig cluster = ClusterConfig.defaults().withClients(6).withSnapshotEveryEntries(40);
+    add(m, new Scenario("membership",
+        "Hosts join, leave and are replaced while the cluster runs: 3, 5 or 7 bootstrap nodes (drawn from the seed), "
+            + "and every 0.15 to 0.75 s either a membership change — add a node (a new id joins as a learner and is "
+            + "promoted once caught up), remove a member (the leader included), or replace one (removed, wiped, "
+            + "added back under a new id) — or a disruption: a crash, the leader killed, isolated or pushed into the "
+            + "minority, a node isolated or paused, leadership transferred. Snapshots every 40 entries, so joining "
+            + "and lagging nodes install them. Checked against each node's configuration; liveness after the heal "
+            + "over the final membership.",
+        cluster, "kv", ReadMode.LINEARIZABLE, MembershipFaults.script(), 6_000, 8_000, 1_500, Expectation.CORRECT,
+        List.of()).withSwarm(ClusterSwarm.ODD_SIZES));
   }
 
   static void add(Map<String, Scenario> m, Scenario s) {

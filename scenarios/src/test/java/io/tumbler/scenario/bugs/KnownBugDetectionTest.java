@@ -67,6 +67,12 @@ class KnownBugDetectionTest {
     m.put(KnownBug.LEASE_WITHOUT_DRIFT_BOUND, new long[] {1, 3}); // LEASE_EXCLUSIVE, at seed 1
     m.put(KnownBug.FOLLOWER_COMMIT_BEYOND_VERIFIED, new long[] {1, 3});
     m.put(KnownBug.STALE_RESPONSE_COUNTED, new long[] {1, 3});
+    // The membership bugs, on the membership scenario (`--bug NAME --no-clean --max-seeds 2000`): first seeds 1, 7,
+    // 3 and 1.
+    m.put(KnownBug.LEARNER_COUNTED_IN_QUORUM, new long[] {1, 3}); // CONFIGURATION_QUORUM
+    m.put(KnownBug.REMOVED_LEADER_COUNTS_ITSELF, new long[] {7, 9}); // CONFIGURATION_QUORUM, when the leader goes
+    m.put(KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT, new long[] {3, 5}); // CONFIGURATION_AGREEMENT
+    m.put(KnownBug.SNAPSHOT_DROPS_CONFIGURATION, new long[] {1, 3}); // CONFIGURATION_AGREEMENT
     return m;
   }
 
@@ -120,7 +126,8 @@ class KnownBugDetectionTest {
   private static Map<KnownBug, Long> defaultSeeds() {
     Map<KnownBug, Long> m = new EnumMap<>(KnownBug.class);
     long[] seeds = {1, 1, 15, 1, 5, 2, 36, 123, 604, 1, 1, 151, 944, 1, 1, 4, 3, 1};
-    KnownBug[] bugs = harnessReady();
+    KnownBug[] bugs = java.util.Arrays.stream(harnessReady()).filter(b -> !needsMembershipFaults(b))
+        .toArray(KnownBug[]::new);
     assertEquals(bugs.length, seeds.length, "one seed per catalogued bug, in declaration order");
     for (int i = 0; i < bugs.length; i++) {
       m.put(bugs[i], seeds[i]);
@@ -142,9 +149,23 @@ class KnownBugDetectionTest {
   }
 
   /**
-   * The bugs the simulation can hunt. The membership bugs (harnessReady false) name the {@code membership}
-   * scenario and configuration-aware properties that do not exist yet; raft-impl's MembershipBugsTest proves them.
+   * Exempt from the default-scenario test: the membership bugs. Their paths (a learner, a removal, a configuration
+   * change, a snapshot carrying one) exist only once a run changes the membership, and the default scenario draws no
+   * membership fault yet — its fingerprints are pinned here and by the mutants table, so it must not change in the
+   * increment that added them. No default seed can catch them; their hunt is the {@code membership} scenario.
    */
+  private static boolean needsMembershipFaults(KnownBug bug) {
+    return bug.scenario().equals("membership");
+  }
+
+  @Test
+  void onlyTheMembershipBugsAreExemptFromTheDefaultScenario() {
+    assertEquals(List.of(KnownBug.LEARNER_COUNTED_IN_QUORUM, KnownBug.REMOVED_LEADER_COUNTS_ITSELF,
+        KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT, KnownBug.SNAPSHOT_DROPS_CONFIGURATION),
+        java.util.Arrays.stream(harnessReady()).filter(KnownBugDetectionTest::needsMembershipFaults).toList());
+  }
+
+  /** The bugs the simulation can hunt (today: every catalogued bug). */
   private static KnownBug[] harnessReady() {
     return java.util.Arrays.stream(KnownBug.values()).filter(KnownBug::harnessReady).toArray(KnownBug[]::new);
   }
