@@ -296,8 +296,16 @@ public final class SimCluster implements FaultActuator {
    * buggify fires.
    */
   public SortedMap<String, Long> coverage() {
-    return clients == null ? coverage.toMap(0, List.of(), buggify)
-        : coverage.toMap(clients.retries(), clients.historyOperations(), buggify);
+    return coverage(true);
+  }
+
+  /**
+   * As {@link #coverage()}; a run whose schedule changes no membership ({@code membershipScheduled} false) leaves
+   * the membership paths out: it could not reach them, so they are not counted rather than counted as zero.
+   */
+  public SortedMap<String, Long> coverage(boolean membershipScheduled) {
+    return clients == null ? coverage.toMap(0, List.of(), buggify, membershipScheduled)
+        : coverage.toMap(clients.retries(), clients.historyOperations(), buggify, membershipScheduled);
   }
 
   /** The run's fault points: which are enabled and how often they fired. */

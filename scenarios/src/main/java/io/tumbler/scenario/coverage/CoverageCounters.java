@@ -75,6 +75,15 @@ public final class CoverageCounters {
    * {@code buggify} (as {@code buggify-<point>-fired}, and summed in {@code fault-points-fired}).
    */
   public SortedMap<String, Long> toMap(long clientRetries, List<Operation> history, SimFaultPoints buggify) {
+    return toMap(clientRetries, history, buggify, true);
+  }
+
+  /**
+   * As {@link #toMap(long, List, SimFaultPoints)}; without {@code membershipScheduled} the paths that need
+   * membership changes ({@link CoveragePath#needsMembershipChanges()}) are left out rather than counted as zero.
+   */
+  public SortedMap<String, Long> toMap(long clientRetries, List<Operation> history, SimFaultPoints buggify,
+      boolean membershipScheduled) {
     long[] all = counts.clone();
     all[CoveragePath.CLIENT_RETRIES.ordinal()] += clientRetries;
     countRefusals(history, all);
@@ -85,7 +94,9 @@ public final class CoverageCounters {
       out.put(faultPointName(point), fired);
     }
     for (CoveragePath path : CoveragePath.values()) {
-      out.put(path.counterName(), all[path.ordinal()]);
+      if (membershipScheduled || !path.needsMembershipChanges()) {
+        out.put(path.counterName(), all[path.ordinal()]);
+      }
     }
     return Collections.unmodifiableSortedMap(out);
   }

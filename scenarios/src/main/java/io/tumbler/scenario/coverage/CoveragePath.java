@@ -59,4 +59,12 @@ public enum CoveragePath {
   public String counterName() {
     return counterName;
   }
+
+  /**
+   * A path only a run that schedules membership changes can reach (add, remove, replace). Other runs do not
+   * count it at all, so a campaign that never changes membership does not report it as never reached.
+   */
+  public boolean needsMembershipChanges() {
+    return this == CONFIG_CHANGES_COMMITTED || this == NODES_ADDED || this == NODES_REMOVED;
+  }
 }

@@ -376,6 +376,11 @@ public final class ScenarioRunner {
       return reports;
     }
 
+    private static boolean changesMembership(Schedule schedule) {
+      return schedule.faults().stream().map(TimedFault::fault).anyMatch(f -> f instanceof Fault.AddNode
+          || f instanceof Fault.RemoveNode || f instanceof Fault.ReplaceNode);
+    }
+
     private RunArtifacts assemble(long seed, Schedule schedule, PhaseResult phases, long wallMillis,
         TraceJournal trace, List<CheckReport> checks, List<SafetyViolation> safetyViolations, CheckResult lin) {
       Outcome outcome = Outcome.PASS;
@@ -393,7 +398,7 @@ public final class ScenarioRunner {
       RunResult r = new RunResult(scenario.name(), seed, scenario.bugs().names(), String.format("%016x", sim.fingerprint()),
           outcome, violated, checks, sim.eventsExecuted(), sim.nowNanos() / MILLIS, wallMillis,
           history.size(), applied.size(), notes(cluster.notes(), trace, localReadNote()), flags)
-          .withCoverage(cluster.coverage());
+          .withCoverage(cluster.coverage(changesMembership(schedule)));
       return new RunArtifacts(scenario, r, schedule, history.toHistory(), workload.model(), journal, applied,
           safetyViolations, lin, traceLines(trace));
     }
