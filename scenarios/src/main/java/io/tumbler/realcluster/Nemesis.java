@@ -52,12 +52,13 @@ final class Nemesis {
                 if (stopped) {
                     return;
                 }
-                record(step.fault().label(), apply(step.fault()));
+                NemesisFault fault = step.fault().resolve(fleet.awaitLeader(1_000), fleet.ids());
+                record(fault.label(), apply(fault) + (fault.equals(step.fault()) ? "" : " (" + step.fault().label() + ")"));
                 clock.sleepUntilMillis(step.healAtMillis());
                 if (stopped) {
                     return;
                 }
-                record(step.fault().healLabel(), heal(step.fault()));
+                record(fault.healLabel(), heal(fault));
             }
         } catch (InterruptedException e) {
             // Stopped: healAll undoes whatever is in force.

@@ -19,6 +19,72 @@ sealed interface NemesisFault {
     /** Which {@code --nemesis} kind this belongs to. */
     NemesisKind kind();
 
+    /** The fault against concrete nodes, once {@code leader} (0: none known) is known; most faults name theirs. */
+    default NemesisFault resolve(int leader, List<Integer> nodes) {
+        return this;
+    }
+
+    /** {@link Kill} of whichever node leads when it is applied (a random node when none is known). */
+    record KillLeader() implements NemesisFault {
+        public String label() {
+            return "kill the leader";
+        }
+
+        public String healLabel() {
+            return "restart the leader";
+        }
+
+        public NemesisKind kind() {
+            return NemesisKind.KILL;
+        }
+
+        @Override
+        public NemesisFault resolve(int leader, List<Integer> nodes) {
+            return new Kill(leader > 0 ? leader : nodes.get(0));
+        }
+    }
+
+    /** {@link Pause} of whichever node leads when it is applied. */
+    record PauseLeader(long millis) implements NemesisFault {
+        public String label() {
+            return "pause the leader for " + millis + "ms";
+        }
+
+        public String healLabel() {
+            return "heal pause of the leader";
+        }
+
+        public NemesisKind kind() {
+            return NemesisKind.PAUSE;
+        }
+
+        @Override
+        public NemesisFault resolve(int leader, List<Integer> nodes) {
+            return new Pause(leader > 0 ? leader : nodes.get(0), millis);
+        }
+    }
+
+    /** A {@link Partition} that puts whichever node leads alone on the minority side. */
+    record IsolateLeader() implements NemesisFault {
+        public String label() {
+            return "isolate the leader";
+        }
+
+        public String healLabel() {
+            return "heal network";
+        }
+
+        public NemesisKind kind() {
+            return NemesisKind.PARTITION;
+        }
+
+        @Override
+        public NemesisFault resolve(int leader, List<Integer> nodes) {
+            int alone = leader > 0 ? leader : nodes.get(0);
+            return new Partition(List.of(List.of(alone), nodes.stream().filter(n -> n != alone).toList()));
+        }
+    }
+
     /** SIGKILL the node's JVM; its heal starts it again on the same data directory. */
     record Kill(int node) implements NemesisFault {
         public String label() {

@@ -10,7 +10,8 @@ import java.util.List;
  * The faults of one real-cluster run, drawn from the seed before the run starts: one fault at a time, each held
  * for a while and healed, with a quiet gap before the next, all within the fault window. Kinds are taken in a
  * seeded shuffled order and reshuffled after each round, so every enabled kind appears once before any repeats.
- * The same seed and options draw the same schedule; how the cluster reacts to it is up to the real world.
+ * Half the kills, pauses and partitions target whichever node leads when the fault is applied. The same seed
+ * and options draw the same schedule; how the cluster reacts to it is up to the real world.
  *
  * @param faults the faults in time order, none overlapping
  */
@@ -52,10 +53,13 @@ record NemesisSchedule(List<Step> faults) {
     }
 
     private static NemesisFault fault(NemesisKind kind, long holdMillis, List<Integer> nodes, RandomStream random) {
+        boolean atLeader = random.chance(0.5); // Jepsen's favourite target: faults at followers rarely bite
         return switch (kind) {
-            case KILL -> new NemesisFault.Kill(random.pick(nodes));
-            case PAUSE -> new NemesisFault.Pause(random.pick(nodes), holdMillis);
-            case PARTITION -> new NemesisFault.Partition(split(nodes, random));
+            case KILL -> atLeader ? new NemesisFault.KillLeader() : new NemesisFault.Kill(random.pick(nodes));
+            case PAUSE -> atLeader ? new NemesisFault.PauseLeader(holdMillis)
+                    : new NemesisFault.Pause(random.pick(nodes), holdMillis);
+            case PARTITION -> atLeader ? new NemesisFault.IsolateLeader()
+                    : new NemesisFault.Partition(split(nodes, random));
             case ONEWAY -> {
                 List<Integer> pair = new ArrayList<>(nodes);
                 random.shuffle(pair);

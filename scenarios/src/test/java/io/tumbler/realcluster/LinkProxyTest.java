@@ -132,6 +132,26 @@ class LinkProxyTest {
     }
 
     @Test
+    void fullLossDropsTheConnectionAfterTheFirstChunkAndHealingEndsIt() throws IOException {
+        LinkProxy link = proxy();
+        link.loss(1.0);
+        try (Socket sender = dial(link)) {
+            sender.getOutputStream().write(9);
+            try (Socket received = acceptWithin(5_000)) {
+                received.getInputStream().read(); // the chunk may or may not be written before the drop
+                assertEquals(-1, received.getInputStream().read(), "the connection was dropped");
+            }
+        }
+        link.heal();
+        try (Socket sender = dial(link)) {
+            sender.getOutputStream().write(new byte[] {1, 2});
+            try (Socket received = acceptWithin(5_000)) {
+                assertArrayEquals(new byte[] {1, 2}, readExactly(received.getInputStream(), 2));
+            }
+        }
+    }
+
+    @Test
     void theMeshCutsExactlyTheNamedDirections() throws IOException {
         try (ServerSocket two = listen(); ServerSocket three = listen();
                 ProxyMesh mesh = ProxyMesh.start(new TreeMap<>(Map.of(1, node.getLocalPort(), 2, two.getLocalPort(),

@@ -37,6 +37,16 @@ class NemesisScheduleTest {
     }
 
     @Test
+    void leaderTargetsResolveToTheLeaderAtApplicationTime() {
+        assertEquals(new NemesisFault.Kill(2), new NemesisFault.KillLeader().resolve(2, NODES));
+        assertEquals(new NemesisFault.Pause(3, 500), new NemesisFault.PauseLeader(500).resolve(3, NODES));
+        assertEquals(new NemesisFault.Partition(List.of(List.of(2), List.of(1, 3))),
+                new NemesisFault.IsolateLeader().resolve(2, NODES));
+        assertEquals(new NemesisFault.Kill(1), new NemesisFault.KillLeader().resolve(0, NODES), "no leader known");
+        assertEquals(new NemesisFault.Kill(3), new NemesisFault.Kill(3).resolve(1, NODES), "a named node stays");
+    }
+
+    @Test
     void noKindsNoFaults() {
         assertTrue(NemesisSchedule.draw(1, NODES, EnumSet.noneOf(NemesisKind.class), 60_000).faults().isEmpty());
     }
