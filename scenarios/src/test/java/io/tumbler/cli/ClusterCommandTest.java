@@ -49,6 +49,9 @@ class ClusterCommandTest {
     assertTrue(oks > 50, "clients made progress: " + oks + " ok operations");
     assertTrue(Files.readString(out.resolve("nodes/n1/server.log")).contains("node 1 serving on"));
     assertTrue(Files.readString(out.resolve("report.html")).contains("real-cluster"));
+    CliRun replay = CliRun.of("replay", out.toString());
+    assertEquals(ExitCode.BAD_INPUT, replay.exit(), replay.err());
+    assertTrue(replay.err().contains("is a real-cluster run") && replay.err().contains("./tumbler cluster"), replay.err());
   }
 
   @Test
