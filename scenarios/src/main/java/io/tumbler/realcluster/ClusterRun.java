@@ -35,6 +35,7 @@ public final class ClusterRun {
     private final ClusterOptions options;
     private final PrintWriter progress;
     private final List<String> notes = new ArrayList<>();
+    private Map<Integer, Integer> metricsPorts = Map.of();
 
     private ClusterRun(ClusterOptions options, PrintWriter progress) {
         this.options = options;
@@ -55,12 +56,14 @@ public final class ClusterRun {
     private ClusterResult run() throws IOException, InterruptedException {
         long startNanos = System.nanoTime();
         PortReservation reserved = PortReservation.of(options.nodes());
+        PortReservation metricsReserved = PortReservation.of(options.nodes());
         TreeMap<Integer, Integer> realPorts = reserved.ports();
-        try (ProxyMesh mesh = startMesh(reserved)) {
+        metricsPorts = metricsReserved.ports();
+        try (ProxyMesh mesh = startMesh(reserved, metricsReserved)) {
             List<ServerProcess> processes = new ArrayList<>();
             for (int id : realPorts.keySet()) {
-                processes.add(new ServerProcess(id, realPorts.get(id), mesh.portsSeenBy(id, realPorts.get(id)),
-                        nodeDir(id), bugFlags()));
+                processes.add(new ServerProcess(id, realPorts.get(id), metricsPorts.get(id),
+                        mesh.portsSeenBy(id, realPorts.get(id)), nodeDir(id), bugFlags()));
             }
             try (ServerFleet fleet = new ServerFleet(processes)) {
                 start(fleet);
@@ -106,9 +109,11 @@ public final class ClusterRun {
         ClientDriver driver = new ClientDriver(workload, options.seed(), realPorts, options.clients(),
                 options.maxRequests(), clock, ClientTiming.DEFAULT);
         Nemesis nemesis = new Nemesis(schedule, fleet, mesh, clock);
+        MetricsScraper scraper = new MetricsScraper(metricsPorts, clock, options.out().resolve("metrics.jsonl"));
         driver.start();
         nemesis.start();
-        try {
+        scraper.start();
+        try (scraper) {
             clock.sleepUntilMillis(options.faultWindowMillis());
             nemesis.stop();
             nemesis.healAll();
@@ -133,7 +138,7 @@ public final class ClusterRun {
         List<ServerSummary> out = new ArrayList<>();
         for (ServerProcess p : fleet.all()) {
             String log = options.out().relativize(p.logFile()).toString();
-            out.add(new ServerSummary(p.id(), p.clientPort(), p.command(), log, statuses.get(p.id()),
+            out.add(new ServerSummary(p.id(), p.clientPort(), p.metricsPort(), p.command(), log, statuses.get(p.id()),
                     p.unexpectedExits()));
         }
         return out;
@@ -155,8 +160,8 @@ public final class ClusterRun {
     }
 
     /** Binds the proxies while the servers' ports are still held, so no proxy can take one of them. */
-    private ProxyMesh startMesh(PortReservation reserved) throws IOException {
-        try (reserved) {
+    private ProxyMesh startMesh(PortReservation reserved, PortReservation metricsReserved) throws IOException {
+        try (reserved; metricsReserved) {
             return ProxyMesh.start(reserved.ports(), options.seed());
         }
     }

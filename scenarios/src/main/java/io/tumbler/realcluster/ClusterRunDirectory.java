@@ -21,7 +21,8 @@ import java.nio.file.StandardCopyOption;
  * Writes a real-cluster run directory in the simulation's formats, so {@code tumbler report} and {@code tumbler
  * check} read it as they read any run: {@code history.jsonl} (same fields; {@code time} is wall-clock ns since the
  * workload started), {@code linearizability.json}, {@code checks.json} (verdicts and the faults as applied),
- * {@code schedule.json} (the faults as drawn and as applied, with wall times) and {@code run.json}, whose
+ * {@code schedule.json} (the faults as drawn and as applied, with wall times), {@code metrics.jsonl} (written
+ * during the run by the {@link MetricsScraper}) and {@code run.json}, whose
  * {@code mode} is {@code "real-cluster"} and which adds the nodes, their ports and processes. The servers' own
  * logs and data directories are already under {@code nodes/nX/}. {@code run.json} is written last.
  */
@@ -84,6 +85,8 @@ public final class ClusterRunDirectory {
         ObjectNode ports = JSON.createObjectNode();
         ObjectNode clients = ports.putObject("clients");
         r.servers().forEach(s -> clients.put("n" + s.id(), s.clientPort()));
+        ObjectNode metrics = ports.putObject("metrics");
+        r.servers().forEach(s -> metrics.put("n" + s.id(), s.metricsPort()));
         ObjectNode proxies = ports.putObject("proxies");
         r.proxyPorts().forEach(proxies::put);
         return ports;

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess {
     private final int id;
     private final int clientPort;
+    private final int metricsPort;
     private final Path dataDir;
     private final Path logFile;
     private final List<String> command;
@@ -35,9 +36,11 @@ final class ServerProcess {
     private int starts;
     private final List<Integer> unexpectedExits = new ArrayList<>();
 
-    ServerProcess(int id, int clientPort, Map<Integer, Integer> peerPorts, Path nodeDir, List<String> extraFlags) {
+    ServerProcess(int id, int clientPort, int metricsPort, Map<Integer, Integer> peerPorts, Path nodeDir,
+            List<String> extraFlags) {
         this.id = id;
         this.clientPort = clientPort;
+        this.metricsPort = metricsPort;
         this.dataDir = nodeDir.resolve("data");
         this.logFile = nodeDir.resolve("server.log");
         StringJoiner peers = new StringJoiner(",");
@@ -45,7 +48,8 @@ final class ServerProcess {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", serverClasspath(), RaftServerMain.class.getName(),
                 "--id", Integer.toString(id), "--peers", peers.toString(), "--data", dataDir.toString(),
-                "--tick-millis", "50", "--exit-with", Long.toString(ProcessHandle.current().pid())));
+                "--tick-millis", "50", "--exit-with", Long.toString(ProcessHandle.current().pid()),
+                "--metrics-port", Integer.toString(metricsPort)));
         cmd.addAll(extraFlags);
         this.command = List.copyOf(cmd);
     }
@@ -57,6 +61,11 @@ final class ServerProcess {
     /** The real port: clients talk to it directly; peers reach it only through the proxies. */
     int clientPort() {
         return clientPort;
+    }
+
+    /** Where the server serves {@code /metrics} (Prometheus text). */
+    int metricsPort() {
+        return metricsPort;
     }
 
     Path logFile() {

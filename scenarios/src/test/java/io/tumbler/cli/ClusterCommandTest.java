@@ -48,7 +48,18 @@ class ClusterCommandTest {
     long oks = Files.readAllLines(out.resolve("history.jsonl")).stream().filter(l -> l.contains("\"type\":\"ok\"")).count();
     assertTrue(oks > 50, "clients made progress: " + oks + " ok operations");
     assertTrue(Files.readString(out.resolve("nodes/n1/server.log")).contains("node 1 serving on"));
-    assertTrue(Files.readString(out.resolve("report.html")).contains("real-cluster"));
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("real-cluster"));
+    assertTrue(report.contains("id=\"metrics-commit\""), "the report plots the servers' metrics");
+    List<JsonNode> samples = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
+      samples.add(JSON.readTree(line));
+    }
+    for (int node = 1; node <= 3; node++) {
+      int n = node;
+      assertTrue(samples.stream().anyMatch(s -> s.path("node").asInt() == n && s.path("raft_commit_index").asLong() > 0),
+          "node " + n + " was scraped and committed something");
+    }
     CliRun replay = CliRun.of("replay", out.toString());
     assertEquals(ExitCode.BAD_INPUT, replay.exit(), replay.err());
     assertTrue(replay.err().contains("is a real-cluster run") && replay.err().contains("./tumbler cluster"), replay.err());

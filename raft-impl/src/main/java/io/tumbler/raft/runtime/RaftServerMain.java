@@ -11,12 +11,14 @@ import java.util.TreeMap;
 
 /**
  * Runs one node of the VM-orchestration cluster from flags:
- * {@code --id 1 --peers 1=host:port,2=host:port,3=host:port --data DIR [--tick-millis 50] [--exit-with PID]}.
+ * {@code --id 1 --peers 1=host:port,2=host:port,3=host:port --data DIR [--tick-millis 50] [--exit-with PID]
+ * [--metrics-port P]}.
  *
  * <p>{@code --peers} is this node's own view: its entry for itself is the address it listens on, the others
  * are where it sends to each peer (a supervisor may put a proxy there). {@code --exit-with PID} makes the node
  * exit when that process ends, so a supervisor that is itself killed leaves no orphan server behind.
- * {@code --bug NAMES} exists only to show that the production server refuses deliberate bugs.
+ * {@code --metrics-port P} serves status and counters on {@code http://<listen host>:P/metrics} in the
+ * Prometheus text format ({@link MetricsEndpoint}). {@code --bug NAMES} exists only to show that the production server refuses deliberate bugs.
  *
  * <p>Exits 1 when the node halts (fail-stop; restart it to recover from its directory), 2 on bad flags or a
  * refused configuration (one line on stderr starting with {@code error:}), 3 when the {@code --exit-with}
@@ -41,9 +43,16 @@ public final class RaftServerMain {
         if (flags.containsKey("exit-with")) {
             exitWith(Long.parseLong(flags.get("exit-with")), id);
         }
-        RaftServer server = startOrRefuse(options);
+        ServerMetrics metrics = new ServerMetrics(options.observer());
+        RaftServer server = startOrRefuse(flags.containsKey("metrics-port") ? options.withObserver(metrics) : options);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "raft-shutdown"));
         System.out.println("node " + id + " serving on " + server.address() + ", data in " + options.dataDirectory());
+        if (flags.containsKey("metrics-port")) {
+            InetSocketAddress at = new InetSocketAddress(server.address().getAddress(),
+                    Integer.parseInt(flags.get("metrics-port")));
+            System.out.println("node " + id + " metrics on http:/" + MetricsEndpoint.start(at, server, metrics).address()
+                    + "/metrics");
+        }
         String reason = server.halted().get();
         System.err.println("node " + id + " halted: " + reason);
         System.exit(1);
@@ -105,7 +114,7 @@ public final class RaftServerMain {
     private static void usage(String problem) {
         System.err.println("error: " + problem);
         System.err.println("usage: --id N --peers 1=host:port,2=host:port,... --data DIR [--tick-millis 50]"
-                + " [--exit-with PID]");
+                + " [--exit-with PID] [--metrics-port P]");
         System.exit(2);
     }
 }

@@ -37,6 +37,7 @@ public final class RunHtml {
     b.append(verdicts(view));
     b.append(timeline(view));
     b.append(plots(view));
+    b.append(MetricsPlot.section(view));
     for (int i = 0; i < view.counterexamples().size(); i++) {
       String section = CounterexampleHtml.render(view.counterexamples().get(i), i, view, graphviz);
       b.append(i == 0 ? section : "<details class=\"more\"><summary>Counterexample in "
