@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     description = "Deterministic simulation and linearizability checking for a Raft-replicated VM-orchestration cluster.",
     subcommands = {
       RunCommand.class,
+      ClusterCommand.class,
       FuzzCommand.class,
       ReplayCommand.class,
       ShrinkCommand.class,

@@ -37,6 +37,7 @@ public final class RunHtml {
     b.append(verdicts(view));
     b.append(timeline(view));
     b.append(plots(view));
+    b.append(MetricsPlot.section(view));
     for (int i = 0; i < view.counterexamples().size(); i++) {
       String section = CounterexampleHtml.render(view.counterexamples().get(i), i, view, graphviz);
       b.append(i == 0 ? section : "<details class=\"more\"><summary>Counterexample in "
@@ -64,11 +65,13 @@ public final class RunHtml {
     boolean bad = !"PASS".equals(h.outcome());
     b.append("<p class=\"story").append(bad ? "" : " good").append("\" id=\"story\">").append(Markup.esc(story))
         .append("</p>\n");
-    b.append("<h3>Reproduce this run exactly</h3>\n").append(Page.command("replay", h.replay()));
-    if (bad) {
+    boolean real = RealClusterFacts.applies(view);
+    b.append(real ? "<h3>Run it again (real processes: the same faults and operations, not the same run)</h3>\n"
+        : "<h3>Reproduce this run exactly</h3>\n").append(Page.command("replay", h.replay()));
+    if (bad && !real) {
       b.append("<h3>Shrink it to the smallest failing schedule</h3>\n").append(Page.command("shrink", h.shrink()));
     }
-    b.append(facts(h, view));
+    b.append(real ? RealClusterFacts.table(view) : facts(h, view));
     return b.append("</header>\n").toString();
   }
 

@@ -42,6 +42,10 @@ public record RecordedRun(
   /** Reads a run directory; a missing or malformed file raises {@link IllegalArgumentException} naming it. */
   public static RecordedRun load(Path dir) {
     JsonNode run = readJson(dir.resolve("run.json"));
+    if ("real-cluster".equals(run.path("mode").asText())) {
+      throw new IllegalArgumentException(dir + " is a real-cluster run (run.json mode real-cluster): real processes "
+          + "cannot be replayed or shrunk; run the same faults and operations again with: " + run.path("replay").asText());
+    }
     Path schedulePath = dir.resolve("schedule.json");
     Schedule schedule;
     try {

@@ -21,12 +21,13 @@ import java.util.Locale;
  * call is the partition's first) starts with a step {@code {"initial": true, "legal": true, "state": ...}} and no
  * call fields.
  */
-final class LinearizabilityFile {
+public final class LinearizabilityFile {
   private static final ObjectMapper JSON = RunDirectory.JSON;
 
   private LinearizabilityFile() {}
 
-  static ObjectNode toJson(String model, CheckResult result) {
+  /** The {@code linearizability.json} object for {@code result}, checked with {@code model}. */
+  public static ObjectNode toJson(String model, CheckResult result) {
     ObjectNode o = JSON.createObjectNode();
     o.put("version", RunDirectory.FORMAT_VERSION);
     o.put("model", model);

@@ -1,0 +1,46 @@
+package io.tumbler.realcluster;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/** The fault kinds {@code tumbler cluster --nemesis} can switch on. */
+public enum NemesisKind {
+    KILL,
+    PAUSE,
+    PARTITION,
+    DELAY,
+    LOSS,
+    ONEWAY;
+
+    /** The name as {@code --nemesis} spells it. */
+    public String flag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code kill,pause,...}; "none" or blank is the empty set; an unknown name lists the known ones. */
+    static EnumSet<NemesisKind> parseAll(List<String> names) {
+        EnumSet<NemesisKind> kinds = EnumSet.noneOf(NemesisKind.class);
+        for (String name : names) {
+            String n = name.trim().toLowerCase(Locale.ROOT);
+            if (n.isEmpty() || n.equals("none")) {
+                continue;
+            }
+            kinds.add(named(n));
+        }
+        return kinds;
+    }
+
+    private static NemesisKind named(String name) {
+        List<String> known = new ArrayList<>();
+        for (NemesisKind k : values()) {
+            if (k.flag().equals(name)) {
+                return k;
+            }
+            known.add(k.flag());
+        }
+        throw new IllegalArgumentException("unknown nemesis '" + name + "' (known: " + String.join(", ", known)
+                + ", or none)");
+    }
+}

@@ -1,0 +1,97 @@
+package io.tumbler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tumbler cluster} end to end with real server processes: a short run of the correct build under one
+ * kill, one pause and one partition passes every check, writes a run directory the report renders, and leaves
+ * no process behind; a known bug is refused by the servers themselves and surfaces as bad input.
+ */
+class ClusterCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(180)
+  void aShortRunUnderAKillAPauseAndAPartitionPassesAndLeavesNoProcessBehind() throws IOException {
+    Path out = dir.resolve("run");
+    CliRun r = CliRun.of("cluster", "--nodes", "3", "--duration", "16s", "--seed", "2", "--clients", "3",
+        "--nemesis", "kill,pause,partition", "--out", out.toString());
+
+    assertEquals(ExitCode.PASS, r.exit(), r.out() + r.err());
+    assertEquals(List.of(), childProcesses(), "every server process has exited");
+    JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+    assertEquals("real-cluster", run.path("mode").asText());
+    assertEquals("PASS", run.path("outcome").asText());
+    assertEquals(3, run.path("servers").size());
+    List<String> applied = new ArrayList<>();
+    JSON.readTree(out.resolve("checks.json").toFile()).path("appliedFaults").forEach(f -> applied.add(f.path("fault").asText()));
+    assertTrue(applied.stream().anyMatch(f -> f.startsWith("kill n")), applied.toString());
+    assertTrue(applied.stream().anyMatch(f -> f.startsWith("restart n")), applied.toString());
+    assertTrue(applied.stream().anyMatch(f -> f.startsWith("pause n")), applied.toString());
+    assertTrue(applied.stream().anyMatch(f -> f.startsWith("partition [")), applied.toString());
+    assertEquals("heal all", applied.get(applied.size() - 1));
+    assertEquals("VALID", JSON.readTree(out.resolve("linearizability.json").toFile()).path("verdict").asText());
+    long oks = Files.readAllLines(out.resolve("history.jsonl")).stream().filter(l -> l.contains("\"type\":\"ok\"")).count();
+    assertTrue(oks > 50, "clients made progress: " + oks + " ok operations");
+    assertTrue(Files.readString(out.resolve("nodes/n1/server.log")).contains("node 1 serving on"));
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("real-cluster"));
+    assertTrue(report.contains("id=\"metrics-commit\""), "the report plots the servers' metrics");
+    List<JsonNode> samples = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
+      samples.add(JSON.readTree(line));
+    }
+    for (int node = 1; node <= 3; node++) {
+      int n = node;
+      assertTrue(samples.stream().anyMatch(s -> s.path("node").asInt() == n && s.path("raft_commit_index").asLong() > 0),
+          "node " + n + " was scraped and committed something");
+    }
+    CliRun replay = CliRun.of("replay", out.toString());
+    assertEquals(ExitCode.BAD_INPUT, replay.exit(), replay.err());
+    assertTrue(replay.err().contains("is a real-cluster run") && replay.err().contains("./tumbler cluster"), replay.err());
+  }
+
+  @Test
+  @Timeout(120)
+  void aKnownBugIsRefusedByTheServersAndIsBadInput() {
+    Path out = dir.resolve("bug");
+    CliRun r = CliRun.of("cluster", "--duration", "5s", "--bug", "figure-8-commit", "--out", out.toString());
+
+    assertEquals(ExitCode.BAD_INPUT, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("refusing to start node"), r.err());
+    assertTrue(r.err().contains("figure-8-commit") && r.err().contains("simulation only"), r.err());
+    assertEquals(List.of(), childProcesses(), "the servers that did start were stopped");
+  }
+
+  @Test
+  void badFlagsAreRefusedBeforeAnyProcessStarts() {
+    assertEquals(ExitCode.BAD_INPUT, CliRun.of("cluster", "--nodes", "4", "--out", dir.toString()).exit());
+    assertEquals(ExitCode.BAD_INPUT, CliRun.of("cluster", "--nemesis", "meteor", "--out", dir.toString()).exit());
+    assertEquals(ExitCode.BAD_INPUT, CliRun.of("cluster", "--duration", "soon", "--out", dir.toString()).exit());
+    assertEquals(ExitCode.BAD_INPUT, CliRun.of("cluster", "--workload", "vm", "--out", dir.toString()).exit());
+    assertEquals(ExitCode.BAD_INPUT, CliRun.of("cluster", "--bug", "nope", "--out", dir.toString()).exit());
+    assertEquals(List.of(), childProcesses());
+  }
+
+  /** Server JVMs this test JVM started that are still alive. */
+  private static List<String> childProcesses() {
+    List<String> alive = new ArrayList<>();
+    ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+        .forEach(p -> alive.add(p.pid() + " " + p.info().commandLine().orElse("?")));
+    return alive;
+  }
+}
