@@ -2,10 +2,7 @@ package io.tumbler.scenario.check;
 
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -20,27 +17,16 @@ import java.util.function.IntFunction;
  */
 final class AckMatchOracle {
   private final IntFunction<NodeLogView> logs;
-  /** Node -> the term it leads in (absent when it does not lead). */
-  private final TreeMap<Integer, Long> leading = new TreeMap<>();
+  private final Leaderships leaderships = new Leaderships();
 
   AckMatchOracle(IntFunction<NodeLogView> logs) {
     this.logs = logs;
   }
 
   void observe(JournalEvent event, ViolationSink sink) {
-    if (event instanceof RoleChanged e) {
-      if ("LEADER".equals(e.role())) {
-        leading.put(e.node(), e.term());
-      } else {
-        leading.remove(e.node());
-      }
-    } else if (event instanceof Crashed e) {
-      leading.remove(e.node());
-    } else if (event instanceof AppendAcked e) {
-      Long term = leading.get(e.leader());
-      if (term != null && term == e.term()) {
-        check(e, sink);
-      }
+    leaderships.observe(event);
+    if (event instanceof AppendAcked e && leaderships.leadsIn(e.leader(), e.term())) {
+      check(e, sink);
     }
   }
 

@@ -2,9 +2,7 @@ package io.tumbler.scenario.check;
 
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.JournalEvent.ConfigurationChanged;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
 import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
 import io.tumbler.scenario.journal.JournalEvent.SnapshotInstalled;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,7 @@ final class ConfigurationOracle {
   private final TreeMap<Long, TreeMap<Long, List<List<Integer>>>> entries = new TreeMap<>();
   /** Per node: the index its current configuration took effect at (absent: the bootstrap one, 0). */
   private final TreeMap<Integer, Long> currentIndex = new TreeMap<>();
-  /** Per node leading now: its term. */
-  private final TreeMap<Integer, Long> leading = new TreeMap<>();
+  private final Leaderships leaderships = new Leaderships();
 
   ConfigurationOracle(IntFunction<NodeLogView> logs, IntToLongFunction commitIndexes, IndexedEntries committed) {
     this.logs = logs;
@@ -47,16 +44,8 @@ final class ConfigurationOracle {
   }
 
   void observe(JournalEvent event, ViolationSink sink) {
-    if (event instanceof RoleChanged e) {
-      if ("LEADER".equals(e.role())) {
-        leading.put(e.node(), e.term());
-      } else {
-        leading.remove(e.node());
-      }
-    } else if (event instanceof Crashed e) {
-      leading.remove(e.node());
-    } else if (event instanceof Recovered e) {
-      leading.remove(e.node());
+    leaderships.observe(event);
+    if (event instanceof Recovered e) {
       currentIndex.remove(e.node());
     } else if (event instanceof ConfigurationChanged e) {
       onChanged(e, sink);
@@ -73,8 +62,7 @@ final class ConfigurationOracle {
     if (e.index() > 0 && log.holds(e.index())) {
       long term = log.termAt(e.index());
       checkSameEntrySameConfiguration(e, term, sink);
-      Long leaderTerm = leading.get(e.node());
-      if (e.index() > previous && leaderTerm != null && leaderTerm == term) {
+      if (e.index() > previous && leaderships.leadsIn(e.node(), term)) {
         checkLeaderMayChange(e, term, log, sink);
       }
     }

@@ -1,9 +1,7 @@
 package io.tumbler.scenario.check;
 
 import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
 import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
 import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
 import io.tumbler.scenario.journal.JournalEvent.TransferSent;
 import java.util.List;
@@ -30,20 +28,16 @@ import java.util.TreeMap;
  * leading is not judged here (the freshness oracles see its value).
  */
 final class LeaseOracle {
-  /** The term each node last reported leading in, absent when it last reported another role or restarted. */
-  private final TreeMap<Integer, Long> leadingTerm = new TreeMap<>();
+  private final Leaderships leaderships = new Leaderships();
   /** The term in which each node last sent TimeoutNow, and to whom. */
   private final TreeMap<Integer, TransferSent> handOffs = new TreeMap<>();
   /** Each term's first journaled leader, by term. */
   private final TreeMap<Long, RoleChanged> electedByTerm = new TreeMap<>();
 
   void observe(JournalEvent event, ViolationSink sink) {
-    if (event instanceof RoleChanged e) {
-      onRoleChanged(e);
-    } else if (event instanceof Crashed e) {
-      leadingTerm.remove(e.node());
-    } else if (event instanceof Recovered e) {
-      leadingTerm.remove(e.node());
+    leaderships.observe(event);
+    if (event instanceof RoleChanged e && "LEADER".equals(e.role())) {
+      electedByTerm.putIfAbsent(e.term(), e);
     } else if (event instanceof TransferSent e) {
       handOffs.put(e.node(), e);
     } else if (event instanceof ReadAnswered e && "LEASE".equals(e.mode())) {
@@ -51,17 +45,8 @@ final class LeaseOracle {
     }
   }
 
-  private void onRoleChanged(RoleChanged e) {
-    if (!"LEADER".equals(e.role())) {
-      leadingTerm.remove(e.node());
-      return;
-    }
-    leadingTerm.put(e.node(), e.term());
-    electedByTerm.putIfAbsent(e.term(), e);
-  }
-
   private void check(ReadAnswered e, ViolationSink sink) {
-    Long term = leadingTerm.get(e.node());
+    Long term = leaderships.termLedBy(e.node());
     if (term == null) {
       return;
     }
