@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -38,7 +39,6 @@ final class PlotSvg {
   private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
   private static final Pattern CLIP_ID = Pattern.compile("\\bclip(\\d+)\\b");
   static final Color OK_COLOUR = new Color(63, 155, 79);
-  private static final Color FAULT_FILL = new Color(214, 120, 20, 46);
 
   private PlotSvg() {}
 
@@ -63,24 +63,28 @@ final class PlotSvg {
   }
 
   /**
-   * Adds the fault windows as one shaded area series from 0 up to {@code top}, so they read as bands behind
-   * the data. One-off faults (a disk bit flip) get a sliver one thousandth of the plot wide.
+   * Adds the fault windows as shaded area series from 0 up to {@code top}, one per fault kind in its
+   * {@link FaultPalette} colour, so they read as bands behind the data in the same colours as the timeline.
+   * One-off faults (a disk bit flip) get a sliver one thousandth of the plot wide.
    */
   static void shadeFaults(XYChart chart, List<FaultWindow> faults, double top, double spanSeconds) {
-    List<Double> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    for (double[] band : mergedBands(faults, spanSeconds)) {
-      xs.addAll(List.of(band[0], band[0], band[1], band[1]));
-      ys.addAll(List.of(0.0, top, top, 0.0));
+    for (FaultKind kind : FaultKind.values()) {
+      List<FaultWindow> ofKind = faults.stream().filter(f -> f.kind() == kind).collect(Collectors.toList());
+      List<Double> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      for (double[] band : mergedBands(ofKind, spanSeconds)) {
+        xs.addAll(List.of(band[0], band[0], band[1], band[1]));
+        ys.addAll(List.of(0.0, top, top, 0.0));
+      }
+      if (xs.isEmpty()) {
+        continue;
+      }
+      XYSeries band = chart.addSeries(kind.label() + " faults", xs, ys);
+      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+      band.setMarker(SeriesMarkers.NONE);
+      band.setFillColor(FaultPalette.awt(kind, 40));
+      band.setLineColor(FaultPalette.awt(kind, 90));
     }
-    if (xs.isEmpty()) {
-      return;
-    }
-    XYSeries band = chart.addSeries("fault windows", xs, ys);
-    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-    band.setMarker(SeriesMarkers.NONE);
-    band.setFillColor(FAULT_FILL);
-    band.setLineColor(new Color(214, 120, 20, 90));
   }
 
   /**
