@@ -39,6 +39,8 @@ final class PlotSvg {
   private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
   private static final Pattern CLIP_ID = Pattern.compile("\\bclip(\\d+)\\b");
   static final Color OK_COLOUR = new Color(63, 155, 79);
+  static final Color FAIL_COLOUR = new Color(208, 70, 63);
+  static final Color INFO_COLOUR = new Color(232, 163, 58);
 
   private PlotSvg() {}
 
