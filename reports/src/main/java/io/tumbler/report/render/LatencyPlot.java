@@ -25,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * beyond {@value #MARKER_LIMIT} per type and outcome they are reduced to the slowest per time bin.
  */
 public final class LatencyPlot {
-  static final int QUANTILE_BINS = 50;
+  static final int QUANTILE_BINS = 30;
   static final int MARKER_LIMIT = 150;
   private static final int[] QUANTILE_ALPHA = {255, 190, 130, 80};
   private static final float[] QUANTILE_WIDTH = {2.0f, 1.4f, 1.1f, 0.8f};
@@ -81,12 +81,15 @@ public final class LatencyPlot {
     }
     LatencyQuantiles q = LatencyQuantiles.of(ok, spanSeconds, QUANTILE_BINS);
     for (int level = 0; level < LatencyQuantiles.LEVELS.length; level++) {
-      String name = f + " ok " + LatencyQuantiles.NAMES[level] + (level == 0 ? " · " + ok.size() + " ops" : "");
+      // One legend entry per type: XChart draws legend text as glyph outlines, a few kilobytes per entry.
+      String name = level == 0 ? f + " ok p50 (bold) … max (faint) · " + ok.size() + " ops"
+          : f + " ok " + LatencyQuantiles.NAMES[level];
       XYSeries s = chart.addSeries(name, q.binMidSeconds(), q.quantiles()[level]);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       s.setMarker(SeriesMarkers.NONE);
       s.setLineColor(OpTypeColours.of(colour, QUANTILE_ALPHA[level]));
       s.setLineStyle(new BasicStroke(QUANTILE_WIDTH[level]));
+      s.setShowInLegend(level == 0);
     }
   }
 

@@ -37,6 +37,8 @@ final class PlotSvg {
   static final int WIDTH = 1100;
   static final int HEIGHT = 300;
   private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
+  private static final Pattern LINE_DEAD_STYLE = Pattern.compile(
+      "<line style=\"fill:none;([^\"]*?)stroke-miterlimit:10;");
   private static final Pattern CLIP_ID = Pattern.compile("\\bclip(\\d+)\\b");
   static final Color OK_COLOUR = new Color(63, 155, 79);
   static final Color FAIL_COLOUR = new Color(208, 70, 63);
@@ -133,6 +135,9 @@ final class PlotSvg {
     assert open >= 0 : "VectorGraphics2D wrote no svg element";
     // Hundredths of a pixel are invisible; the digits beyond them are half of the plot's bytes.
     svg = LONG_DECIMAL.matcher(renameClips(svg.substring(open), id)).replaceAll("$1");
+    // A <line> has no fill and no joins: VectorGraphics2D's fill and miter limit on each segment are dead bytes,
+    // a third of a line's text, and a plot's lines are drawn segment by segment.
+    svg = LINE_DEAD_STYLE.matcher(svg).replaceAll("<line style=\"$1");
     String tag = "<svg id=\"" + id + "\" class=\"plot\" role=\"img\" aria-label=\"" + Markup.esc(caption) + "\"";
     return tag + " " + svg.substring("<svg".length()).stripLeading().replaceFirst("\\bwidth=\"[^\"]*\" ", "")
         .replaceFirst("\\bheight=\"[^\"]*\" ", "").replaceFirst(">", "><title>" + Markup.esc(caption) + "</title>")

@@ -17,6 +17,9 @@ import java.util.Set;
  * the counterexample or safety violation in detail, the faults, and what was missing from the input.
  */
 public final class RunHtml {
+  /** Lines of a check's details shown in the verdict table; a buggy run can have a hundred. */
+  static final int DETAILS_SHOWN = 4;
+
   private RunHtml() {}
 
   /** The page for {@code view}, its diagrams drawn by the JVM's Graphviz engine (started only if needed). */
@@ -46,9 +49,10 @@ public final class RunHtml {
           + Markup.esc(view.counterexamples().get(i).partition()) + " (the same kind of failure, another partition)"
           + "</summary>\n" + section + "</details>\n");
     }
-    for (int i = 0; i < view.safety().size(); i++) {
+    for (int i = 0; i < Math.min(view.safety().size(), SafetyHtml.IN_FULL); i++) {
       b.append(SafetyHtml.render(view.safety().get(i), i));
     }
+    b.append(SafetyHtml.rest(view.safety()));
     if (!view.counterexamples().isEmpty() || !view.safety().isEmpty()) {
       b.append(SequenceHtml.render(MessageSequence.of(view), graphviz));
     }
@@ -127,8 +131,12 @@ public final class RunHtml {
       return "";
     }
     StringBuilder b = new StringBuilder();
-    for (String d : details) {
+    for (String d : details.subList(0, Math.min(details.size(), DETAILS_SHOWN))) {
       b.append("<div class=\"mono\">").append(Markup.esc(d)).append("</div>");
+    }
+    if (details.size() > DETAILS_SHOWN) {
+      b.append("<div class=\"sub\">and ").append(details.size() - DETAILS_SHOWN)
+          .append(" more, listed in the sections below and in checks.json</div>");
     }
     return b.toString();
   }

@@ -64,8 +64,8 @@ class PlotsTest {
     List<HistoryOp> ops = new ArrayList<>(ops(60));
     ops.add(op(1000, "read", 500, 300, OpOutcome.INFO));
     java.util.Set<String> series = LatencyPlot.chart(ops, FAULTS, 1_000_000_000L).getSeriesMap().keySet();
-    for (String name : List.of("network faults", "read ok p50 · 36 ops", "read ok p95", "read ok p99", "read ok max",
-        "write ok p50 · 18 ops", "read fail · 4 ops", "write fail · 2 ops", "read info · 1 ops")) {
+    for (String name : List.of("network faults", "read ok p50 (bold) … max (faint) · 36 ops", "read ok p95", "read ok p99", "read ok max",
+        "write ok p50 (bold) … max (faint) · 18 ops", "read fail · 4 ops", "write fail · 2 ops", "read info · 1 ops")) {
       assertTrue(series.contains(name), "a series named " + name + " in " + series);
     }
   }
