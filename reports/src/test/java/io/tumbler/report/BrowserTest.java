@@ -33,6 +33,9 @@ class BrowserTest {
     assertTrue(dom.contains("class=\"op ok cx\""), "the counterexample's operations are outlined");
     assertTrue(dom.contains("data-check=\"linearizability\""), "the verdict table lists linearizability");
     assertTrue(dom.contains("read 1 of key 0 by process 2"), "the plain sentence is there");
+    assertTrue(dom.contains("was served by node n3. It saw the value written by #0"),
+        "the stale read names the node that served it and the write it saw");
+    assertTrue(dom.contains("data-count=\"1\""), "a fault-group row with its count");
     assertTrue(dom.contains("class=\"tick\""), "the script drew the time axis");
     assertTrue(dom.contains("id=\"latency-plot\"") && dom.contains("id=\"throughput-plot\""), "the plots are inline");
     assertTrue(dom.contains("<figure class=\"cluster\"") && dom.contains("link blocked\""),

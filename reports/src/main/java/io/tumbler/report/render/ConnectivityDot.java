@@ -4,7 +4,7 @@ import io.tumbler.report.view.FaultWindow;
 import java.util.List;
 
 /**
- * The cluster's connectivity during each fault window as DOT for Graphviz's neato, nodes pinned on a circle in
+ * The cluster's connectivity during the fault windows, one diagram per distinct shape ({@link Topologies}), as DOT for Graphviz's neato, nodes pinned on a circle in
  * id order (the same node in the same place in every diagram, which a layout like circo does not promise):
  * a grey line where messages flow both ways, a red dashed line where they are dropped both ways, an orange
  * arrow where only one direction works, crashed or paused nodes grey, clogged ones ringed orange. When no
@@ -14,19 +14,16 @@ final class ConnectivityDot {
   static final double RADIUS_PT = 60;
   private ConnectivityDot() {}
 
-  /** A figure per network, crash or pause window, drawn by {@code renderer}; empty when there is none. */
+  /** A figure per distinct shape of the cluster, drawn by {@code renderer}; empty when there is none. */
   static String render(List<FaultWindow> faults, int[] nodes, GraphvizRenderer renderer) {
     StringBuilder b = new StringBuilder();
     int k = 0;
-    for (FaultWindow f : faults) {
-      if (ClusterLinks.shapesCluster(f)) {
-        ClusterLinks s = ClusterLinks.at(f.startNanos(), faults, nodes);
-        Diagram d = renderer.draw(dot(s, f.label()), GraphvizRenderer.Layout.NEATO, "cluster-" + k);
-        b.append("<figure class=\"cluster\" aria-label=\"").append(Markup.esc("cluster during " + f.label()))
-            .append("\">").append(d.html("cluster-graph")).append(ConnectivitySvg.caption(f, s))
-            .append("</figure>\n");
-        k++;
-      }
+    for (Topologies t : Topologies.of(faults, nodes)) {
+      Diagram d = renderer.draw(dot(t.links(), t.label()), GraphvizRenderer.Layout.NEATO, "cluster-" + k);
+      b.append("<figure class=\"cluster\" data-times=\"").append(t.windows().size()).append("\" aria-label=\"")
+          .append(Markup.esc("cluster during " + t.label())).append("\">").append(d.html("cluster-graph"))
+          .append(t.caption()).append("</figure>\n");
+      k++;
     }
     return b.length() == 0 ? "" : "<div class=\"connectivity\">\n" + b + "</div>\n";
   }

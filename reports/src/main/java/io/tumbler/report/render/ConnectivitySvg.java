@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The cluster's connectivity during each fault window, one small diagram per window: nodes on a circle, a
+ * The cluster's connectivity during the fault windows, one small diagram per distinct shape (see
+ * {@link Topologies}): nodes on a circle, a
  * grey line where messages flow both ways, a red dashed line where they are dropped both ways, an arrow where
  * only one direction still works, crashed or paused nodes greyed out and clogged ones ringed.
  *
@@ -21,15 +22,12 @@ public final class ConnectivitySvg {
 
   private ConnectivitySvg() {}
 
-  /** A figure per network, crash or pause window; empty when there is none. */
+  /** A figure per distinct shape of the cluster during network, crash or pause windows; empty when none. */
   public static String render(List<FaultWindow> faults, List<JsonNode> journal) {
-    int[] nodes = nodesOf(faults, journal);
     StringBuilder b = new StringBuilder();
     int k = 0;
-    for (FaultWindow f : faults) {
-      if (ClusterLinks.shapesCluster(f)) {
-        b.append(figure(f, ClusterLinks.at(f.startNanos(), faults, nodes), k++));
-      }
+    for (Topologies t : Topologies.of(faults, nodesOf(faults, journal))) {
+      b.append(figure(t, k++));
     }
     return b.length() == 0 ? "" : "<div class=\"connectivity\">\n" + b + "</div>\n";
   }
@@ -49,26 +47,19 @@ public final class ConnectivitySvg {
     return out;
   }
 
-  static String figure(FaultWindow f, ClusterLinks s, int k) {
-    StringBuilder b = new StringBuilder("<figure class=\"cluster\">");
+  static String figure(Topologies t, int k) {
+    ClusterLinks s = t.links();
+    StringBuilder b = new StringBuilder("<figure class=\"cluster\" data-times=\"").append(t.windows().size())
+        .append("\">");
     b.append("<svg id=\"cluster-").append(k).append("\" class=\"cluster\" xmlns=\"http://www.w3.org/2000/svg\"")
         .append(" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE).append("\" role=\"img\" aria-label=\"")
-        .append(Markup.esc("cluster during " + f.label())).append("\">\n");
+        .append(Markup.esc("cluster during " + t.label())).append("\">\n");
     b.append("<defs><marker id=\"cluster-").append(k).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
         .append(" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow\"/>")
         .append("</marker></defs>\n");
     links(b, s, k);
     nodes(b, s);
-    return b.append("</svg>").append(caption(f, s)).append("</figure>\n").toString();
-  }
-
-  /** The figure's caption: the fault, its time span, and what is in force but could not be drawn. */
-  static String caption(FaultWindow f, ClusterLinks s) {
-    StringBuilder b = new StringBuilder("<figcaption>").append(Markup.esc(f.label())).append("<br><span class=\"sub\">")
-        .append(Markup.esc(TimelineSvg.faultTitle(f).substring(f.label().length() + 2))).append("</span>");
-    s.unreadable().forEach(u -> b.append("<br><span class=\"sub\">also in force, not drawn: ")
-        .append(Markup.esc(u)).append("</span>"));
-    return b.append("</figcaption>").toString();
+    return b.append("</svg>").append(t.caption()).append("</figure>\n").toString();
   }
 
   private static double[] at(int i, int n) {

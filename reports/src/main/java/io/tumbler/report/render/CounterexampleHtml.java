@@ -4,6 +4,7 @@ import io.tumbler.report.view.Counterexample;
 import io.tumbler.report.view.FaultWindow;
 import io.tumbler.report.view.HistoryOp;
 import io.tumbler.report.view.LeaderTerm;
+import io.tumbler.report.view.ObservedWrite;
 import io.tumbler.report.view.OpWords;
 import io.tumbler.report.view.RunView;
 import java.util.List;
@@ -25,6 +26,9 @@ final class CounterexampleHtml {
     StringBuilder b = new StringBuilder("<section class=\"counterexample\" id=\"").append(id).append("\">\n");
     b.append("<h2>Linearizability counterexample").append(cx.partition().isEmpty() ? "" : " in " + Markup.esc(cx.partition()))
         .append("</h2>\n<p class=\"story\">").append(Markup.esc(cx.sentence())).append("</p>\n");
+    ObservedWrite.of(cx.failing(), view.history(), view.files().history()).ifPresent(o -> b
+        .append("<p class=\"observed\" id=\"").append(id).append("-observed\">").append(Markup.esc(o.sentence()))
+        .append("</p>\n"));
     b.append("<p class=\"sub\">The checker's words: <code>").append(Markup.esc(cx.explanation())).append("</code></p>\n");
     long from = cx.around().stream().mapToLong(HistoryOp::invokeNanos).min().orElse(0);
     long to = cx.around().stream().mapToLong(o -> o.endNanos(view.history().horizonNanos())).max().orElse(from + 1);

@@ -1,5 +1,7 @@
 package io.tumbler.report.render;
 
+import io.tumbler.report.view.FaultKind;
+
 /** The key to a timeline's colours, and its zoom buttons. */
 final class Legend {
   private Legend() {}
@@ -8,13 +10,20 @@ final class Legend {
     return "<div class=\"legend\">"
         + sw("var(--ok)") + "ok " + sw("var(--fail)") + "fail (did not happen) " + sw("var(--info)")
         + "info (may or may not have happened) " + sw("var(--pending)") + "pending "
-        + "<span><span class=\"sw\" style=\"background:var(--net);opacity:.35\"></span>network fault</span>"
-        + "<span><span class=\"sw\" style=\"background:var(--proc);opacity:.35\"></span>crash</span>"
-        + "<span><span class=\"sw\" style=\"background:var(--pause);opacity:.35\"></span>pause</span>"
-        + "<span><span class=\"sw\" style=\"background:var(--clock);opacity:.35\"></span>clock</span>"
+        + faultKinds()
         + "<span>┆ leader change (term)</span><span>▭ outlined: the counterexample</span></div>\n"
         + (binned ? "<p class=\"sub\">This history is long: each lane shows three strips (ok, fail, info) whose "
             + "darkness counts the operations in each time bin. Outlined operations are drawn one by one.</p>\n" : "");
+  }
+
+  /** A swatch per fault kind, in the colour its lane, its plot bands and its fault-table rows use. */
+  private static String faultKinds() {
+    StringBuilder b = new StringBuilder();
+    for (FaultKind k : FaultKind.values()) {
+      b.append("<span><span class=\"sw\" style=\"background:var(").append(FaultPalette.cssVariable(k))
+          .append(");opacity:.6\"></span>").append(k.label()).append(" fault</span>");
+    }
+    return b.toString();
   }
 
   private static String sw(String colour) {

@@ -11,7 +11,7 @@ final class Page {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta name=\"generator\" content=\"tumbler report\">\n"
-        + "<title>" + Markup.esc(title) + "</title>\n<style>\n" + Markup.resource("report.css") + "</style>\n"
+        + "<title>" + Markup.esc(title) + "</title>\n<style>\n" + Markup.resource("report.css") + FaultPalette.css() + "</style>\n"
         + "</head>\n<body>\n<main>\n" + body + "</main>\n<script>\n" + Markup.resource("report.js")
         + "</script>\n</body>\n</html>\n";
   }

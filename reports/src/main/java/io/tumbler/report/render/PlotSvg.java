@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -36,9 +37,12 @@ final class PlotSvg {
   static final int WIDTH = 1100;
   static final int HEIGHT = 300;
   private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
+  private static final Pattern LINE_DEAD_STYLE = Pattern.compile(
+      "<line style=\"fill:none;([^\"]*?)stroke-miterlimit:10;");
   private static final Pattern CLIP_ID = Pattern.compile("\\bclip(\\d+)\\b");
   static final Color OK_COLOUR = new Color(63, 155, 79);
-  private static final Color FAULT_FILL = new Color(214, 120, 20, 46);
+  static final Color FAIL_COLOUR = new Color(208, 70, 63);
+  static final Color INFO_COLOUR = new Color(232, 163, 58);
 
   private PlotSvg() {}
 
@@ -63,24 +67,28 @@ final class PlotSvg {
   }
 
   /**
-   * Adds the fault windows as one shaded area series from 0 up to {@code top}, so they read as bands behind
-   * the data. One-off faults (a disk bit flip) get a sliver one thousandth of the plot wide.
+   * Adds the fault windows as shaded area series from 0 up to {@code top}, one per fault kind in its
+   * {@link FaultPalette} colour, so they read as bands behind the data in the same colours as the timeline.
+   * One-off faults (a disk bit flip) get a sliver one thousandth of the plot wide.
    */
   static void shadeFaults(XYChart chart, List<FaultWindow> faults, double top, double spanSeconds) {
-    List<Double> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    for (double[] band : mergedBands(faults, spanSeconds)) {
-      xs.addAll(List.of(band[0], band[0], band[1], band[1]));
-      ys.addAll(List.of(0.0, top, top, 0.0));
+    for (FaultKind kind : FaultKind.values()) {
+      List<FaultWindow> ofKind = faults.stream().filter(f -> f.kind() == kind).collect(Collectors.toList());
+      List<Double> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      for (double[] band : mergedBands(ofKind, spanSeconds)) {
+        xs.addAll(List.of(band[0], band[0], band[1], band[1]));
+        ys.addAll(List.of(0.0, top, top, 0.0));
+      }
+      if (xs.isEmpty()) {
+        continue;
+      }
+      XYSeries band = chart.addSeries(kind.label() + " faults", xs, ys);
+      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+      band.setMarker(SeriesMarkers.NONE);
+      band.setFillColor(FaultPalette.awt(kind, 40));
+      band.setLineColor(FaultPalette.awt(kind, 90));
     }
-    if (xs.isEmpty()) {
-      return;
-    }
-    XYSeries band = chart.addSeries("fault windows", xs, ys);
-    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-    band.setMarker(SeriesMarkers.NONE);
-    band.setFillColor(FAULT_FILL);
-    band.setLineColor(new Color(214, 120, 20, 90));
   }
 
   /**
@@ -127,6 +135,9 @@ final class PlotSvg {
     assert open >= 0 : "VectorGraphics2D wrote no svg element";
     // Hundredths of a pixel are invisible; the digits beyond them are half of the plot's bytes.
     svg = LONG_DECIMAL.matcher(renameClips(svg.substring(open), id)).replaceAll("$1");
+    // A <line> has no fill and no joins: VectorGraphics2D's fill and miter limit on each segment are dead bytes,
+    // a third of a line's text, and a plot's lines are drawn segment by segment.
+    svg = LINE_DEAD_STYLE.matcher(svg).replaceAll("<line style=\"$1");
     String tag = "<svg id=\"" + id + "\" class=\"plot\" role=\"img\" aria-label=\"" + Markup.esc(caption) + "\"";
     return tag + " " + svg.substring("<svg".length()).stripLeading().replaceFirst("\\bwidth=\"[^\"]*\" ", "")
         .replaceFirst("\\bheight=\"[^\"]*\" ", "").replaceFirst(">", "><title>" + Markup.esc(caption) + "</title>")

@@ -1,6 +1,8 @@
 package io.tumbler.report.render;
 
 import io.tumbler.report.view.CheckRow;
+import io.tumbler.report.view.FaultGroup;
+import io.tumbler.report.view.FaultGroups;
 import io.tumbler.report.view.FaultWindow;
 import io.tumbler.report.view.MessageSequence;
 import io.tumbler.report.view.OpWords;
@@ -15,6 +17,9 @@ import java.util.Set;
  * the counterexample or safety violation in detail, the faults, and what was missing from the input.
  */
 public final class RunHtml {
+  /** Lines of a check's details shown in the verdict table; a buggy run can have a hundred. */
+  static final int DETAILS_SHOWN = 4;
+
   private RunHtml() {}
 
   /** The page for {@code view}, its diagrams drawn by the JVM's Graphviz engine (started only if needed). */
@@ -44,13 +49,14 @@ public final class RunHtml {
           + Markup.esc(view.counterexamples().get(i).partition()) + " (the same kind of failure, another partition)"
           + "</summary>\n" + section + "</details>\n");
     }
-    for (int i = 0; i < view.safety().size(); i++) {
+    for (int i = 0; i < Math.min(view.safety().size(), SafetyHtml.IN_FULL); i++) {
       b.append(SafetyHtml.render(view.safety().get(i), i));
     }
+    b.append(SafetyHtml.rest(view.safety()));
     if (!view.counterexamples().isEmpty() || !view.safety().isEmpty()) {
       b.append(SequenceHtml.render(MessageSequence.of(view), graphviz));
     }
-    b.append(faults(view.faults(), connectivity(view, graphviz)));
+    b.append(faults(view, connectivity(view, graphviz)));
     b.append(notes(view, graphviz));
     return Page.wrap("Tumbler: " + h.scenario() + " seed " + h.seed() + " — " + h.outcome(), b.toString());
   }
@@ -125,8 +131,12 @@ public final class RunHtml {
       return "";
     }
     StringBuilder b = new StringBuilder();
-    for (String d : details) {
+    for (String d : details.subList(0, Math.min(details.size(), DETAILS_SHOWN))) {
       b.append("<div class=\"mono\">").append(Markup.esc(d)).append("</div>");
+    }
+    if (details.size() > DETAILS_SHOWN) {
+      b.append("<div class=\"sub\">and ").append(details.size() - DETAILS_SHOWN)
+          .append(" more, listed in the sections below and in checks.json</div>");
     }
     return b.toString();
   }
@@ -165,8 +175,7 @@ public final class RunHtml {
       return "";
     }
     return "<section id=\"plots\">\n<h2>Latency and throughput</h2>\n<p class=\"sub\">Fault windows are shaded "
-        + "orange (clock skews are left out: they last until the final heal). Latency is drawn for ok and fail "
-        + "completions, at the operation's invocation time.</p>\n<div class=\"plot-wrap\">" + latency
+        + "in their kind's colour, as on the timeline (clock skews are left out: they last until the final heal).</p>\n<div class=\"plot-wrap\">" + latency
         + "</div>\n<div class=\"plot-wrap\">" + throughput + "</div>\n" + placement(view) + "</section>\n";
   }
 
@@ -186,27 +195,29 @@ public final class RunHtml {
     return ConnectivityDot.render(view.faults(), ConnectivitySvg.nodesOf(view.faults(), view.files().journal()), graphviz);
   }
 
-  private static String faults(List<FaultWindow> faults, String connectivity) {
+  private static String faults(RunView view, String connectivity) {
+    List<FaultWindow> faults = view.faults();
     StringBuilder b = new StringBuilder("<section id=\"faults\">\n<h2>Faults</h2>\n");
     if (faults.isEmpty()) {
       return b.append("<p class=\"sub\">No faults were applied (or checks.json is missing).</p>\n</section>\n")
           .toString();
     }
-    b.append("<table><tr><th>from</th><th>to</th><th>kind</th><th>fault</th></tr>\n");
-    for (FaultWindow f : faults) {
-      b.append("<tr><td class=\"mono\">").append(OpWords.seconds(f.startNanos())).append("</td><td class=\"mono\">")
-          .append(f.endNanos() == f.startNanos() ? "(instant)" : OpWords.seconds(f.endNanos())
-              + (f.healed() ? "" : " (never healed)"))
-          .append("</td><td>").append(f.kind().label()).append("</td><td>").append(Markup.esc(f.label()))
-          .append("</td></tr>\n");
-    }
-    b.append("</table>\n");
+    List<FaultGroup> groups = FaultGroups.of(faults);
+    b.append("<p class=\"sub\">").append(faults.size()).append(" fault windows of ").append(groups.size())
+        .append(" distinct faults: one row per fault and target, a tick per time it was applied.</p>\n")
+        .append(FaultTable.render(groups, end(view)));
     if (!connectivity.isEmpty()) {
-      b.append("<h3>Cluster connectivity during each fault</h3>\n<p class=\"sub\">Grey: messages flow both ways; "
-          + "red dashed: dropped both ways; arrow: only that direction works; grey node: crashed or paused.</p>\n")
+      b.append("<h3>Cluster connectivity, one diagram per distinct shape</h3>\n<p class=\"sub\">Grey: messages "
+          + "flow both ways; red dashed: dropped both ways; arrow: only that direction works; grey node: crashed or "
+          + "paused. Each diagram lists the windows during which the cluster had that shape.</p>\n")
           .append(connectivity);
     }
     return b.append("</section>\n").toString();
+  }
+
+  /** The run's last moment: its simulated time or its last history event, whichever is later. */
+  private static long end(RunView view) {
+    return Math.max(view.history().horizonNanos(), view.header().simulatedMillis() * 1_000_000);
   }
 
   private static String notes(RunView view, GraphvizRenderer graphviz) {

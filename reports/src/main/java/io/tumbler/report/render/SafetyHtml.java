@@ -14,6 +14,31 @@ import io.tumbler.report.view.SafetyFinding;
 final class SafetyHtml {
   private SafetyHtml() {}
 
+  /** Violations drawn in full (logs side by side, journal events); the rest are one table row each. */
+  static final int IN_FULL = 3;
+
+  /**
+   * The violations beyond the first {@value #IN_FULL} as one table, a row each: a buggy node can break the same
+   * property a hundred times in a run, and a hundred full sections would bury the page.
+   */
+  static String rest(java.util.List<LogExcerpt> all) {
+    if (all.size() <= IN_FULL) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<section class=\"safety-rest\" id=\"safety-rest\">\n<h2>")
+        .append(all.size() - IN_FULL).append(" more Raft safety violations</h2>\n<table><tr><th class=\"num\">")
+        .append("journal event</th><th>property</th><th>nodes</th><th class=\"num\">term</th><th class=\"num\">")
+        .append("index</th><th>detail</th></tr>\n");
+    for (LogExcerpt x : all.subList(IN_FULL, all.size())) {
+      SafetyFinding f = x.finding();
+      b.append("<tr><td class=\"num\">#").append(f.eventNumber()).append("</td><td>").append(Markup.esc(f.property()))
+          .append("</td><td>").append(Markup.esc(f.nodes().toString())).append("</td><td class=\"num\">")
+          .append(f.term()).append("</td><td class=\"num\">").append(f.index()).append("</td><td class=\"mono\">")
+          .append(Markup.esc(f.detail())).append("</td></tr>\n");
+    }
+    return b.append("</table>\n</section>\n").toString();
+  }
+
   static String render(LogExcerpt x, int number) {
     SafetyFinding f = x.finding();
     StringBuilder b = new StringBuilder("<section class=\"safety\" id=\"safety-").append(number).append("\">\n");

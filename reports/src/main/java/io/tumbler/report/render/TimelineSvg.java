@@ -1,5 +1,6 @@
 package io.tumbler.report.render;
 
+import io.tumbler.report.view.FaultKind;
 import io.tumbler.report.view.FaultWindow;
 import io.tumbler.report.view.HistoryOp;
 import io.tumbler.report.view.LeaderTerm;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * The history timeline as inline SVG: a lane per client process, a bar per operation from invocation to
- * completion coloured by outcome, fault windows shaded and labelled, leader changes marked with their term.
+ * completion coloured by outcome and labelled with its f and value where it fits, a lane per fault kind above
+ * them with a bar per fault window in the kind's {@link FaultPalette} colour, leader changes marked with their
+ * term.
  *
  * <p>Drawn in plot units ({@value #PLOT_WIDTH} across) inside a group that the page's script scales and
  * translates horizontally for zoom and pan; labels sit outside that group and carry their plot x in
@@ -28,16 +31,24 @@ public final class TimelineSvg {
   static final int AXIS_HEIGHT = 18;
   static final int LABEL_ROW = 13;
   static final int DETAIL_LIMIT = 5000;
+  /** Plot units per character of an operation's text at the initial zoom (9 px monospace-ish glyphs). */
+  static final double OP_TEXT_UNITS = 5.0;
 
   private final TimelineSpec spec;
   private final StringBuilder out = new StringBuilder();
   private final Map<String, Integer> laneOf = new HashMap<>();
+  private final List<FaultKind> faultKinds = new ArrayList<>();
   private int labelRows;
 
   private TimelineSvg(TimelineSpec spec) {
     this.spec = spec;
     for (int i = 0; i < spec.processes().size(); i++) {
       laneOf.put(spec.processes().get(i), i);
+    }
+    for (FaultKind k : FaultKind.values()) {
+      if (spec.faults().stream().anyMatch(f -> f.kind() == k)) {
+        faultKinds.add(k);
+      }
     }
   }
 
@@ -49,7 +60,8 @@ public final class TimelineSvg {
   private String draw() {
     List<String> labels = new ArrayList<>();
     labelRows = placeLabels(labels);
-    int lanesTop = AXIS_HEIGHT + labelRows * LABEL_ROW + 4;
+    int faultTop = AXIS_HEIGHT + labelRows * LABEL_ROW + 4;
+    int lanesTop = faultTop + faultKinds.size() * (LANE_HEIGHT + LANE_GAP);
     int height = lanesTop + spec.processes().size() * (LANE_HEIGHT + LANE_GAP) + 4;
     out.append("<svg id=\"").append(spec.id()).append("\" class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\"")
         .append(" viewBox=\"0 0 ").append(GUTTER + PLOT_WIDTH + 8).append(' ').append(height)
@@ -61,14 +73,16 @@ public final class TimelineSvg {
         .append("\"/></clipPath><clipPath id=\"").append(spec.id()).append("-clip-labels\"><rect x=\"")
         .append(GUTTER - 24).append("\" y=\"0\" width=\"").append(PLOT_WIDTH + 32).append("\" height=\"").append(height)
         .append("\"/></clipPath></defs>\n");
+    faultLaneBackgrounds(faultTop);
     laneBackgrounds(lanesTop);
     out.append("<g clip-path=\"url(#").append(spec.id()).append("-clip)\"><g class=\"zoom\" transform=\"translate(")
         .append(GUTTER).append(",0)\">\n");
-    faultShading(lanesTop, height);
+    faultBars(faultTop);
     leaderLines(lanesTop, height);
     bars(lanesTop);
     out.append("</g></g>\n<g class=\"labels\" clip-path=\"url(#").append(spec.id()).append("-clip-labels)\">\n");
     labels.forEach(out::append);
+    opTexts(lanesTop);
     axis();
     out.append("</g>\n</svg>\n");
     return out.toString();
@@ -88,13 +102,47 @@ public final class TimelineSvg {
     }
   }
 
-  private void faultShading(int lanesTop, int height) {
+  private void faultLaneBackgrounds(int faultTop) {
+    for (int i = 0; i < faultKinds.size(); i++) {
+      int y = faultTop + i * (LANE_HEIGHT + LANE_GAP);
+      out.append("<rect class=\"lane fault-lane\" x=\"").append(GUTTER).append("\" y=\"").append(y)
+          .append("\" width=\"").append(PLOT_WIDTH).append("\" height=\"").append(LANE_HEIGHT).append("\"/>")
+          .append("<text class=\"lane-label fault-").append(faultKinds.get(i).label()).append("\" x=\"")
+          .append(GUTTER - 6).append("\" y=\"").append(y + LANE_HEIGHT - 3).append("\">")
+          .append(faultKinds.get(i).label()).append("</text>\n");
+    }
+  }
+
+  /** Each fault window as a bar in its kind's lane, above the process lanes, so no label covers an operation. */
+  private void faultBars(int faultTop) {
     for (FaultWindow f : spec.faults()) {
       double x0 = x(f.startNanos());
       double width = Math.max(x(f.endNanos()) - x0, 0.8);
+      int y = faultTop + faultKinds.indexOf(f.kind()) * (LANE_HEIGHT + LANE_GAP) + 1;
       out.append("<rect class=\"fault fault-").append(f.kind().label()).append("\" x=\"").append(Markup.num(x0))
-          .append("\" y=\"").append(AXIS_HEIGHT).append("\" width=\"").append(Markup.num(width)).append("\" height=\"")
-          .append(height - AXIS_HEIGHT).append("\"><title>").append(Markup.esc(faultTitle(f))).append("</title></rect>\n");
+          .append("\" y=\"").append(y).append("\" width=\"").append(Markup.num(width)).append("\" height=\"")
+          .append(LANE_HEIGHT - 2).append("\"><title>").append(Markup.esc(faultTitle(f))).append("</title></rect>\n");
+    }
+  }
+
+  /**
+   * The operation's text (f and value) over its bar when the bar is wide enough at the initial zoom; drawn in
+   * the label layer so zooming moves it without stretching it.
+   */
+  private void opTexts(int lanesTop) {
+    if (spec.ops().size() > DETAIL_LIMIT) {
+      return;
+    }
+    for (HistoryOp op : spec.ops()) {
+      String text = op.f() + " " + OpWords.compact(op.value());
+      double x0 = x(op.invokeNanos());
+      double width = x(op.endNanos(spec.endNanos())) - x0;
+      if (width < text.length() * OP_TEXT_UNITS + 4) {
+        continue;
+      }
+      out.append("<text class=\"op-text\" data-x=\"").append(Markup.num(x0 + 2)).append("\" x=\"")
+          .append(Markup.num(GUTTER + x0 + 2)).append("\" y=\"").append(laneY(op.process(), lanesTop) + LANE_HEIGHT - 4)
+          .append("\">").append(Markup.esc(text)).append("</text>\n");
     }
   }
 
@@ -146,12 +194,9 @@ public final class TimelineSvg {
         .append("</title></rect>\n");
   }
 
-  /** Puts fault and leader labels on rows above the lanes so they do not overlap; returns the row count. */
+  /** Puts leader labels on rows above the lanes so they do not overlap; returns the row count. */
   private int placeLabels(List<String> labels) {
     List<Double> rowEnds = new ArrayList<>();
-    for (FaultWindow f : spec.faults()) {
-      labels.add(label(rowEnds, x(f.startNanos()), f.label(), "fault-label fault-" + f.kind().label()));
-    }
     for (LeaderTerm l : spec.leaders()) {
       labels.add(label(rowEnds, x(l.timeNanos()), "n" + l.node() + " leads t" + l.term(), "leader-label"));
     }

@@ -1,5 +1,6 @@
 package io.tumbler.report.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,32 @@ class PlotsTest {
     assertFalse(svg.contains("<?xml") || svg.contains("<!DOCTYPE"), "no prolog inside an HTML page");
     assertFalse(svg.matches("(?s).*[\"#]clip\\d.*"), "XChart's hash-code clip ids are renamed");
     assertTrue(svg.contains("latency-plot-clip0"), "renamed after the plot's id");
-    assertTrue(svg.contains("fill:rgb(214,120,20)") || svg.contains("rgb(214,120,20)"), "fault band drawn: " + svg.length());
+    assertTrue(svg.contains("rgb(79,95,196)"), "the network fault band is drawn in FaultPalette's network colour");
+  }
+
+  @Test
+  void latencyQuantilesAreNearestRankPerBinAndSkipEmptyBins() {
+    List<double[]> points = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      points.add(new double[] {0.1, i});
+    }
+    points.add(new double[] {0.9, 7});
+    LatencyQuantiles q = LatencyQuantiles.of(points, 1.0, 4);
+    assertArrayEquals(new double[] {0.125, 0.875}, q.binMidSeconds(), 1e-9, "bins 1 and 2 are empty and left out");
+    assertArrayEquals(new double[] {50, 95, 99, 100}, new double[] {q.quantiles()[0][0], q.quantiles()[1][0],
+        q.quantiles()[2][0], q.quantiles()[3][0]});
+    assertEquals(7, q.quantiles()[3][1], "a bin of one completion has every quantile equal to it");
+  }
+
+  @Test
+  void latencyPlotDrawsQuantileLinesForOkAndMarkersForFailAndInfo() {
+    List<HistoryOp> ops = new ArrayList<>(ops(60));
+    ops.add(op(1000, "read", 500, 300, OpOutcome.INFO));
+    java.util.Set<String> series = LatencyPlot.chart(ops, FAULTS, 1_000_000_000L).getSeriesMap().keySet();
+    for (String name : List.of("network faults", "read ok p50 (bold) … max (faint) · 36 ops", "read ok p95", "read ok p99", "read ok max",
+        "write ok p50 (bold) … max (faint) · 18 ops", "read fail · 4 ops", "write fail · 2 ops", "read info · 1 ops")) {
+      assertTrue(series.contains(name), "a series named " + name + " in " + series);
+    }
   }
 
   @Test
@@ -87,7 +113,7 @@ class PlotsTest {
     String throughput = ThroughputPlot.render(many, FAULTS, end);
     System.out.printf("plots for 100,000 operations: latency %d KB, throughput %d KB%n", latency.length() / 1024,
         throughput.length() / 1024);
-    assertTrue(latency.contains("the slowest per time bin"), "the caption says the points were reduced");
+    assertTrue(latency.contains("the slowest per time bin"), "the caption says the markers were reduced");
     assertTrue(latency.length() < 1_500_000 && throughput.length() < 1_500_000, "plots stay a small part of a page");
   }
 }

@@ -30,7 +30,7 @@ class RunDiagramsTest {
         + "starts-with(*[local-name()='title'], 'lane')]"), "a header per lane");
     assertTrue(sequence.text("//*[@id='sequence-graph0']").contains("Reply #1 OK"));
     assertTrue(html.contains("id=\"counterexample-0-states-graph0\""), "the model-state path is drawn");
-    assertTrue(html.contains("<figure class=\"cluster\" aria-label=\"cluster during isolate the leader (n1)\">"
+    assertTrue(html.contains("<figure class=\"cluster\" data-times=\"1\" aria-label=\"cluster during isolate the leader (n1)\">"
         + "<div class=\"graphviz cluster-graph\"><svg"), "connectivity drawn by Graphviz");
     assertFalse(html.contains("diagram unavailable"));
     assertTrue(html.contains("Diagrams drawn by: " + GraphvizRenderer.shared().describe() + ".</p>"));

@@ -201,7 +201,7 @@ public final class ClientProcess implements SimProcess<Wire> {
     switch (reply.status()) {
       case OK -> {
         maybeEcho(from);
-        complete(workload().complete(current, reply.payload()));
+        complete(workload().complete(current, reply.payload()), shared.nodeAt(from));
       }
       case NOT_LEADER -> {
         int hinted = reply.leaderHint() > 0 ? shared.processOfNode(reply.leaderHint()) : -1;
@@ -225,10 +225,11 @@ public final class ClientProcess implements SimProcess<Wire> {
     }
   }
 
-  private void complete(Completion completion) {
+  /** Records the outcome the node {@code servedBy} (0: unknown) replied with. */
+  private void complete(Completion completion, int servedBy) {
     long now = shared.trueNanos();
     if (completion.ok()) {
-      shared.history().ok(process, current.f(), completion.value(), now);
+      shared.history().ok(process, current.f(), completion.value(), now, servedBy);
     } else {
       shared.history().fail(process, current.f(), completion.value(), now, completion.error());
     }

@@ -81,6 +81,11 @@ public final class ClientShared {
     return nodes.processOf(nodeId);
   }
 
+  /** The node id at network address {@code process}, or 0 when it is no node's. */
+  int nodeAt(int process) {
+    return nodes.nodeAt(process);
+  }
+
   /** The member after the node at {@code nodeProcess} in ring order of ids (the first member, if it is gone). */
   int nextNodeProcess(int nodeProcess) {
     int id = nodes.nodeAt(nodeProcess);

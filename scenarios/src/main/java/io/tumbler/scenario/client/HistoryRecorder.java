@@ -58,7 +58,20 @@ public final class HistoryRecorder {
   }
 
   public void ok(long process, String f, Object value, long timeNanos) {
-    add(process, OpType.OK, f, value, timeNanos, null);
+    ok(process, f, value, timeNanos, 0);
+  }
+
+  /**
+   * An ok completion answered by node {@code servedBy}, recorded as the extra field {@code "node"} (left out
+   * when 0, unknown) so a report can name the replica that served a stale read; checkers ignore the field.
+   */
+  public void ok(long process, String f, Object value, long timeNanos, int servedBy) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    if (servedBy > 0) {
+      extra.put("node", servedBy);
+    }
+    operations.add(new Operation(operations.size(), process, OpType.OK, f, value, true, OptionalLong.of(timeNanos),
+        extra));
     lastOkNanos = timeNanos;
   }
 
