@@ -69,6 +69,7 @@ public final class RaftSafetyChecker {
       id -> node(id).commitIndex, committed);
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
   private final ElectionTimerOracle electionTimer = new ElectionTimerOracle();
+  private final JoinOracle joins = new JoinOracle();
 
   private record VoteKey(int node, long term) {}
 
@@ -103,6 +104,7 @@ public final class RaftSafetyChecker {
     ackMatch.observe(event, this::violation);
     electionTimer.observe(event, this::violation);
     configurationAgreement.observe(event, this::violation);
+    joins.observe(event, this::violation);
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
@@ -145,7 +147,9 @@ public final class RaftSafetyChecker {
         || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
         || event instanceof JournalEvent.Paused || event instanceof JournalEvent.ElectionTimerReset
         || event instanceof JournalEvent.CampaignStarted || event instanceof JournalEvent.TransferSent
-        || event instanceof JournalEvent.ConfigurationChanged || event instanceof JournalEvent.NodeJoined;
+        || event instanceof JournalEvent.ConfigurationChanged || event instanceof JournalEvent.NodeJoined
+        || event instanceof JournalEvent.HandshakeHost || event instanceof JournalEvent.HandshakeReplayed
+        || event instanceof JournalEvent.JoinAdmitted || event instanceof JournalEvent.JoinRejected;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */
