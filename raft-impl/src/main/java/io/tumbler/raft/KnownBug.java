@@ -106,11 +106,11 @@ public enum KnownBug {
     REJOIN_WITHOUT_SECRET_CHECK("rejoin-without-secret-check",
             "the leader admits a host whose join proof it never verified against the cluster secret, so a host "
                     + "without the secret (or anyone on the wire) joins the cluster",
-            "raft-safety", "JOIN_AUTHENTICATED", "rejoin", false),
+            "raft-safety", "JOIN_AUTHENTICATED", "rejoin"),
     HANDSHAKE_NONCE_REUSABLE("handshake-nonce-reusable",
             "the leader accepts a join proof for a nonce that was already answered, so a proof captured on the "
                     + "wire and sent again later admits a host that did not ask",
-            "raft-safety", "JOIN_AUTHENTICATED", "rejoin", false),
+            "raft-safety", "JOIN_AUTHENTICATED", "rejoin"),
     WIPED_NODE_OLD_IDENTITY("wiped-node-old-identity",
             "a host that lost its disk rejoins under its old incarnation and node id, so the leader admits an "
                     + "identity that already voted (with the votes its disk forgot)",

@@ -345,11 +345,28 @@ public final class RaftSafetyChecker {
   }
 
   private void onSnapshotInstalled(SnapshotInstalled e) {
+    checkInstalledDigest(e);
     NodeState n = node(e.node());
     if (n.log.baseIndex() < e.index()) {
       n.log.resetTo(e.index(), e.term(), prefixHashFor(e.index(), e.term()));
     }
     n.commitIndex = Math.max(n.commitIndex, e.index());
+  }
+
+  /**
+   * A node restored from a leader's snapshot (a joining, rejoining or lagging node catching up) must hold the state
+   * every replica that applied up to the snapshot's index held there: the snapshot's state digest is compared with
+   * theirs ({@code stateDigest} 0: the node's observer did not compute it).
+   */
+  private void checkInstalledDigest(SnapshotInstalled e) {
+    if (e.stateDigest() == 0 || !applied.known(e.index()) || applied.term(e.index()) != e.term()
+        || applied.extra(e.index()) == e.stateDigest()) {
+      return;
+    }
+    int other = applied.node(e.index());
+    violation(SafetyProperty.STATE_DIGEST_AGREEMENT, List.of(other, e.node()), e.term(), e.index(),
+        String.format("node %d installed a snapshot at index %d with state digest %016x but node %d applied that "
+            + "index to state digest %016x", e.node(), e.index(), e.stateDigest(), other, applied.extra(e.index())));
   }
 
   private long prefixHashFor(long index, long term) {

@@ -16,6 +16,11 @@ import java.util.List;
  * members (never at an impostor).
  */
 final class RejoinFaults {
+  /**
+   * A host is wiped only while at least three members are planned: wiping one of two voters loses the quorum for
+   * good (no change can commit without it), an operator's mistake rather than a fault the cluster must survive.
+   */
+  private static final int MIN_VOTERS_TO_WIPE = 3;
   private final RandomStream random;
   private final int bootstrap;
   private final List<Integer> members = new ArrayList<>();
@@ -49,17 +54,18 @@ final class RejoinFaults {
   private void handshake(long t) {
     int size = members.size();
     int choice = random.nextInt(5);
-    if (choice == 0 && size < bootstrap + 2 || choice == 1 && size < bootstrap) {
+    boolean grow = choice == 0 || choice == 1 && size < bootstrap || choice == 2 && size < MIN_VOTERS_TO_WIPE;
+    if (grow && size < bootstrap + 2) {
       faults.add(new TimedFault(t, new Fault.JoinNode()));
       members.add(nextId++);
     } else if (choice == 1) {
       int node = members.remove(random.nextInt(size));
       faults.add(new TimedFault(t, new Fault.RemoveNode(node)));
-    } else if (choice == 2) {
+    } else if (choice == 2 && size >= MIN_VOTERS_TO_WIPE) {
       int node = members.remove(random.nextInt(size));
       faults.add(new TimedFault(t, new Fault.Rejoin(node)));
       members.add(nextId++);
-    } else if (choice == 3) {
+    } else if (choice <= 3) {
       faults.add(new TimedFault(t, new Fault.RejoinWithBadSecret()));
       nextId++;
     } else {
