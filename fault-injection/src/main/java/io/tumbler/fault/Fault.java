@@ -493,7 +493,9 @@ public sealed interface Fault {
   /**
    * The host of {@code node} loses its disk and comes back: its old node is wiped and stopped for good, the host
    * runs the handshake under its NEXT incarnation as a new node id (the next unused one), and the operator removes
-   * the old id. A wiped host never votes under its old identity. Heal: nothing to undo.
+   * the old id. A wiped host never votes under its old identity. Nothing is done when {@code node} is no member, or
+   * when losing its disk would leave fewer than a majority of the voters with theirs (Raft does not survive that).
+   * Heal: nothing to undo.
    */
   record Rejoin(int node) implements Fault {
     public Fault heal() {

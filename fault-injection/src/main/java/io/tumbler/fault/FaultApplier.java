@@ -76,7 +76,8 @@ public final class FaultApplier {
       return c.replayHandshake() ? fault.describe() : fault.describe() + " (none captured or no leader: nothing done)";
     }
     int added = c.rejoin(((Fault.Rejoin) fault).node());
-    return added == 0 ? fault.describe() + " (no member: nothing done)" : fault.describe() + " (n" + added + ")";
+    return added == 0 ? fault.describe() + " (no member, or a majority of disks at stake: nothing done)"
+        : fault.describe() + " (n" + added + ")";
   }
 
   private static void applyNetwork(Fault fault, FaultActuator c) {

@@ -80,6 +80,11 @@ public final class NodeProcess implements SimProcess<Wire> {
     return stateMachine;
   }
 
+  /** True once the node recovered and runs (a node that refused a corrupt log never does). */
+  boolean started() {
+    return started;
+  }
+
   ElectionTimerWitness timer() {
     return timer;
   }

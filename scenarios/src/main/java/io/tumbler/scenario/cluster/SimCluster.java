@@ -651,7 +651,7 @@ public final class SimCluster implements FaultActuator {
   @Override
   public int rejoin(int node) {
     int id = reserveNode();
-    if (!isMember(node)) {
+    if (!isMember(node) || !survivesAnotherLostDisk(node)) {
       return 0;
     }
     journalHandshakeHost(id, rejoinHosts.nextIncarnation(node, id));
@@ -659,6 +659,31 @@ public final class SimCluster implements FaultActuator {
     membership.remove(node, 0);
     membership.join(id);
     return id;
+  }
+
+  /**
+   * True if wiping {@code node} leaves a majority of the latest configuration's voters with their disks: Raft
+   * survives losing a minority of disks, not more, so a disk loss is injected only while the cluster can survive it
+   * (as a Jepsen nemesis keeps to minorities). The configuration is the latest any running node holds; voters
+   * already wiped and not yet removed count as lost.
+   */
+  private boolean survivesAnotherLostDisk(int node) {
+    io.tumbler.raft.LogConfiguration latest = null;
+    for (NodeProcess p : running.values()) {
+      if (!p.started()) {
+        continue;
+      }
+      io.tumbler.raft.LogConfiguration c = p.node().configuration();
+      if (latest == null || c.index() > latest.index()) {
+        latest = c;
+      }
+    }
+    if (latest == null) {
+      return false;
+    }
+    List<Integer> voters = latest.configuration().voters();
+    long intact = voters.stream().filter(v -> v != node && !retired.contains(v)).count();
+    return intact >= voters.size() / 2 + 1;
   }
 
   @Override
