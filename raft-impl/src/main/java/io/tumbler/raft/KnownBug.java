@@ -112,8 +112,8 @@ public enum KnownBug {
                     + "wire and sent again later admits a host that did not ask",
             "raft-safety", "JOIN_AUTHENTICATED", "rejoin"),
     WIPED_NODE_OLD_IDENTITY("wiped-node-old-identity",
-            "a host that lost its disk rejoins under its old incarnation and node id, so the leader admits an "
-                    + "identity that already voted (with the votes its disk forgot)",
+            "the leader admits a host that lost its disk under an incarnation it already admitted (its old "
+                    + "identity, whose votes the lost disk forgot) instead of requiring the next one",
             "raft-safety", "INCARNATION_MONOTONIC", "rejoin", false);
 
     private final String bugName;

@@ -15,13 +15,15 @@ import java.util.TreeSet;
  * runs as its own Raft node id, and a node id names one (host, incarnation) for life. A wiped host therefore comes
  * back as a new node, which never voted, so it cannot vote with a vote its lost disk had cast; the old node id
  * leaves the configuration by an ordinary removal. The authority enforces it: an incarnation must be above the
- * highest admitted for its host (equal only when the same node asks again before it became a member, e.g. after
- * its learner proposal was refused), and the joining node id must be neither a member of the configuration nor
- * bound to another identity.
+ * highest admitted for its host (bootstrap node {@code i} counts as host {@code i} admitted in incarnation 0; equal
+ * only when the same node asks again before it became a member, e.g. after its learner proposal was refused), and
+ * the joining node id must be neither a member of the configuration nor bound to another identity.
  *
- * <p><b>Scope.</b> This memory is the leader's, volatile: a new leader knows the configuration (so an old node id
- * still a member is refused) but not the incarnations its predecessors admitted. The simulation's journal oracle
- * checks that admitted incarnations of a host strictly increase across leaders.
+ * <p><b>Scope — a known gap.</b> This memory is the leader's, volatile: a new leader knows the bootstrap hosts and
+ * the configuration (an old node id still a member is refused) but not the incarnations its predecessors admitted,
+ * so a host admitted by one leader in incarnation k can be admitted again in k by the next. Closing it needs the
+ * admitted (host, incarnation) replicated with the configuration entry; the simulation's journal oracle
+ * ({@code INCARNATION_MONOTONIC}) checks the property across leaders.
  *
  * <p>Known bugs {@code rejoin-without-secret-check}, {@code handshake-nonce-reusable} and
  * {@code wiped-node-old-identity} switch single checks off ({@link #skipsSecret} and friends).
@@ -45,6 +47,15 @@ public final class JoinAuthority {
 
     /** An authority for {@code clusterId} keyed by {@code secret}; nonces expire after {@code nonceLifetimeTicks}. */
     public JoinAuthority(String clusterId, byte[] secret, long nonceLifetimeTicks, JoinChecks checks) {
+        this(clusterId, secret, nonceLifetimeTicks, checks, java.util.List.of());
+    }
+
+    /**
+     * As above, for a cluster bootstrapped with {@code bootstrapPeers}: by convention bootstrap node {@code i} is host
+     * {@code i} in incarnation 0, so those hosts come back only under incarnation 1 or later.
+     */
+    public JoinAuthority(String clusterId, byte[] secret, long nonceLifetimeTicks, JoinChecks checks,
+                         java.util.List<Integer> bootstrapPeers) {
         if (nonceLifetimeTicks <= 0) {
             throw new IllegalArgumentException("nonce lifetime must be positive");
         }
@@ -52,6 +63,11 @@ public final class JoinAuthority {
         this.secret = secret.clone();
         this.nonceLifetimeTicks = nonceLifetimeTicks;
         this.checks = checks;
+        for (int peer : bootstrapPeers) {
+            admittedIncarnation.put(peer, 0L);
+            bindings.put(peer, new Binding(peer, 0));
+            everMembers.add(peer);
+        }
     }
 
     /** Step 2: challenge {@code request} with {@code freshNonce} (drawn by the caller), or refuse an old identity. */

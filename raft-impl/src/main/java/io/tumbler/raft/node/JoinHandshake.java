@@ -98,7 +98,8 @@ final class JoinHandshake {
     /** Created when this node first leads a handshake; a new leader starts with fresh memory (see JoinAuthority). */
     private JoinAuthority authority() {
         if (authority == null) {
-            authority = new JoinAuthority(identity.clusterId(), identity.secret(), NONCE_LIFETIME_TICKS, checks);
+            authority = new JoinAuthority(identity.clusterId(), identity.secret(), NONCE_LIFETIME_TICKS, checks,
+                    node.bootstrapPeers());
         }
         return authority;
     }

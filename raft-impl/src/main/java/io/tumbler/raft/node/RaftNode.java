@@ -726,6 +726,11 @@ public final class RaftNode {
         observer.observe(new Observation.PathTaken(id, term, path, peer));
     }
 
+    /** The peers the cluster was bootstrapped with (node ids; by convention host {@code i} in incarnation 0). */
+    List<Integer> bootstrapPeers() {
+        return config.peers();
+    }
+
     /** Sends a message outside the Ready loop: the handshake's messages depend on nothing durable. */
     void send(Message message) {
         transport.send(message);

@@ -66,6 +66,17 @@ class JoinAuthorityTest {
     }
 
     @Test
+    void aBootstrapHostComesBackOnlyUnderIncarnationOneOrLater() {
+        JoinAuthority bootstrapped = new JoinAuthority("c1", SECRET, LIFETIME, JoinChecks.ALL, List.of(1, 2, 3));
+        Configuration withoutTwo = Configuration.ofVoters(List.of(1, 3));
+        assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION),
+                bootstrapped.challenge(new JoinRequest(7, 1, 0, 2, 0), 0, 1, withoutTwo));
+        assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_IN_USE),
+                bootstrapped.challenge(new JoinRequest(2, 1, 0, 2, 1), 0, 2, withoutTwo), "node id 2 was host 2/0");
+        assertEquals(new JoinDecision.Challenge(3), bootstrapped.challenge(new JoinRequest(7, 1, 0, 2, 1), 0, 3, withoutTwo));
+    }
+
+    @Test
     void theSameIdentityMayAskAgainUntilItIsAMember() {
         authority.verify(proof(4, 4, 0, challenge(4, 4, 0, 1), SECRET), 1, THREE);
         long again = challenge(4, 4, 0, 2); // its learner proposal was refused; it is not a member yet

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  *   <li>a nonce admits at most once, and a replayed nonce never admits after its replay;
  *   <li>a handshake host appears in no configuration before a leader admitted it;
  *   <li>per host, each admission's incarnation is above every earlier admission's, except the same node admitted
- *       again (its first learner proposal was refused).
+ *       again (its first learner proposal was refused); bootstrap node {@code i} counts as host {@code i} admitted in
+ *       incarnation 0.
  * </ul>
  * Nodes that join without a handshake (the {@code membership} scenario's operator additions, bootstrap nodes) are
  * not judged here.
@@ -33,9 +34,15 @@ final class JoinOracle {
   private final TreeSet<Long> admittedNonces = new TreeSet<>();
   private final TreeSet<Long> replayedNonces = new TreeSet<>();
   private final TreeMap<Integer, Admission> latestByHost = new TreeMap<>();
+  /** Nodes started after the bootstrap (any later {@code Recovered} of theirs is not a bootstrap identity). */
+  private final TreeSet<Integer> joined = new TreeSet<>();
 
   void observe(JournalEvent event, ViolationSink sink) {
-    if (event instanceof HandshakeHost e) {
+    if (event instanceof JournalEvent.NodeJoined e) {
+      joined.add(e.node());
+    } else if (event instanceof JournalEvent.Recovered e && !joined.contains(e.node())) {
+      latestByHost.putIfAbsent(e.node(), new Admission(0, e.node())); // bootstrap node i: host i, incarnation 0
+    } else if (event instanceof HandshakeHost e) {
       handshakeHosts.put(e.node(), e);
     } else if (event instanceof HandshakeReplayed e) {
       replayedNonces.add(e.nonce());

@@ -72,4 +72,15 @@ class JoinJournalsTest {
     j.add(new JoinAdmitted(5, 1, 6, 4, 0, 101));
     assertOnly(SafetyProperty.INCARNATION_MONOTONIC, run(j));
   }
+
+  @Test
+  void aBootstrapHostAdmittedAgainInIncarnationZeroIsCaught() {
+    List<JournalEvent> j = base();
+    j.add(new JournalEvent.Recovered(4, 2, 0, 0, 0, 0, 0)); // bootstrap node 2: host 2 in incarnation 0
+    j.add(new HandshakeHost(5, 6, 2, 1, true));
+    j.add(new JoinAdmitted(6, 1, 6, 2, 1, 101)); // its next incarnation: fine
+    j.add(new HandshakeHost(7, 7, 2, 0, true));
+    j.add(new JoinAdmitted(8, 3, 7, 2, 0, 102)); // its old one, by another leader
+    assertOnly(SafetyProperty.INCARNATION_MONOTONIC, run(j));
+  }
 }
