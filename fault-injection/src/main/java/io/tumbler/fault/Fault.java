@@ -9,8 +9,8 @@ import java.util.List;
  * at simulated times, serialized as JSON with a {@code "type"} field so it can be read, edited by hand,
  * replayed exactly and shrunk.
  *
- * <p>Node ids are the cluster's (1..N, then N+1, N+2... for hosts {@link AddNode} and {@link ReplaceNode} bring
- * in, in the order they fire). Targets such as {@link KillLeader} are resolved when the fault fires, from the
+ * <p>Node ids are the cluster's (1..N, then N+1, N+2... for hosts {@link AddNode}, {@link ReplaceNode},
+ * {@link JoinNode}, {@link Rejoin} and {@link RejoinWithBadSecret} bring in, in the order they fire). Targets such as {@link KillLeader} are resolved when the fault fires, from the
  * cluster's observed state, by the {@link FaultActuator} that applies it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -47,6 +47,10 @@ import java.util.List;
   @JsonSubTypes.Type(value = Fault.AddNode.class, name = "add-node"),
   @JsonSubTypes.Type(value = Fault.RemoveNode.class, name = "remove-node"),
   @JsonSubTypes.Type(value = Fault.ReplaceNode.class, name = "replace-node"),
+  @JsonSubTypes.Type(value = Fault.JoinNode.class, name = "join-node"),
+  @JsonSubTypes.Type(value = Fault.Rejoin.class, name = "rejoin"),
+  @JsonSubTypes.Type(value = Fault.RejoinWithBadSecret.class, name = "rejoin-with-bad-secret"),
+  @JsonSubTypes.Type(value = Fault.ReplayHandshake.class, name = "replay-handshake"),
 })
 public sealed interface Fault {
 
@@ -468,6 +472,67 @@ public sealed interface Fault {
 
     public String describe() {
       return "replace n" + node + " by a new node";
+    }
+  }
+
+  /**
+   * A new host asks to join through the rejoin handshake (join request, the leader's challenge, an HMAC proof with
+   * the cluster secret): a new node under the next unused id, which the leader admits as a learner once the proof
+   * verifies; promoted once caught up, as for {@link AddNode}. Heal: nothing to undo.
+   */
+  record JoinNode() implements Fault {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return "a new host joins by handshake";
+    }
+  }
+
+  /**
+   * The host of {@code node} loses its disk and comes back: its old node is wiped and stopped for good, the host
+   * runs the handshake under its NEXT incarnation as a new node id (the next unused one), and the operator removes
+   * the old id. A wiped host never votes under its old identity. Nothing is done when {@code node} is no member, or
+   * when losing its disk would leave fewer than a majority of the voters with theirs (Raft does not survive that).
+   * Heal: nothing to undo.
+   */
+  record Rejoin(int node) implements Fault {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return "n" + node + " loses its disk and rejoins under a new incarnation";
+    }
+  }
+
+  /**
+   * A host without the cluster secret (its proof is keyed by another one) asks to join under the next unused id,
+   * again and again; the leader must refuse every proof and never admit it. Heal: nothing to undo.
+   */
+  record RejoinWithBadSecret() implements Fault {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return "a host with a wrong secret tries to join";
+    }
+  }
+
+  /**
+   * The nemesis resends the latest join proof it captured on the wire to whichever node leads now: a replay the
+   * leader must refuse (its nonce was answered, or never issued by this leader). Nothing happens when no proof was
+   * captured yet. Heal: nothing to undo.
+   */
+  record ReplayHandshake() implements Fault {
+    public Fault heal() {
+      return new Disarm();
+    }
+
+    public String describe() {
+      return "replay a captured join proof";
     }
   }
 }

@@ -85,4 +85,30 @@ public interface FaultActuator {
    * the order of {@link Fault.AddNode} and {@link Fault.ReplaceNode} faults in a schedule.
    */
   int replaceNode(int node);
+
+  /**
+   * Starts a new host under the next unused id that joins through the rejoin handshake; returns its id. An
+   * actuator without the handshake refuses with {@link UnsupportedOperationException}.
+   */
+  default int joinNode() {
+    throw new UnsupportedOperationException("this cluster has no rejoin handshake");
+  }
+
+  /**
+   * Wipes {@code node} for good and brings its host back through the handshake under its next incarnation, as the
+   * next unused id, removing the old id; returns the new id, or 0 (the id still taken) when {@code node} is no member.
+   */
+  default int rejoin(int node) {
+    throw new UnsupportedOperationException("this cluster has no rejoin handshake");
+  }
+
+  /** Starts a host with a wrong secret under the next unused id, trying to join; returns its id. */
+  default int joinWithBadSecret() {
+    throw new UnsupportedOperationException("this cluster has no rejoin handshake");
+  }
+
+  /** Resends the latest captured join proof to the current leader; false when there is none or no leader. */
+  default boolean replayHandshake() {
+    throw new UnsupportedOperationException("this cluster has no rejoin handshake");
+  }
 }

@@ -43,6 +43,10 @@ public final class FaultApplier {
     if (fault instanceof Fault.AddNode || fault instanceof Fault.RemoveNode || fault instanceof Fault.ReplaceNode) {
       return applyMembership(fault, cluster);
     }
+    if (fault instanceof Fault.JoinNode || fault instanceof Fault.Rejoin || fault instanceof Fault.RejoinWithBadSecret
+        || fault instanceof Fault.ReplayHandshake) {
+      return applyHandshake(fault, cluster);
+    }
     applyNetwork(fault, cluster);
     applyProcess(fault, cluster);
     return fault.describe();
@@ -58,6 +62,22 @@ public final class FaultApplier {
     }
     int added = c.replaceNode(((Fault.ReplaceNode) fault).node());
     return added == 0 ? fault.describe() + " (no member: nothing done)" : fault.describe() + " (n" + added + ")";
+  }
+
+  /** A host joining, rejoining or impersonating through the handshake, or a captured proof replayed. */
+  private static String applyHandshake(Fault fault, FaultActuator c) {
+    if (fault instanceof Fault.JoinNode) {
+      return fault.describe() + " (n" + c.joinNode() + ")";
+    }
+    if (fault instanceof Fault.RejoinWithBadSecret) {
+      return fault.describe() + " (n" + c.joinWithBadSecret() + ")";
+    }
+    if (fault instanceof Fault.ReplayHandshake) {
+      return c.replayHandshake() ? fault.describe() : fault.describe() + " (none captured or no leader: nothing done)";
+    }
+    int added = c.rejoin(((Fault.Rejoin) fault).node());
+    return added == 0 ? fault.describe() + " (no member, or a majority of disks at stake: nothing done)"
+        : fault.describe() + " (n" + added + ")";
   }
 
   private static void applyNetwork(Fault fault, FaultActuator c) {

@@ -30,7 +30,7 @@ public final class ScheduleCheck {
     for (int i = 0; i < schedule.faults().size(); i++) {
       TimedFault timed = schedule.faults().get(i);
       String problem = problem(timed.fault(), ids);
-      if (timed.fault() instanceof Fault.AddNode || timed.fault() instanceof Fault.ReplaceNode) {
+      if (takesNewId(timed.fault())) {
         ids++;
       }
       if (problem != null) {
@@ -38,6 +38,12 @@ public final class ScheduleCheck {
       }
     }
     return problems;
+  }
+
+  /** True for the faults that bring in a host under the next unused id. */
+  public static boolean takesNewId(Fault fault) {
+    return fault instanceof Fault.AddNode || fault instanceof Fault.ReplaceNode || fault instanceof Fault.JoinNode
+        || fault instanceof Fault.Rejoin || fault instanceof Fault.RejoinWithBadSecret;
   }
 
   /**
@@ -96,6 +102,8 @@ public final class ScheduleCheck {
     } else if (fault instanceof Fault.RemoveNode f) {
       return f.node();
     } else if (fault instanceof Fault.ReplaceNode f) {
+      return f.node();
+    } else if (fault instanceof Fault.Rejoin f) {
       return f.node();
     }
     return null;

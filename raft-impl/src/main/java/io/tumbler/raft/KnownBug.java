@@ -102,7 +102,19 @@ public enum KnownBug {
             "installing a leader's snapshot restores the state machine but not the configuration the snapshot "
                     + "carries: the node falls back to the bootstrap configuration and votes, campaigns and counts "
                     + "quorums over the wrong members",
-            "raft-safety", "CONFIGURATION_AGREEMENT", "membership");
+            "raft-safety", "CONFIGURATION_AGREEMENT", "membership"),
+    REJOIN_WITHOUT_SECRET_CHECK("rejoin-without-secret-check",
+            "the leader admits a host whose join proof it never verified against the cluster secret, so a host "
+                    + "without the secret (or anyone on the wire) joins the cluster",
+            "raft-safety", "JOIN_AUTHENTICATED", "rejoin"),
+    HANDSHAKE_NONCE_REUSABLE("handshake-nonce-reusable",
+            "the leader accepts a join proof for a nonce that was already answered, so a proof captured on the "
+                    + "wire and sent again later admits a host that did not ask",
+            "raft-safety", "JOIN_AUTHENTICATED", "rejoin"),
+    WIPED_NODE_OLD_IDENTITY("wiped-node-old-identity",
+            "the leader admits a host that lost its disk under an incarnation it already admitted (its old "
+                    + "identity, whose votes the lost disk forgot) instead of requiring the next one",
+            "raft-safety", "INCARNATION_MONOTONIC", "rejoin", false);
 
     private final String bugName;
     private final String description;

@@ -8,7 +8,7 @@ package io.tumbler.raft;
  */
 public sealed interface Message
         permits RequestVote, VoteResponse, AppendEntries, AppendResponse, Heartbeat, HeartbeatResponse,
-        InstallSnapshot, TimeoutNow {
+        InstallSnapshot, TimeoutNow, JoinRequest, JoinChallenge, JoinProof {
     /** The sending node id (1..N). */
     int from();
 

@@ -13,7 +13,9 @@ import java.util.zip.CRC32C;
  * Integers in the body are unsigned LEB128 varints. Each entry additionally carries its 64-bit
  * {@link Entry#digest()}, recomputed and compared on decode, so an entry is verified end to end
  * (leader's memory, wire, follower's disk) and not only per frame. A reader rejects frames of an
- * unknown version rather than guessing; bump {@link #VERSION} on any layout change.
+ * unknown version rather than guessing; bump {@link #VERSION} on any layout change. The rejoin handshake's kinds
+ * (9-11: {@link JoinRequest}, {@link JoinChallenge}, {@link JoinProof}) were added without a bump: no existing
+ * layout changed, and a reader that predates them rejects them as an unknown kind, which is the right answer.
  */
 public final class MessageCodec {
     /** The first byte of every frame. */
@@ -33,6 +35,10 @@ public final class MessageCodec {
     private static final int KIND_HEARTBEAT_RESPONSE = 6;
     private static final int KIND_INSTALL_SNAPSHOT = 7;
     private static final int KIND_TIMEOUT_NOW = 8;
+    private static final int KIND_JOIN_REQUEST = 9;
+    private static final int KIND_JOIN_CHALLENGE = 10;
+    private static final int KIND_JOIN_PROOF = 11;
+    private static final int JOIN_MAC_BYTES = 32;
     private static final int KIND_ENTRY = 20;
     private static final int KIND_HARD_STATE = 21;
     private static final int KIND_SNAPSHOT = 22;
@@ -126,6 +132,17 @@ public final class MessageCodec {
         } else if (message instanceof TimeoutNow) {
             return KIND_TIMEOUT_NOW;
         }
+        return joinKindOf(message);
+    }
+
+    private static int joinKindOf(Message message) {
+        if (message instanceof JoinRequest) {
+            return KIND_JOIN_REQUEST;
+        } else if (message instanceof JoinChallenge) {
+            return KIND_JOIN_CHALLENGE;
+        } else if (message instanceof JoinProof) {
+            return KIND_JOIN_PROOF;
+        }
         throw new IllegalStateException("unknown message type " + message.getClass());
     }
 
@@ -147,8 +164,21 @@ public final class MessageCodec {
             out.writeVarLong(m.round());
         } else if (message instanceof InstallSnapshot m) {
             writeSnapshot(m.snapshot(), out);
+        } else {
+            writeJoinBody(message, out);
         }
         // TimeoutNow has no body.
+    }
+
+    private static void writeJoinBody(Message message, WireWriter out) {
+        if (message instanceof JoinRequest m) {
+            out.writeVarLong(m.hostId()).writeVarLong(m.incarnation());
+        } else if (message instanceof JoinChallenge m) {
+            out.writeFixedLong(m.nonce());
+        } else if (message instanceof JoinProof m) {
+            out.writeVarLong(m.hostId()).writeVarLong(m.incarnation()).writeFixedLong(m.nonce());
+            out.writeBytes(m.mac());
+        }
     }
 
     private static Message readBody(int kind, int from, int to, long term, WireReader in) {
@@ -177,9 +207,26 @@ public final class MessageCodec {
                 return new InstallSnapshot(from, to, term, readSnapshot(in));
             case KIND_TIMEOUT_NOW:
                 return new TimeoutNow(from, to, term);
+            case KIND_JOIN_REQUEST:
+                return new JoinRequest(from, to, term, in.readVarInt("hostId"), in.readVarLong("incarnation"));
+            case KIND_JOIN_CHALLENGE:
+                return new JoinChallenge(from, to, term, in.readFixedLong("nonce"));
+            case KIND_JOIN_PROOF:
+                return readJoinProof(from, to, term, in);
             default:
                 throw in.corrupt("unknown message kind " + kind);
         }
+    }
+
+    private static JoinProof readJoinProof(int from, int to, long term, WireReader in) {
+        int hostId = in.readVarInt("hostId");
+        long incarnation = in.readVarLong("incarnation");
+        long nonce = in.readFixedLong("nonce");
+        byte[] mac = in.readBytes("mac");
+        if (mac.length != JOIN_MAC_BYTES) {
+            throw in.corrupt("join proof mac has " + mac.length + " bytes, expected " + JOIN_MAC_BYTES);
+        }
+        return new JoinProof(from, to, term, hostId, incarnation, nonce, mac);
     }
 
     private static AppendEntries readAppendEntries(int from, int to, long term, WireReader in) {

@@ -29,7 +29,10 @@ class MessageCodecTest {
                 new Heartbeat(1, 2, 3, 8, 99),
                 new HeartbeatResponse(2, 1, 3, 99),
                 new InstallSnapshot(1, 2, 3, SNAPSHOT),
-                new TimeoutNow(1, 2, Long.MAX_VALUE));
+                new TimeoutNow(1, 2, Long.MAX_VALUE),
+                new JoinRequest(9, 1, 0, 4, 2),
+                new JoinChallenge(1, 9, 7, -5_000_000_000L),
+                new JoinProof(9, 1, 7, 4, 2, -5_000_000_000L, new byte[32]));
     }
 
     @Test

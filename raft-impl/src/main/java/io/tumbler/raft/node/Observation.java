@@ -2,6 +2,7 @@ package io.tumbler.raft.node;
 
 import io.tumbler.raft.Configuration;
 import io.tumbler.raft.ProtocolPath;
+import io.tumbler.raft.membership.JoinRejection;
 import java.util.List;
 
 /**
@@ -117,6 +118,16 @@ public sealed interface Observation {
      * reached the log and was skipped on apply, otherwise the retry was answered on submission.
      */
     record SessionDuplicate(int node, long clientId, long sequence, long index, boolean atApply)
+            implements Observation {}
+
+    /**
+     * As leader, the node verified a rejoin handshake: node {@code joiner} runs host {@code hostId} in
+     * {@code incarnation}, proved with the challenge {@code nonce}; it proposes {@code joiner} as a learner next.
+     */
+    record JoinAdmitted(int node, int joiner, int hostId, long incarnation, long nonce) implements Observation {}
+
+    /** As leader, the node refused node {@code joiner}'s rejoin handshake (host {@code hostId}/{@code incarnation}). */
+    record JoinRejected(int node, int joiner, int hostId, long incarnation, JoinRejection reason)
             implements Observation {}
 
     /** The node stopped itself (fail-stop) after a storage failure; nothing further is observed. */

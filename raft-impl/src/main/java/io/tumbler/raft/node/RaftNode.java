@@ -27,6 +27,7 @@ import io.tumbler.raft.Snapshot;
 import io.tumbler.raft.SnapshotMeta;
 import io.tumbler.raft.SoftState;
 import io.tumbler.raft.Status;
+import io.tumbler.raft.membership.JoinChecks;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,8 @@ public final class RaftNode {
     private final PendingReads reads = new PendingReads();
     /** Configuration changes proposed here and not yet answered: index -> (term, callback). */
     private final TreeMap<Long, PendingConfigChange> configChanges = new TreeMap<>();
+    /** The rejoin handshake, both the joining host's side and the leader's. */
+    private final JoinHandshake joins;
 
     private RaftCore core;
     private Role role = Role.FOLLOWER;
@@ -115,6 +118,7 @@ public final class RaftNode {
         this.faultPoints = b.faultPoints;
         this.id = b.config.id();
         this.sessions = new SessionTable(b.maxClientSessions);
+        this.joins = new JoinHandshake(this, b.hostIdentity, b.nonces, JoinChecks.of(b.config.knownBugs()));
     }
 
     /** A builder; see {@link RaftNodeBuilder} for what is required. */
@@ -155,17 +159,36 @@ public final class RaftNode {
     /** One tick of logical time (called by the {@link Ticker}, or by the owner when there is none). */
     public void tick() {
         if (running()) {
+            joins.tick();
             core.tick();
             releaseDelayedSync();
             drive();
         }
     }
 
-    /** Delivers an inbound message; messages for another node, or to a halted node, are dropped. */
+    /**
+     * Delivers an inbound message; messages for another node, or to a halted node, are dropped. Rejoin handshake
+     * messages go to the driver's handshake, never to the core.
+     */
     public void receive(Message message) {
         if (running() && message.to() == id) {
-            core.step(message);
+            if (JoinHandshake.isHandshake(message)) {
+                joins.receive(message);
+            } else {
+                core.step(message);
+            }
             drive();
+        }
+    }
+
+    /**
+     * Asks {@code leader} to admit this node (the rejoin handshake, {@link io.tumbler.raft.membership}): a new,
+     * returning or wiped host calls it until it is a member; each call is a fresh handshake. Needs a
+     * {@link RaftNodeBuilder#hostIdentity host identity}; without one it does nothing.
+     */
+    public void requestJoin(int leader) {
+        if (running()) {
+            joins.request(leader);
         }
     }
 
@@ -703,7 +726,17 @@ public final class RaftNode {
         observer.observe(new Observation.PathTaken(id, term, path, peer));
     }
 
-    private void observe(Observation observation) {
+    /** The peers the cluster was bootstrapped with (node ids; by convention host {@code i} in incarnation 0). */
+    List<Integer> bootstrapPeers() {
+        return config.peers();
+    }
+
+    /** Sends a message outside the Ready loop: the handshake's messages depend on nothing durable. */
+    void send(Message message) {
+        transport.send(message);
+    }
+
+    void observe(Observation observation) {
         if (observer.enabled()) {
             observer.observe(observation);
         }

@@ -3,8 +3,10 @@ package io.tumbler.raft.node;
 import io.tumbler.raft.FaultPoints;
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.RaftConfig;
+import io.tumbler.raft.membership.HostIdentity;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Assembles a {@link RaftNode} from its configuration and ports (MicroRaft style: everything the node
@@ -29,6 +31,8 @@ public final class RaftNodeBuilder {
     int snapshotEveryEntries = 10_000;
     int maxClientSessions = 10_000;
     FaultPoints faultPoints = FaultPoints.NONE;
+    HostIdentity hostIdentity;
+    LongSupplier nonces;
     private final Function<RaftNodeBuilder, RaftNode> factory;
 
     RaftNodeBuilder(Function<RaftNodeBuilder, RaftNode> factory) {
@@ -104,6 +108,17 @@ public final class RaftNodeBuilder {
      */
     public RaftNodeBuilder faultPoints(FaultPoints value) {
         faultPoints = value;
+        return this;
+    }
+
+    /**
+     * Who this node is in the rejoin handshake and the cluster secret it signs and verifies with, and where a
+     * leader draws its challenge nonces from (seeded: in simulation a named random stream). Optional: a node
+     * without them takes no part in the handshake.
+     */
+    public RaftNodeBuilder hostIdentity(HostIdentity identity, LongSupplier nonceSource) {
+        hostIdentity = identity;
+        nonces = nonceSource;
         return this;
     }
 

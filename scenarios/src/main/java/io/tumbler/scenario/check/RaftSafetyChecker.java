@@ -69,6 +69,7 @@ public final class RaftSafetyChecker {
       id -> node(id).commitIndex, committed);
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
   private final ElectionTimerOracle electionTimer = new ElectionTimerOracle();
+  private final JoinOracle joins = new JoinOracle();
 
   private record VoteKey(int node, long term) {}
 
@@ -103,6 +104,7 @@ public final class RaftSafetyChecker {
     ackMatch.observe(event, this::violation);
     electionTimer.observe(event, this::violation);
     configurationAgreement.observe(event, this::violation);
+    joins.observe(event, this::violation);
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
@@ -145,7 +147,9 @@ public final class RaftSafetyChecker {
         || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
         || event instanceof JournalEvent.Paused || event instanceof JournalEvent.ElectionTimerReset
         || event instanceof JournalEvent.CampaignStarted || event instanceof JournalEvent.TransferSent
-        || event instanceof JournalEvent.ConfigurationChanged || event instanceof JournalEvent.NodeJoined;
+        || event instanceof JournalEvent.ConfigurationChanged || event instanceof JournalEvent.NodeJoined
+        || event instanceof JournalEvent.HandshakeHost || event instanceof JournalEvent.HandshakeReplayed
+        || event instanceof JournalEvent.JoinAdmitted || event instanceof JournalEvent.JoinRejected;
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */
@@ -341,11 +345,28 @@ public final class RaftSafetyChecker {
   }
 
   private void onSnapshotInstalled(SnapshotInstalled e) {
+    checkInstalledDigest(e);
     NodeState n = node(e.node());
     if (n.log.baseIndex() < e.index()) {
       n.log.resetTo(e.index(), e.term(), prefixHashFor(e.index(), e.term()));
     }
     n.commitIndex = Math.max(n.commitIndex, e.index());
+  }
+
+  /**
+   * A node restored from a leader's snapshot (a joining, rejoining or lagging node catching up) must hold the state
+   * every replica that applied up to the snapshot's index held there: the snapshot's state digest is compared with
+   * theirs ({@code stateDigest} 0: the node's observer did not compute it).
+   */
+  private void checkInstalledDigest(SnapshotInstalled e) {
+    if (e.stateDigest() == 0 || !applied.known(e.index()) || applied.term(e.index()) != e.term()
+        || applied.extra(e.index()) == e.stateDigest()) {
+      return;
+    }
+    int other = applied.node(e.index());
+    violation(SafetyProperty.STATE_DIGEST_AGREEMENT, List.of(other, e.node()), e.term(), e.index(),
+        String.format("node %d installed a snapshot at index %d with state digest %016x but node %d applied that "
+            + "index to state digest %016x", e.node(), e.index(), e.stateDigest(), other, applied.extra(e.index())));
   }
 
   private long prefixHashFor(long index, long term) {

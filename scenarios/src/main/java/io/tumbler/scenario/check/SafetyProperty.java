@@ -78,5 +78,16 @@ public enum SafetyProperty {
    * a leader has at most one uncommitted configuration change in its log, and appends one only after an entry of
    * its own term committed (dissertation §4.1, Ongaro's single-server fix).
    */
-  CONFIGURATION_AGREEMENT
+  CONFIGURATION_AGREEMENT,
+  /**
+   * A host joining through the rejoin handshake is admitted only on a verified handshake: never a host without the
+   * cluster secret, never twice on one nonce (a replayed proof), and no such host appears in a configuration before
+   * a leader admitted it.
+   */
+  JOIN_AUTHENTICATED,
+  /**
+   * The incarnations a leader admits for one host strictly increase: a wiped host comes back under a new
+   * incarnation and node id, never its old identity.
+   */
+  INCARNATION_MONOTONIC
 }

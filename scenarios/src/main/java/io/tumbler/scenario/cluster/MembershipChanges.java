@@ -35,9 +35,18 @@ final class MembershipChanges {
     /** Stops {@code node} for good ({@code wipe}: and erases its disk); it leaves the members clients address. */
     void retire(int node, boolean wipe);
 
+    /** Starts the node process of reserved id {@code node}, a host without the cluster secret, outside the members. */
+    void startImpostor(int node);
+
+    /** Stops impostor {@code node} for good: it gave up. */
+    void stopImpostor(int node);
+
     /** Counts a committed configuration change, an added node (promoted) or a removed one. */
     void committed(ConfigChange change);
   }
+
+  /** How many handshakes a host without the secret tries before it gives up. */
+  private static final int IMPOSTOR_ATTEMPTS = 12;
 
   private final Simulation simulation;
   private final Hosts hosts;
@@ -55,6 +64,46 @@ final class MembershipChanges {
   void add(int node) {
     hosts.startJoiningNode(node);
     attempt(new Step(new ConfigChange.AddLearner(node), 0));
+  }
+
+  /**
+   * Starts new node {@code node} (a reserved id) and has it ask the leader to admit it through the rejoin handshake,
+   * again every few retry intervals until a committed configuration names it; then promotes it once caught up.
+   */
+  void join(int node) {
+    hosts.startJoiningNode(node);
+    knock(node, 0, Integer.MAX_VALUE);
+  }
+
+  /** Starts host {@code node}, which lacks the secret, knocking {@link #IMPOSTOR_ATTEMPTS} times, then stops it. */
+  void joinImpostor(int node) {
+    hosts.startImpostor(node);
+    knock(node, 0, IMPOSTOR_ATTEMPTS);
+  }
+
+  private void knock(int node, int attempts, int maxAttempts) {
+    if (leaving.contains(node)) {
+      return;
+    }
+    NodeProcess leader = hosts.running(hosts.currentLeader());
+    if (leader != null && leader.node().configuration().configuration().isMember(node)) {
+      if (leader.node().configuration().index() <= leader.node().status().commitIndex()) {
+        awaitCatchUp(node, leader.node().status().commitIndex());
+      } else {
+        later(() -> knock(node, attempts, maxAttempts));
+      }
+      return;
+    }
+    if (attempts >= maxAttempts) {
+      hosts.stopImpostor(node);
+      return;
+    }
+    NodeProcess joiner = hosts.running(node);
+    if (leader != null && joiner != null) {
+      joiner.node().requestJoin(leader.nodeId());
+    }
+    simulation.schedule(simulation.nowNanos() + 8 * retryNanos, "join retry", () -> knock(node, attempts + 1,
+        maxAttempts));
   }
 
   /** Begins removing {@code node}; with a {@code replacement} id (else 0), then wipes it and adds that node. */

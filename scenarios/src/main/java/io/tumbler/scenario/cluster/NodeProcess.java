@@ -56,6 +56,7 @@ public final class NodeProcess implements SimProcess<Wire> {
         .onHalt(reason -> cluster.halted(nodeId, reason))
         .snapshotEveryEntries(cluster.snapshotEveryEntries())
         .faultPoints(cluster.faultPoints(nodeId))
+        .hostIdentity(cluster.hostIdentity(nodeId), new JoinNonces(ctx.random(), ctx.incarnation()))
         .build();
     cluster.starting(this);
     try {
@@ -77,6 +78,11 @@ public final class NodeProcess implements SimProcess<Wire> {
 
   public VmStateMachine stateMachine() {
     return stateMachine;
+  }
+
+  /** True once the node recovered and runs (a node that refused a corrupt log never does). */
+  boolean started() {
+    return started;
   }
 
   ElectionTimerWitness timer() {
@@ -124,6 +130,9 @@ public final class NodeProcess implements SimProcess<Wire> {
 
   /** The node's transport: the harness sees every message the node sends (for the durability oracles). */
   private void send(io.tumbler.raft.Message message) {
+    if (message instanceof io.tumbler.raft.JoinProof proof) {
+      cluster.joinProofSent(proof);
+    }
     cluster.wire().sending(message);
     context.send(cluster.processOf(message.to()), new Wire.Peer(message));
   }

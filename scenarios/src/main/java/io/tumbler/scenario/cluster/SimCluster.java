@@ -68,6 +68,8 @@ public final class SimCluster implements FaultActuator {
   private final StepTriggers triggers;
   private final WireObserver wire;
   private NodeStateMachines stateMachines = NodeStateMachines.PRODUCTION;
+  /** Who each node is in the rejoin handshake; a node absent here is host {@code id} in incarnation 0. */
+  private final RejoinHosts rejoinHosts = new RejoinHosts();
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -123,6 +125,16 @@ public final class SimCluster implements FaultActuator {
 
       public void retire(int node, boolean wipe) {
         SimCluster.this.retire(node, wipe);
+      }
+
+      public void startImpostor(int node) {
+        journalSink.accept(new JournalEvent.NodeJoined(simulation.nowNanos(), node));
+        host.start(processOf(node));
+      }
+
+      public void stopImpostor(int node) {
+        retired.add(node);
+        host.crash(processOf(node), false);
       }
 
       public void committed(io.tumbler.raft.ConfigChange change) {
@@ -314,6 +326,16 @@ public final class SimCluster implements FaultActuator {
   }
 
   // ---- called by NodeProcess ------------------------------------------------------------------
+
+  /** Who node {@code nodeId} is in the rejoin handshake. */
+  io.tumbler.raft.membership.HostIdentity hostIdentity(int nodeId) {
+    return rejoinHosts.identity(nodeId);
+  }
+
+  /** The nemesis sees every join proof on the wire and keeps the latest, to replay it. */
+  void joinProofSent(io.tumbler.raft.JoinProof proof) {
+    rejoinHosts.captured(proof);
+  }
 
   RaftConfig raftConfig(int nodeId) {
     return RaftConfig.defaults(nodeId, bootstrapPeers).withElectionTimeoutTicks(config.electionTimeoutTicks())
@@ -615,6 +637,81 @@ public final class SimCluster implements FaultActuator {
     }
     membership.remove(node, 0);
     return true;
+  }
+
+  @Override
+  public int joinNode() {
+    int id = reserveNode();
+    journalHandshakeHost(id, rejoinHosts.newHost(id));
+    membership.join(id);
+    return id;
+  }
+
+  /** The host of {@code node} comes back wiped, as a new id under its next incarnation; the old id is removed. */
+  @Override
+  public int rejoin(int node) {
+    int id = reserveNode();
+    if (!isMember(node) || !survivesAnotherLostDisk(node)) {
+      return 0;
+    }
+    journalHandshakeHost(id, rejoinHosts.nextIncarnation(node, id));
+    retire(node, true);
+    membership.remove(node, 0);
+    membership.join(id);
+    return id;
+  }
+
+  /**
+   * True if wiping {@code node} leaves a majority of the latest configuration's voters with their disks: Raft
+   * survives losing a minority of disks, not more, so a disk loss is injected only while the cluster can survive it
+   * (as a Jepsen nemesis keeps to minorities). The configuration is the latest any running node holds; voters
+   * already wiped and not yet removed count as lost.
+   */
+  private boolean survivesAnotherLostDisk(int node) {
+    io.tumbler.raft.LogConfiguration latest = null;
+    for (NodeProcess p : running.values()) {
+      if (!p.started()) {
+        continue;
+      }
+      io.tumbler.raft.LogConfiguration c = p.node().configuration();
+      if (latest == null || c.index() > latest.index()) {
+        latest = c;
+      }
+    }
+    if (latest == null) {
+      return false;
+    }
+    List<Integer> voters = latest.configuration().voters();
+    long intact = voters.stream().filter(v -> v != node && !retired.contains(v)).count();
+    return intact >= voters.size() / 2 + 1;
+  }
+
+  @Override
+  public int joinWithBadSecret() {
+    int id = reserveNode();
+    journalHandshakeHost(id, rejoinHosts.impostor(id));
+    membership.joinImpostor(id);
+    return id;
+  }
+
+  @Override
+  public boolean replayHandshake() {
+    NodeProcess leader = running(currentLeader());
+    io.tumbler.raft.JoinProof proof = rejoinHosts.lastCaptured();
+    if (leader == null || proof == null) {
+      return false;
+    }
+    io.tumbler.raft.JoinProof readdressed = new io.tumbler.raft.JoinProof(proof.from(), leader.nodeId(), proof.term(),
+        proof.hostId(), proof.incarnation(), proof.nonce(), proof.mac());
+    journalSink.accept(new JournalEvent.HandshakeReplayed(simulation.nowNanos(), leader.nodeId(), proof.from(),
+        proof.nonce()));
+    leader.onMessage(processOf(proof.from()), new Wire.Peer(readdressed));
+    return true;
+  }
+
+  private void journalHandshakeHost(int id, io.tumbler.raft.membership.HostIdentity identity) {
+    journalSink.accept(new JournalEvent.HandshakeHost(simulation.nowNanos(), id, identity.hostId(),
+        identity.incarnation(), rejoinHosts.authentic(identity)));
   }
 
   /** Reserves the replacement's id even when {@code node} is no member, so later ids do not shift. */

@@ -38,6 +38,10 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.TransferSent.class),
   @JsonSubTypes.Type(JournalEvent.ConfigurationChanged.class),
   @JsonSubTypes.Type(JournalEvent.NodeJoined.class),
+  @JsonSubTypes.Type(JournalEvent.HandshakeHost.class),
+  @JsonSubTypes.Type(JournalEvent.HandshakeReplayed.class),
+  @JsonSubTypes.Type(JournalEvent.JoinAdmitted.class),
+  @JsonSubTypes.Type(JournalEvent.JoinRejected.class),
 })
 public sealed interface JournalEvent {
   long timeNanos();
@@ -205,6 +209,24 @@ public sealed interface JournalEvent {
    * adds it. Journaled just before its first {@link Recovered}.
    */
   record NodeJoined(long timeNanos, int node) implements JournalEvent {}
+
+  /**
+   * The harness is about to start node {@code node} as host {@code hostId} in {@code incarnation}, joining through
+   * the rejoin handshake; {@code authentic} false: it holds a wrong secret and must never be admitted.
+   */
+  record HandshakeHost(long timeNanos, int node, int hostId, long incarnation, boolean authentic)
+      implements JournalEvent {}
+
+  /** The nemesis resent a join proof captured from {@code joiner} with {@code nonce} to {@code node} (the leader). */
+  record HandshakeReplayed(long timeNanos, int node, int joiner, long nonce) implements JournalEvent {}
+
+  /** Leader {@code node} verified {@code joiner}'s handshake (host {@code hostId}/{@code incarnation}, {@code nonce}). */
+  record JoinAdmitted(long timeNanos, int node, int joiner, int hostId, long incarnation, long nonce)
+      implements JournalEvent {}
+
+  /** Leader {@code node} refused {@code joiner}'s handshake for {@code reason}. */
+  record JoinRejected(long timeNanos, int node, int joiner, int hostId, long incarnation, String reason)
+      implements JournalEvent {}
 
   /** The identity of one log entry: its term and its checksum digest. */
   record EntryId(long term, long digest) {}

@@ -76,7 +76,17 @@ public final class ObservationTranslator {
       out.add(new JournalEvent.ConfigurationChanged(timeNanos, node, o.index(), o.configuration().voters(),
           o.configuration().learners()));
     }
+    translateJoin(timeNanos, observation, out);
     // SnapshotTaken and Halted carry nothing the safety checks need; the trace keeps them.
+  }
+
+  private static void translateJoin(long timeNanos, Observation observation, List<JournalEvent> out) {
+    if (observation instanceof Observation.JoinAdmitted o) {
+      out.add(new JournalEvent.JoinAdmitted(timeNanos, o.node(), o.joiner(), o.hostId(), o.incarnation(), o.nonce()));
+    } else if (observation instanceof Observation.JoinRejected o) {
+      out.add(new JournalEvent.JoinRejected(timeNanos, o.node(), o.joiner(), o.hostId(), o.incarnation(),
+          o.reason().name()));
+    }
   }
 
   private void remember(Observation.Applied applied) {

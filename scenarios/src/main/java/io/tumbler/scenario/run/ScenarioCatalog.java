@@ -148,6 +148,17 @@ public final class ScenarioCatalog {
             + "over the final membership.",
         cluster, "kv", ReadMode.LINEARIZABLE, MembershipFaults.script(), 6_000, 8_000, 1_500, Expectation.CORRECT,
         List.of()).withSwarm(ClusterSwarm.ODD_SIZES));
+    add(m, new Scenario("rejoin",
+        "Hosts join and rejoin through the authenticated handshake (join request, the leader's nonce, an HMAC-SHA256 "
+            + "proof keyed by the cluster secret; admitted as a learner, promoted once caught up): 3, 5 or 7 "
+            + "bootstrap nodes, and every 0.15 to 0.75 s either a handshake event — a new host joins, a member loses "
+            + "its disk and rejoins under its next incarnation as a new id (the old id removed), a host with a wrong "
+            + "secret knocks, a captured join proof is replayed to the leader, a member is removed — or a "
+            + "disruption: a crash, the leader killed or isolated, a node isolated or paused, leadership "
+            + "transferred. Snapshots every 40 entries. Checked: no host admitted without a verified handshake, no "
+            + "nonce admitting twice, incarnations increasing, and everything the membership scenario checks.",
+        cluster, "kv", ReadMode.LINEARIZABLE, RejoinFaults.script(), 6_000, 8_000, 1_500, Expectation.CORRECT,
+        List.of()).withSwarm(ClusterSwarm.ODD_SIZES));
   }
 
   static void add(Map<String, Scenario> m, Scenario s) {

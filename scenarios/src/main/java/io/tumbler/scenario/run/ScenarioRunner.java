@@ -377,8 +377,8 @@ public final class ScenarioRunner {
     }
 
     private static boolean changesMembership(Schedule schedule) {
-      return schedule.faults().stream().map(TimedFault::fault).anyMatch(f -> f instanceof Fault.AddNode
-          || f instanceof Fault.RemoveNode || f instanceof Fault.ReplaceNode);
+      return schedule.faults().stream().map(TimedFault::fault).anyMatch(f -> ScheduleCheck.takesNewId(f)
+          || f instanceof Fault.RemoveNode);
     }
 
     private RunArtifacts assemble(long seed, Schedule schedule, PhaseResult phases, long wallMillis,

@@ -73,6 +73,9 @@ class KnownBugDetectionTest {
     m.put(KnownBug.REMOVED_LEADER_COUNTS_ITSELF, new long[] {7, 9}); // CONFIGURATION_QUORUM, when the leader goes
     m.put(KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT, new long[] {3, 5}); // CONFIGURATION_AGREEMENT
     m.put(KnownBug.SNAPSHOT_DROPS_CONFIGURATION, new long[] {1, 3}); // CONFIGURATION_AGREEMENT
+    // The rejoin bugs, on the rejoin scenario (`--bug NAME --no-clean --max-seeds 2000`): first seeds 1 and 13.
+    m.put(KnownBug.REJOIN_WITHOUT_SECRET_CHECK, new long[] {1, 3}); // JOIN_AUTHENTICATED: the impostor admitted
+    m.put(KnownBug.HANDSHAKE_NONCE_REUSABLE, new long[] {13, 15}); // JOIN_AUTHENTICATED: a replayed proof admits
     return m;
   }
 
@@ -149,19 +152,21 @@ class KnownBugDetectionTest {
   }
 
   /**
-   * Exempt from the default-scenario test: the membership bugs. Their paths (a learner, a removal, a configuration
-   * change, a snapshot carrying one) exist only once a run changes the membership, and the default scenario draws no
-   * membership fault yet — its fingerprints are pinned here and by the mutants table, so it must not change in the
-   * increment that added them. No default seed can catch them; their hunt is the {@code membership} scenario.
+   * Exempt from the default-scenario test: the membership and rejoin bugs. Their paths (a learner, a removal, a
+   * configuration change, a snapshot carrying one; a join handshake, an impostor, a replayed proof) exist only once a
+   * run changes the membership or runs the handshake, and the default scenario draws neither yet — its fingerprints
+   * are pinned here and by the mutants table, so it must not change in the increments that added them. No default
+   * seed can catch them; their hunts are the {@code membership} and {@code rejoin} scenarios.
    */
   private static boolean needsMembershipFaults(KnownBug bug) {
-    return bug.scenario().equals("membership");
+    return bug.scenario().equals("membership") || bug.scenario().equals("rejoin");
   }
 
   @Test
-  void onlyTheMembershipBugsAreExemptFromTheDefaultScenario() {
+  void onlyTheMembershipAndRejoinBugsAreExemptFromTheDefaultScenario() {
     assertEquals(List.of(KnownBug.LEARNER_COUNTED_IN_QUORUM, KnownBug.REMOVED_LEADER_COUNTS_ITSELF,
-        KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT, KnownBug.SNAPSHOT_DROPS_CONFIGURATION),
+        KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT, KnownBug.SNAPSHOT_DROPS_CONFIGURATION,
+        KnownBug.REJOIN_WITHOUT_SECRET_CHECK, KnownBug.HANDSHAKE_NONCE_REUSABLE),
         java.util.Arrays.stream(harnessReady()).filter(KnownBugDetectionTest::needsMembershipFaults).toList());
   }
 

@@ -1,0 +1,108 @@
+package io.tumbler.raft.membership;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tumbler.raft.Configuration;
+import io.tumbler.raft.JoinProof;
+import io.tumbler.raft.JoinRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JoinAuthorityTest {
+    private static final byte[] SECRET = "cluster-secret".getBytes(StandardCharsets.UTF_8);
+    private static final Configuration THREE = Configuration.ofVoters(List.of(1, 2, 3));
+    private static final long LIFETIME = 10;
+
+    private final JoinAuthority authority = new JoinAuthority("c1", SECRET, LIFETIME, JoinChecks.ALL);
+
+    private static JoinProof proof(int node, int host, long incarnation, long nonce, byte[] secret) {
+        return new JoinProof(node, 1, 3, host, incarnation, nonce, JoinProofs.sign(secret, "c1", host, incarnation, nonce));
+    }
+
+    private long challenge(int node, int host, long incarnation, long nonce) {
+        JoinDecision d = authority.challenge(new JoinRequest(node, 1, 0, host, incarnation), 0, nonce, THREE);
+        assertEquals(new JoinDecision.Challenge(nonce), d);
+        return nonce;
+    }
+
+    @Test
+    void aHostWithTheSecretIsAdmittedOnce() {
+        long nonce = challenge(4, 4, 0, 77);
+        assertEquals(new JoinDecision.Admit(4, 0, 4), authority.verify(proof(4, 4, 0, nonce, SECRET), 3, THREE));
+        assertEquals(new JoinDecision.Reject(JoinRejection.REPLAYED_NONCE),
+                authority.verify(proof(4, 4, 0, nonce, SECRET), 4, THREE));
+    }
+
+    @Test
+    void aWrongSecretAForgedNonceAndALateAnswerAreRefused() {
+        long nonce = challenge(4, 4, 0, 77);
+        byte[] wrong = "not-the-secret".getBytes(StandardCharsets.UTF_8);
+        assertEquals(new JoinDecision.Reject(JoinRejection.BAD_PROOF), authority.verify(proof(4, 4, 0, nonce, wrong), 1, THREE));
+        assertEquals(new JoinDecision.Reject(JoinRejection.UNKNOWN_NONCE), authority.verify(proof(4, 4, 0, 78, SECRET), 1, THREE));
+        long late = challenge(5, 5, 0, 79);
+        assertEquals(new JoinDecision.Reject(JoinRejection.EXPIRED_NONCE),
+                authority.verify(proof(5, 5, 0, late, SECRET), LIFETIME + 1, THREE));
+    }
+
+    @Test
+    void aProofForAnotherIdentityThanTheRequestIsRefused() {
+        long nonce = challenge(4, 4, 0, 77);
+        assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_MISMATCH), authority.verify(proof(4, 4, 1, nonce, SECRET), 1, THREE));
+    }
+
+    @Test
+    void aWipedHostComesBackOnlyUnderAHigherIncarnationAndANewNodeId() {
+        authority.verify(proof(4, 9, 0, challenge(4, 9, 0, 1), SECRET), 1, THREE);
+        Configuration withFour = Configuration.ofVoters(List.of(1, 2, 3, 4));
+        JoinDecision sameNode = authority.challenge(new JoinRequest(4, 1, 0, 9, 1), 2, 2, withFour);
+        assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_IN_USE), sameNode);
+        JoinDecision oldIncarnation = authority.challenge(new JoinRequest(5, 1, 0, 9, 0), 2, 3, withFour);
+        assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION), oldIncarnation);
+        long nonce = challenge(5, 9, 1, 4);
+        assertEquals(new JoinDecision.Admit(9, 1, 5), authority.verify(proof(5, 9, 1, nonce, SECRET), 3, withFour));
+    }
+
+    @Test
+    void aBootstrapHostComesBackOnlyUnderIncarnationOneOrLater() {
+        JoinAuthority bootstrapped = new JoinAuthority("c1", SECRET, LIFETIME, JoinChecks.ALL, List.of(1, 2, 3));
+        Configuration withoutTwo = Configuration.ofVoters(List.of(1, 3));
+        assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION),
+                bootstrapped.challenge(new JoinRequest(7, 1, 0, 2, 0), 0, 1, withoutTwo));
+        assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_IN_USE),
+                bootstrapped.challenge(new JoinRequest(2, 1, 0, 2, 1), 0, 2, withoutTwo), "node id 2 was host 2/0");
+        assertEquals(new JoinDecision.Challenge(3), bootstrapped.challenge(new JoinRequest(7, 1, 0, 2, 1), 0, 3, withoutTwo));
+    }
+
+    @Test
+    void theSameIdentityMayAskAgainUntilItIsAMember() {
+        authority.verify(proof(4, 4, 0, challenge(4, 4, 0, 1), SECRET), 1, THREE);
+        long again = challenge(4, 4, 0, 2); // its learner proposal was refused; it is not a member yet
+        assertEquals(new JoinDecision.Admit(4, 0, 4), authority.verify(proof(4, 4, 0, again, SECRET), 2, THREE));
+    }
+
+    @Test
+    void eachKnownBugSwitchesOffExactlyItsCheck() {
+        JoinAuthority noSecret = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(true, false, false));
+        noSecret.challenge(new JoinRequest(4, 1, 0, 4, 0), 0, 5, THREE);
+        assertEquals(new JoinDecision.Admit(4, 0, 4), noSecret.verify(new JoinProof(4, 1, 0, 4, 0, 5, new byte[32]), 1, THREE));
+        JoinAuthority reusable = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(false, true, false));
+        reusable.challenge(new JoinRequest(4, 1, 0, 4, 0), 0, 5, THREE);
+        reusable.verify(proof(4, 4, 0, 5, SECRET), 1, THREE);
+        assertTrue(reusable.verify(proof(4, 4, 0, 5, SECRET), 2, THREE) instanceof JoinDecision.Admit);
+        JoinAuthority oldIdentity = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(false, false, true));
+        assertTrue(oldIdentity.challenge(new JoinRequest(3, 1, 0, 3, 0), 0, 5, THREE) instanceof JoinDecision.Challenge);
+    }
+
+    @Test
+    void proofsBindEveryField() {
+        byte[] base = JoinProofs.sign(SECRET, "c1", 4, 2, 99);
+        assertTrue(JoinProofs.matches(base, JoinProofs.sign(SECRET, "c1", 4, 2, 99)));
+        assertFalse(JoinProofs.matches(base, JoinProofs.sign(SECRET, "c2", 4, 2, 99)));
+        assertFalse(JoinProofs.matches(base, JoinProofs.sign(SECRET, "c1", 5, 2, 99)));
+        assertFalse(JoinProofs.matches(base, JoinProofs.sign(SECRET, "c1", 4, 3, 99)));
+        assertFalse(JoinProofs.matches(base, JoinProofs.sign(SECRET, "c1", 4, 2, 98)));
+    }
+}

@@ -1,0 +1,68 @@
+package io.tumbler.scenario.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tumbler.fault.Fault;
+import io.tumbler.fault.Schedule;
+import io.tumbler.fault.TimedFault;
+import io.tumbler.scenario.journal.JournalEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rejoin handshake in the real simulated cluster: a new host and a wiped host (under its next incarnation)
+ * are admitted only after the leader verified their proofs and then serve; a host with the wrong secret is refused
+ * every time; a replayed proof is refused; every check passes.
+ */
+class RejoinScenarioTest {
+  private static RunArtifacts run(Scenario scenario, long seed) {
+    return new ScenarioRunner(false, Duration.ofSeconds(60)).run(scenario, seed);
+  }
+
+  @Test
+  void joinsAndRejoinsAreAdmittedByHandshakeImpostorsAndReplaysNever() {
+    Scenario scripted = ScenarioCatalog.named("rejoin").withSwarm(ClusterSwarm.NONE).withSchedule(Schedule.of(List.of(
+        new TimedFault(500, new Fault.JoinNode()), // n6, host 6
+        new TimedFault(1_500, new Fault.Rejoin(2)), // n7, host 2 in incarnation 1; n2 wiped and removed
+        new TimedFault(2_500, new Fault.RejoinWithBadSecret()), // n8
+        new TimedFault(2_600, new Fault.ReplayHandshake()),
+        new TimedFault(3_000, new Fault.KillLeader()), new TimedFault(3_400, new Fault.HealAll()))));
+    RunArtifacts run = run(scripted, 5);
+    RunResult r = run.result();
+    assertEquals(Outcome.PASS, r.outcome(), () -> r.checks().toString());
+    TreeSet<String> admitted = new TreeSet<>();
+    TreeSet<String> refusals = new TreeSet<>();
+    TreeSet<Integer> appliedLate = new TreeSet<>();
+    for (JournalEvent e : run.journal()) {
+      if (e instanceof JournalEvent.JoinAdmitted a) {
+        admitted.add("n" + a.joiner() + " host " + a.hostId() + "/" + a.incarnation());
+      } else if (e instanceof JournalEvent.JoinRejected j) {
+        refusals.add("n" + j.joiner() + " " + j.reason());
+      } else if (e instanceof JournalEvent.Applied a && a.timeNanos() > 4_500_000_000L) {
+        appliedLate.add(a.node());
+      }
+    }
+    assertEquals(new TreeSet<>(List.of("n6 host 6/0", "n7 host 2/1")), admitted);
+    assertTrue(refusals.contains("n8 BAD_PROOF"), refusals.toString());
+    assertTrue(refusals.stream().allMatch(x -> x.startsWith("n8 ")), "only the impostor is refused: " + refusals);
+    assertEquals(new TreeSet<>(List.of(1, 3, 4, 5, 6, 7)), appliedLate, "the admitted serve; n2 and n8 do not");
+  }
+
+  @Test
+  void theCatalogScenarioDrawsThreeFiveOrSevenNodesAndPasses() {
+    TreeSet<Integer> sizes = new TreeSet<>();
+    long admissions = 0;
+    for (long seed = 1; seed <= 6; seed++) {
+      RunArtifacts run = run(ScenarioCatalog.named("rejoin"), seed);
+      RunResult r = run.result();
+      assertEquals(Outcome.PASS, r.outcome(), () -> r.replayCommand() + "\n" + r.checks());
+      admissions += run.journal().stream().filter(e -> e instanceof JournalEvent.JoinAdmitted).count();
+      sizes.add(run.scenario().cluster().nodes());
+    }
+    assertTrue(admissions > 0, "some host joined by handshake");
+    assertTrue(sizes.size() >= 2 && List.of(3, 5, 7).containsAll(sizes), "sizes drawn: " + sizes);
+  }
+}
