@@ -39,7 +39,7 @@ public final class LatencyPlot {
       return "";
     }
     boolean reduced = chart.getSeriesMap().keySet().stream().anyMatch(name -> name.contains("slowest"));
-    return PlotSvg.render(chart, "latency-plot", "Latency by operation type over simulated time: ok as "
+    return PlotSvg.render(chart, "latency-plot", "Latency by operation type over the run: ok as "
         + "p50/p95/p99/max lines per time bin, fail as crosses, info as triangles"
         + (reduced ? " (over " + MARKER_LIMIT + " markers of a type and outcome: the slowest per time bin)" : ""));
   }
@@ -60,7 +60,7 @@ public final class LatencyPlot {
       return null;
     }
     double spanSeconds = Math.max(endNanos / 1e9, 1e-3);
-    XYChart chart = PlotSvg.chart("simulated time (s)", "latency (ms)");
+    XYChart chart = PlotSvg.chart("time since the run began (s)", "latency (ms)");
     // Four lines per type plus markers make a long legend: keep it beside the plot, not over the data.
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setXAxisMin(0.0).setXAxisMax(spanSeconds).setYAxisMin(0.0).setYAxisMax(top * 1.1 + 1e-3);

@@ -48,7 +48,7 @@ public final class ThroughputPlot {
     }
     double top = Math.max(1, counts.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1));
     String per = width == BIN_NANOS ? "per 100 ms" : "per 100 ms (average over " + width / 1_000_000 + " ms)";
-    XYChart chart = PlotSvg.chart("simulated time (s)", "completions " + per);
+    XYChart chart = PlotSvg.chart("time since the run began (s)", "completions " + per);
     // The axis ends where the run ends, like the timeline's, even when the last bin is cut short.
     chart.getStyler().setXAxisMin(0.0).setXAxisMax(span / 1e9).setYAxisMin(0.0).setYAxisMax(top * 1.1);
     PlotSvg.shadeFaults(chart, faults, top * 1.1, span / 1e9);
@@ -60,7 +60,7 @@ public final class ThroughputPlot {
           : key.endsWith("fail") ? PlotSvg.FAIL_COLOUR : PlotSvg.INFO_COLOUR;
       steps(chart, name, c, width, span, colour);
     });
-    return PlotSvg.render(chart, "throughput-plot", "Completions per 100 ms of simulated time: ok by type, "
+    return PlotSvg.render(chart, "throughput-plot", "Completions per 100 ms of the run: ok by type, "
         + "fail and info over all types");
   }
 
