@@ -58,6 +58,18 @@ class JoinJournalsTest {
   }
 
   @Test
+  void aReplayThatOvertakesTheGenuineProofAdmitsOnceAndIsQuiet() {
+    // Rejoin seed 2651: the nemesis re-sent host 5's proof before the network delivered it; the leader admitted on
+    // the copy (the same bytes from the same host) and the genuine proof that followed was refused as a replay.
+    List<JournalEvent> j = base();
+    j.add(new HandshakeHost(4, 5, 5, 0, true));
+    j.add(new HandshakeReplayed(5, 1, 5, 101));
+    j.add(new JoinAdmitted(5, 1, 5, 5, 0, 101));
+    j.add(new JoinRejected(6, 1, 5, 5, 0, "REPLAYED_NONCE"));
+    assertQuiet(run(j));
+  }
+
+  @Test
   void aHandshakeHostInAConfigurationWithoutAdmissionIsCaught() {
     List<JournalEvent> j = base();
     j.add(new HandshakeHost(4, 5, 5, 0, true));
