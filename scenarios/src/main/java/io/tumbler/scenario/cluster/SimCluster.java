@@ -632,7 +632,7 @@ public final class SimCluster implements FaultActuator {
 
   @Override
   public boolean removeNode(int node) {
-    if (!isMember(node)) {
+    if (!isMember(node) || !keepsIntactMajorityWithout(node)) {
       return false;
     }
     membership.remove(node, 0);
@@ -668,6 +668,33 @@ public final class SimCluster implements FaultActuator {
    * already wiped and not yet removed count as lost.
    */
   private boolean survivesAnotherLostDisk(int node) {
+    io.tumbler.raft.LogConfiguration latest = latestConfiguration();
+    if (latest == null) {
+      return false;
+    }
+    List<Integer> voters = latest.configuration().voters();
+    long intact = voters.stream().filter(v -> v != node && !retired.contains(v)).count();
+    return intact >= voters.size() / 2 + 1;
+  }
+
+  /**
+   * True if the voters left after removing {@code node} still hold a majority with their disks (voters wiped and
+   * not yet removed count as lost), as an operator would check before removing a host: removing a healthy voter
+   * while a wiped one still counts can leave a configuration no Raft recovers from (rejoin seed 8058: voters
+   * {3, 4} with node 3's disk gone). Removing a learner or a non-member changes no quorum.
+   */
+  private boolean keepsIntactMajorityWithout(int node) {
+    io.tumbler.raft.LogConfiguration latest = latestConfiguration();
+    if (latest == null || !latest.configuration().isVoter(node)) {
+      return true;
+    }
+    List<Integer> remaining = latest.configuration().voters().stream().filter(v -> v != node).toList();
+    long intact = remaining.stream().filter(v -> !retired.contains(v)).count();
+    return intact >= remaining.size() / 2 + 1;
+  }
+
+  /** The latest configuration any started node holds (by log index), or null before any started. */
+  private io.tumbler.raft.LogConfiguration latestConfiguration() {
     io.tumbler.raft.LogConfiguration latest = null;
     for (NodeProcess p : running.values()) {
       if (!p.started()) {
@@ -678,12 +705,7 @@ public final class SimCluster implements FaultActuator {
         latest = c;
       }
     }
-    if (latest == null) {
-      return false;
-    }
-    List<Integer> voters = latest.configuration().voters();
-    long intact = voters.stream().filter(v -> v != node && !retired.contains(v)).count();
-    return intact >= voters.size() / 2 + 1;
+    return latest;
   }
 
   @Override
