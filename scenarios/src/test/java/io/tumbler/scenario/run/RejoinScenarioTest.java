@@ -52,6 +52,15 @@ class RejoinScenarioTest {
   }
 
   @Test
+  void aVoterIsNotRemovedWhileAWipedOneStillCountsInTheQuorum() {
+    // Rejoin seed 8058: three nodes; after n1's removal and n3's wipe (its host rejoining as n5), removing n2 would
+    // leave voters {3, 4} with n3's disk gone, from which no Raft recovers. The harness refuses that removal.
+    RunArtifacts run = run(ScenarioCatalog.named("rejoin"), 8058);
+    RunResult r = run.result();
+    assertEquals(Outcome.PASS, r.outcome(), () -> r.replayCommand() + "\n" + r.checks());
+  }
+
+  @Test
   void theCatalogScenarioDrawsThreeFiveOrSevenNodesAndPasses() {
     TreeSet<Integer> sizes = new TreeSet<>();
     long admissions = 0;
