@@ -305,15 +305,7 @@ public final class SimCluster implements FaultActuator {
   /**
    * Which paths the run exercised so far, by counter name (zeros included): node observations, crashes,
    * restarts, pauses, halts, torn writes and failed fsyncs, plus the clients' retries and refusals and the
-   * buggify fires.
-   */
-  public SortedMap<String, Long> coverage() {
-    return coverage(true);
-  }
-
-  /**
-   * As {@link #coverage()}; a run whose schedule changes no membership ({@code membershipScheduled} false) leaves
-   * the membership paths out: it could not reach them, so they are not counted rather than counted as zero.
+   * buggify fires; the membership paths only when {@code membershipScheduled} (see {@link CoverageCounters#toMap}).
    */
   public SortedMap<String, Long> coverage(boolean membershipScheduled) {
     return clients == null ? coverage.toMap(0, List.of(), buggify, membershipScheduled)

@@ -72,15 +72,9 @@ public final class CoverageCounters {
    * Every counted path by name, zeros included (so a campaign can tell "never reached" from "not counted"):
    * the counts so far plus {@code clientRetries}, the definite refusals in {@code history} (a create or migrate
    * answered {@code no-capacity}, a cas answered {@code mismatch}) and the fires of each fault point in
-   * {@code buggify} (as {@code buggify-<point>-fired}, and summed in {@code fault-points-fired}).
-   */
-  public SortedMap<String, Long> toMap(long clientRetries, List<Operation> history, SimFaultPoints buggify) {
-    return toMap(clientRetries, history, buggify, true);
-  }
-
-  /**
-   * As {@link #toMap(long, List, SimFaultPoints)}; without {@code membershipScheduled} the paths that need
-   * membership changes ({@link CoveragePath#needsMembershipChanges()}) are left out rather than counted as zero.
+   * {@code buggify} (as {@code buggify-<point>-fired}, and summed in {@code fault-points-fired}). Without
+   * {@code membershipScheduled} the paths that need membership changes ({@link CoveragePath#needsMembershipChanges()})
+   * are left out: such a run could not reach them, so they are not counted rather than counted as zero.
    */
   public SortedMap<String, Long> toMap(long clientRetries, List<Operation> history, SimFaultPoints buggify,
       boolean membershipScheduled) {
