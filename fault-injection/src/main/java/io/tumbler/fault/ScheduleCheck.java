@@ -30,7 +30,7 @@ public final class ScheduleCheck {
     for (int i = 0; i < schedule.faults().size(); i++) {
       TimedFault timed = schedule.faults().get(i);
       String problem = problem(timed.fault(), ids);
-      if (takesNewId(timed.fault())) {
+      if (timed.fault().takesNewId()) {
         ids++;
       }
       if (problem != null) {
@@ -40,88 +40,16 @@ public final class ScheduleCheck {
     return problems;
   }
 
-  /** True for the faults that bring in a host under the next unused id. */
-  public static boolean takesNewId(Fault fault) {
-    return fault instanceof Fault.AddNode || fault instanceof Fault.ReplaceNode || fault instanceof Fault.JoinNode
-        || fault instanceof Fault.Rejoin || fault instanceof Fault.RejoinWithBadSecret;
-  }
-
   /**
    * What is wrong with {@code fault} on a cluster whose ids so far are 1..{@code nodes} (the bootstrap nodes and
    * those added before it), or null.
    */
   static String problem(Fault fault, int nodes) {
-    for (int node : nodesNamed(fault)) {
+    for (int node : fault.nodesNamed()) {
       if (node < 1 || node > nodes) {
         return "node " + node + " is not in the cluster (nodes 1.." + nodes + ")";
       }
     }
-    return quantityProblem(fault);
-  }
-
-  /** The node ids {@code fault} names; a leader-targeted fault names none (except a transfer's target). */
-  private static List<Integer> nodesNamed(Fault fault) {
-    if (fault instanceof Fault.Partition p) {
-      return p.groups().stream().flatMap(List::stream).toList();
-    }
-    if (fault instanceof Fault.OneWay w) {
-      return List.of(w.from(), w.to());
-    }
-    if (fault instanceof Fault.TransferLeader t) {
-      return t.to() == 0 ? List.of() : List.of(t.to()); // 0: the leader's successor
-    }
-    Integer node = singleNode(fault);
-    return node == null ? List.of() : List.of(node);
-  }
-
-  private static Integer singleNode(Fault fault) {
-    if (fault instanceof Fault.Crash f) {
-      return f.node();
-    } else if (fault instanceof Fault.Restart f) {
-      return f.node();
-    } else if (fault instanceof Fault.Pause f) {
-      return f.node();
-    } else if (fault instanceof Fault.Wipe f) {
-      return f.node();
-    } else if (fault instanceof Fault.ClockSkew f) {
-      return f.node();
-    } else if (fault instanceof Fault.ClockJump f) {
-      return f.node();
-    } else if (fault instanceof Fault.ClockDrift f) {
-      return f.node();
-    } else if (fault instanceof Fault.Clog f) {
-      return f.node();
-    } else if (fault instanceof Fault.Unclog f) {
-      return f.node();
-    } else if (fault instanceof Fault.TornWrite f) {
-      return f.node();
-    } else if (fault instanceof Fault.BitFlip f) {
-      return f.node();
-    } else if (fault instanceof Fault.SyncFail f) {
-      return f.node();
-    } else if (fault instanceof Fault.RemoveNode f) {
-      return f.node();
-    } else if (fault instanceof Fault.ReplaceNode f) {
-      return f.node();
-    } else if (fault instanceof Fault.Rejoin f) {
-      return f.node();
-    }
-    return null;
-  }
-
-  private static String quantityProblem(Fault fault) {
-    if (fault instanceof Fault.Pause p && p.durationNanos() < 0) {
-      return "a pause cannot last a negative time (" + p.durationNanos() + " ns)";
-    }
-    if (fault instanceof Fault.Loss l && !(l.rate() >= 0 && l.rate() <= 1)) {
-      return "a loss rate is a fraction in [0, 1], got " + l.rate();
-    }
-    if (fault instanceof Fault.Duplicate d && !(d.rate() >= 0 && d.rate() <= 1)) {
-      return "a duplication rate is a fraction in [0, 1], got " + d.rate();
-    }
-    if (fault instanceof Fault.Delay d && !(d.minMicros() >= 0 && d.minMicros() <= d.maxMicros())) {
-      return "a delay needs 0 <= minMicros <= maxMicros, got " + d.minMicros() + ".." + d.maxMicros();
-    }
-    return null;
+    return fault.problem();
   }
 }

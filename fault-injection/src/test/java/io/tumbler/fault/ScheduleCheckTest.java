@@ -37,6 +37,8 @@ class ScheduleCheckTest {
     assertTrue(ScheduleCheck.problem(new Fault.Loss(1.5), 3).contains("[0, 1]"));
     assertTrue(ScheduleCheck.problem(new Fault.Duplicate(-0.1), 3).contains("[0, 1]"));
     assertTrue(ScheduleCheck.problem(new Fault.Delay(500, 100), 3).contains("minMicros <= maxMicros"));
+    assertTrue(ScheduleCheck.problem(new Fault.OneWay(2, 2), 3).contains("two different nodes"));
+    assertTrue(ScheduleCheck.problem(new Fault.PauseLeader(-1), 3).contains("negative"));
   }
 
   @Test

@@ -78,8 +78,10 @@ public final class LongHistoryBenchmark {
     }
     Files.writeString(dir.resolve("checks.json"), "{\"version\":1,\"checks\":[{\"check\":\"raft-safety\",\"verdict\":\"PASS\","
         + "\"millis\":1.0,\"details\":[]}],\"appliedFaults\":[{\"timeNanos\":20000000000,\"fault\":\"isolate the leader\","
-        + "\"applied\":\"isolate the leader (n1)\"},{\"timeNanos\":40000000000,\"fault\":\"heal network\"},"
-        + "{\"timeNanos\":60000000000,\"fault\":\"crash n2\"},{\"timeNanos\":70000000000,\"fault\":\"restart n2\"}]}");
+        + "\"applied\":\"isolate the leader (n1)\",\"effect\":\"network\",\"node\":1},{\"timeNanos\":40000000000,"
+        + "\"fault\":\"heal network\",\"effect\":\"heal-network\"},{\"timeNanos\":60000000000,\"fault\":\"crash n2\","
+        + "\"effect\":\"process\",\"node\":2},{\"timeNanos\":70000000000,\"fault\":\"restart n2\",\"effect\":\"restart\","
+        + "\"node\":2}]}");
     Files.writeString(dir.resolve("journal.jsonl"), "{\"event\":\"RoleChanged\",\"timeNanos\":100000000,\"node\":1,"
         + "\"role\":\"LEADER\",\"term\":1}\n{\"event\":\"RoleChanged\",\"timeNanos\":21000000000,\"node\":3,\"role\":\"LEADER\","
         + "\"term\":2}\n");

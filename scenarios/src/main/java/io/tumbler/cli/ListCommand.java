@@ -16,7 +16,7 @@ final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", defaultValue = "scenarios",
-      description = "What to list: scenarios, workloads, faults or bugs. Default: ${DEFAULT-VALUE}.")
+      description = "What to list: scenarios, workloads, faults (each with an example for a schedule) or bugs. Default: ${DEFAULT-VALUE}.")
   String what;
 
   @Override
@@ -54,8 +54,14 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private static void listFaults(PrintWriter out) {
-    for (var type : io.tumbler.fault.Fault.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
-      out.println(type.name());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (io.tumbler.fault.Fault example : io.tumbler.fault.FaultTypes.examples()) {
+      try {
+        out.printf("%-24s %s%n", io.tumbler.fault.FaultTypes.nameOf(example),
+            json.writerFor(io.tumbler.fault.Fault.class).writeValueAsString(example));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("fault " + example + " does not serialize", e);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tumbler.realcluster;
 
+import io.tumbler.fault.AppliedFault;
 import io.tumbler.lin.CheckResult;
 import io.tumbler.lin.history.History;
 import io.tumbler.scenario.run.CheckReport;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tumbler.fault.AppliedFault;
 import io.tumbler.lin.io.jsonl.JsonlHeader;
 import io.tumbler.lin.io.jsonl.JsonlHistoryWriter;
 import io.tumbler.raft.runtime.ServerStatus;
@@ -136,10 +137,7 @@ public final class ClusterRunDirectory {
     private static ArrayNode appliedJson(ClusterResult r) {
         ArrayNode faults = JSON.createArrayNode();
         for (AppliedFault f : r.applied()) {
-            ObjectNode fault = faults.addObject();
-            fault.put("timeNanos", f.timeNanos());
-            fault.put("fault", f.fault());
-            fault.put("applied", f.applied());
+            f.writeTo(faults.addObject());
         }
         return faults;
     }

@@ -1,5 +1,7 @@
 package io.tumbler.realcluster;
 
+import io.tumbler.fault.AppliedFault;
+import io.tumbler.fault.Effect;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +55,13 @@ final class Nemesis {
                     return;
                 }
                 NemesisFault fault = step.fault().resolve(fleet.awaitLeader(1_000), fleet.ids());
-                record(fault.label(), apply(fault) + (fault.equals(step.fault()) ? "" : " (" + step.fault().label() + ")"));
+                String done = apply(fault) + (fault.equals(step.fault()) ? "" : " (" + step.fault().label() + ")");
+                record(fault.label(), done, fault.kind().effect(), fault);
                 clock.sleepUntilMillis(step.healAtMillis());
                 if (stopped) {
                     return;
                 }
-                record(fault.healLabel(), heal(fault));
+                record(fault.healLabel(), heal(fault), fault.kind().healEffect(), fault);
             }
         } catch (InterruptedException e) {
             // Stopped: healAll undoes whatever is in force.
@@ -122,10 +125,17 @@ final class Nemesis {
                 done.add("restarted n" + p.id() + " (pid " + p.pid() + ")");
             }
         }
-        record("heal all", done.isEmpty() ? "heal all (network healed)" : "heal all: " + String.join(", ", done));
+        applied.add(new AppliedFault(clock.nanos(), "heal all",
+                done.isEmpty() ? "heal all (network healed)" : "heal all: " + String.join(", ", done), "heal-all",
+                Effect.HEAL_ALL, 0, true, 0));
     }
 
-    private void record(String fault, String what) {
-        applied.add(new AppliedFault(clock.nanos(), fault, what));
+    /**
+     * Records {@code fault} (or its heal, as {@code effect} says) as applied: a pause's window is closed by its
+     * SIGCONT, so no duration is recorded; a fault or heal that failed ("... failed: ...") counts as not done.
+     */
+    private void record(String label, String what, Effect effect, NemesisFault fault) {
+        applied.add(new AppliedFault(clock.nanos(), label, what, fault.kind().flag(), effect, fault.target(),
+                !what.contains(" failed: "), 0));
     }
 }

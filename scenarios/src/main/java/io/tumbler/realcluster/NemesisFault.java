@@ -19,6 +19,11 @@ sealed interface NemesisFault {
     /** Which {@code --nemesis} kind this belongs to. */
     NemesisKind kind();
 
+    /** The node it lands on, once resolved (0: the network). */
+    default int target() {
+        return 0;
+    }
+
     /** The fault against concrete nodes, once {@code leader} (0: none known) is known; most faults name theirs. */
     default NemesisFault resolve(int leader, List<Integer> nodes) {
         return this;
@@ -87,6 +92,11 @@ sealed interface NemesisFault {
 
     /** SIGKILL the node's JVM; its heal starts it again on the same data directory. */
     record Kill(int node) implements NemesisFault {
+        @Override
+        public int target() {
+            return node;
+        }
+
         public String label() {
             return "kill n" + node;
         }
@@ -102,6 +112,11 @@ sealed interface NemesisFault {
 
     /** SIGSTOP the node's JVM for {@code millis}; its heal is SIGCONT. */
     record Pause(int node, long millis) implements NemesisFault {
+        @Override
+        public int target() {
+            return node;
+        }
+
         public String label() {
             return "pause n" + node + " for " + millis + "ms";
         }

@@ -1,5 +1,6 @@
 package io.tumbler.realcluster;
 
+import io.tumbler.fault.Effect;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +14,16 @@ public enum NemesisKind {
     DELAY,
     LOSS,
     ONEWAY;
+
+    /** What a fault of this kind does, in the vocabulary simulated faults share ({@link Effect}). */
+    Effect effect() {
+        return this == KILL ? Effect.PROCESS : this == PAUSE ? Effect.PAUSE : Effect.NETWORK;
+    }
+
+    /** What its heal does: a restart, a SIGCONT, or the network healed. */
+    Effect healEffect() {
+        return this == KILL ? Effect.RESTART : this == PAUSE ? Effect.RESUME : Effect.HEAL_NETWORK;
+    }
 
     /** The name as {@code --nemesis} spells it. */
     public String flag() {

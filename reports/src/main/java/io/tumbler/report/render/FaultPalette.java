@@ -19,6 +19,7 @@ final class FaultPalette {
     HEX.put(FaultKind.PAUSE, "#8d6e63");
     HEX.put(FaultKind.CLOCK, "#00897b");
     HEX.put(FaultKind.DISK, "#7b1fa2");
+    HEX.put(FaultKind.OPERATOR, "#546e7a");
   }
 
   private FaultPalette() {}
@@ -47,6 +48,8 @@ final class FaultPalette {
         return "--clock";
       case DISK:
         return "--disk";
+      case OPERATOR:
+        return "--op";
       default:
         throw new AssertionError("a fault kind without a colour: " + kind);
     }

@@ -13,7 +13,9 @@ public enum FaultKind {
   /** Clock offset, drift or jump: lasts until "heal all". */
   CLOCK,
   /** A one-off disk fault (bit flip, failed sync, wipe): a moment, not a window. */
-  DISK;
+  DISK,
+  /** An operator's action (a membership change, a handshake, a leadership transfer) or a trigger armed: a moment. */
+  OPERATOR;
 
   /** The lower-case name used in CSS classes and JSON. */
   public String label() {

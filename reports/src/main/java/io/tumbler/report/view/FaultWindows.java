@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pairs the faults applied during a run ({@code checks.json} {@code appliedFaults}) with their heals, so a
- * timeline can shade each fault's window. The pairing follows the fault vocabulary of {@code fault-injection}:
- * "heal network" closes network faults, "restart nX" closes the crash of nX, "unclog nX" its clog,
- * "heal all" closes everything, a pause closes itself after its duration.
+ * timeline can shade each fault's window. It reads what the harness wrote as data beside each fault, never its
+ * words: the {@code effect} (what it disturbs, or what a heal ends), the {@code node} it landed on, whether it was
+ * {@code done}, and the {@code durationNanos} of a fault that ends by itself. {@code heal-network} ends network and
+ * clog windows, {@code restart} the crash of its node, {@code unclog} its clog, {@code resume} its pause,
+ * {@code heal-all} everything; disk faults, operator actions and triggers armed are moments. An entry without an
+ * effect (a run written before it was recorded) is shown as a moment.
  */
 public final class FaultWindows {
-  private static final Pattern NODE = Pattern.compile("\\bn(\\d+)\\b");
-  private static final Pattern PAUSE_MILLIS = Pattern.compile("for (\\d+)ms");
-
   private FaultWindows() {}
 
   /** The windows of {@code appliedFaults}, by start time; unhealed ones end at {@code horizonNanos}. */
@@ -24,16 +22,13 @@ public final class FaultWindows {
     List<Open> open = new ArrayList<>();
     List<FaultWindow> done = new ArrayList<>();
     for (JsonNode f : appliedFaults) {
-      long t = f.path("timeNanos").asLong();
-      String fault = f.path("fault").asText();
-      String applied = f.path("applied").asText(fault);
-      if (applied.contains("nothing done")) {
+      if (!f.path("done").asBoolean(true)) {
         continue;
       }
-      if (isHeal(fault)) {
-        close(open, done, fault, applied, t);
-      } else {
-        start(open, done, fault, applied, t);
+      Applied a = new Applied(f.path("timeNanos").asLong(), f.path("applied").asText(f.path("fault").asText()),
+          f.path("effect").asText(""), f.path("node").asInt(0), f.path("durationNanos").asLong(0));
+      if (!close(open, done, a)) {
+        start(open, done, a);
       }
     }
     long end = Math.max(horizonNanos, done.stream().mapToLong(FaultWindow::endNanos).max().orElse(0));
@@ -44,65 +39,80 @@ public final class FaultWindows {
     return done;
   }
 
-  private record Open(long startNanos, String label, FaultKind kind, String key) {}
-
-  private static boolean isHeal(String fault) {
-    return fault.startsWith("heal") || fault.startsWith("restart") || fault.startsWith("unclog");
+  private record Applied(long timeNanos, String label, String effect, int node, long durationNanos) {
+    String nodeKey() {
+      return node == 0 ? "" : "n" + node;
+    }
   }
 
-  private static void close(List<Open> open, List<FaultWindow> done, String fault, String applied, long t) {
-    boolean all = fault.startsWith("heal all");
-    String node = node(applied);
+  private record Open(long startNanos, String label, FaultKind kind, String key) {}
+
+  /** Closes what heal {@code a} ends; false when {@code a} is no heal. */
+  private static boolean close(List<Open> open, List<FaultWindow> done, Applied a) {
+    String node = a.nodeKey();
+    java.util.function.Predicate<Open> ends;
+    switch (a.effect) {
+      case "heal-all":
+        ends = o -> true;
+        break;
+      case "heal-network":
+        ends = o -> o.kind == FaultKind.NETWORK;
+        break;
+      case "restart":
+        ends = o -> o.kind == FaultKind.PROCESS && o.key.equals(node);
+        break;
+      case "unclog":
+        ends = o -> o.key.equals("clog " + node);
+        break;
+      case "resume":
+        ends = o -> o.kind == FaultKind.PAUSE && o.key.equals(node);
+        break;
+      case "disarm":
+        ends = o -> false;
+        break;
+      default:
+        return false;
+    }
     for (int i = open.size() - 1; i >= 0; i--) {
       Open o = open.get(i);
-      boolean closes = all
-          || (fault.startsWith("heal network") && o.kind == FaultKind.NETWORK)
-          || (fault.startsWith("restart") && o.kind == FaultKind.PROCESS && o.key.equals(node))
-          || (fault.startsWith("unclog") && o.key.equals("clog " + node));
-      if (closes) {
-        done.add(new FaultWindow(o.startNanos, Math.max(t, o.startNanos), o.label, o.kind, o.key, true));
+      if (ends.test(o)) {
+        done.add(new FaultWindow(o.startNanos, Math.max(a.timeNanos, o.startNanos), o.label, o.kind, o.key, true));
         open.remove(i);
       }
     }
+    return true;
   }
 
-  private static void start(List<Open> open, List<FaultWindow> done, String fault, String applied, long t) {
-    FaultKind kind = kindOf(fault);
-    String node = node(applied);
-    if (kind == FaultKind.DISK) {
-      done.add(new FaultWindow(t, t, applied, kind, node, true));
-    } else if (kind == FaultKind.PAUSE) {
-      Matcher m = PAUSE_MILLIS.matcher(fault);
-      long millis = m.find() ? Long.parseLong(m.group(1)) : 0;
-      done.add(new FaultWindow(t, t + millis * 1_000_000, applied, kind, node, true));
+  private static void start(List<Open> open, List<FaultWindow> done, Applied a) {
+    FaultKind kind = kindOf(a.effect);
+    String node = a.nodeKey();
+    if (kind == FaultKind.DISK || kind == FaultKind.OPERATOR) {
+      done.add(new FaultWindow(a.timeNanos, a.timeNanos, a.label, kind, node, true));
+    } else if (kind == FaultKind.PAUSE && a.durationNanos > 0) {
+      done.add(new FaultWindow(a.timeNanos, a.timeNanos + a.durationNanos, a.label, kind, node, true));
     } else {
-      String key = kind == FaultKind.PROCESS ? node : fault.startsWith("clog") ? "clog " + node : kind.label();
-      open.add(new Open(t, applied, kind, key));
+      String key = kind == FaultKind.PROCESS || kind == FaultKind.PAUSE ? node
+          : a.effect.equals("clog") ? "clog " + node : kind.label();
+      open.add(new Open(a.timeNanos, a.label, kind, key));
     }
   }
 
-  static FaultKind kindOf(String fault) {
-    if (fault.startsWith("crash") || fault.startsWith("kill") || fault.startsWith("torn write")) {
-      return FaultKind.PROCESS;
+  /** The report's kind for a fault's {@code effect}; an unknown or missing effect is an operator moment. */
+  static FaultKind kindOf(String effect) {
+    switch (effect) {
+      case "network":
+      case "clog":
+        return FaultKind.NETWORK;
+      case "process":
+        return FaultKind.PROCESS;
+      case "pause":
+        return FaultKind.PAUSE;
+      case "clock":
+        return FaultKind.CLOCK;
+      case "disk":
+        return FaultKind.DISK;
+      default:
+        return FaultKind.OPERATOR;
     }
-    if (fault.startsWith("pause")) {
-      return FaultKind.PAUSE;
-    }
-    if (fault.startsWith("clock")) {
-      return FaultKind.CLOCK;
-    }
-    if (fault.startsWith("wipe") || fault.startsWith("bit flip") || fault.startsWith("sync failure")) {
-      return FaultKind.DISK;
-    }
-    return FaultKind.NETWORK;
-  }
-
-  private static String node(String text) {
-    Matcher m = NODE.matcher(text);
-    String last = "";
-    while (m.find()) {
-      last = "n" + m.group(1);
-    }
-    return last;
   }
 }

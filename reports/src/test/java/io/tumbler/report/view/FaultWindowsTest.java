@@ -8,21 +8,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Faults pair with their own heals: network with "heal network", a crash with its node's restart, all with "heal all". */
+/**
+ * Faults pair with their own heals, read from the recorded effect and node: network with heal-network, a crash with
+ * its node's restart, a clog with its unclog, a pause with its duration or its resume, all with heal-all.
+ */
 class FaultWindowsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void eachFaultClosesWithItsOwnHeal() throws Exception {
     JsonNode applied = JSON.readTree("["
-        + "{\"timeNanos\":100,\"fault\":\"crash n2\",\"applied\":\"crash n2\"},"
-        + "{\"timeNanos\":200,\"fault\":\"isolate the leader\",\"applied\":\"isolate the leader (n1)\"},"
-        + "{\"timeNanos\":250,\"fault\":\"kill the leader\",\"applied\":\"kill the leader (no leader: nothing done)\"},"
-        + "{\"timeNanos\":300,\"fault\":\"heal network\",\"applied\":\"heal network\"},"
-        + "{\"timeNanos\":400,\"fault\":\"pause n3 for 1ms\",\"applied\":\"pause n3 for 1ms\"},"
-        + "{\"timeNanos\":500,\"fault\":\"restart n2\",\"applied\":\"restart n2\"},"
-        + "{\"timeNanos\":600,\"fault\":\"clock n1 offset 5ms drift 10ppm\",\"applied\":\"clock n1 offset 5ms drift 10ppm\"},"
-        + "{\"timeNanos\":700,\"fault\":\"bit flip on n1\",\"applied\":\"bit flip on n1\"}]");
+        + f(100, "crash n2", "process", 2, true, 0) + ","
+        + f(200, "isolate the leader (n1)", "network", 1, true, 0) + ","
+        + f(250, "kill the leader (no leader: nothing done)", "process", 0, false, 0) + ","
+        + f(300, "heal network", "heal-network", 0, true, 0) + ","
+        + f(400, "pause n3 for 1ms", "pause", 3, true, 1_000_000) + ","
+        + f(500, "restart n2", "restart", 2, true, 0) + ","
+        + f(600, "clock n1 offset 5ms drift 10ppm", "clock", 1, true, 0) + ","
+        + f(700, "bit flip on n1", "disk", 1, true, 0) + "]");
     List<FaultWindow> w = FaultWindows.of(applied, 2_000_000);
     assertEquals(List.of(
         new FaultWindow(100, 500, "crash n2", FaultKind.PROCESS, "n2", true),
@@ -31,5 +34,28 @@ class FaultWindowsTest {
         new FaultWindow(600, 2_000_000, "clock n1 offset 5ms drift 10ppm", FaultKind.CLOCK, "clock", false),
         new FaultWindow(700, 700, "bit flip on n1", FaultKind.DISK, "n1", true)), w);
     assertFalse(w.get(3).healed(), "a clock fault lasts until heal all, which never came");
+  }
+
+  @Test
+  void windowsComeFromTheRecordedEffectNotFromTheWords() throws Exception {
+    JsonNode applied = JSON.readTree("["
+        + f(100, "something new n4", "clog", 4, true, 0) + ","
+        + f(150, "a host joins (n6)", "operator", 6, true, 0) + ","
+        + f(200, "pause n2 (SIGSTOP pid 77)", "pause", 2, true, 0) + ","
+        + f(300, "lift it", "unclog", 4, true, 0) + ","
+        + f(400, "heal pause n2", "resume", 2, true, 0) + ","
+        + "{\"timeNanos\":500,\"fault\":\"crash n1\",\"applied\":\"crash n1\"}]");
+    assertEquals(List.of(
+        new FaultWindow(100, 300, "something new n4", FaultKind.NETWORK, "clog n4", true),
+        new FaultWindow(150, 150, "a host joins (n6)", FaultKind.OPERATOR, "n6", true),
+        new FaultWindow(200, 400, "pause n2 (SIGSTOP pid 77)", FaultKind.PAUSE, "n2", true),
+        new FaultWindow(500, 500, "crash n1", FaultKind.OPERATOR, "", true)),
+        FaultWindows.of(applied, 1_000));
+  }
+
+  private static String f(long t, String applied, String effect, int node, boolean done, long durationNanos) {
+    return "{\"timeNanos\":" + t + ",\"fault\":\"" + applied + "\",\"applied\":\"" + applied + "\",\"effect\":\""
+        + effect + "\",\"node\":" + node + ",\"done\":" + done
+        + (durationNanos > 0 ? ",\"durationNanos\":" + durationNanos : "") + "}";
   }
 }

@@ -21,7 +21,7 @@ public record RunArtifacts(
     History history,
     String model,
     List<JournalEvent> journal,
-    List<ScenarioCheck.AppliedFault> appliedFaults,
+    List<io.tumbler.fault.AppliedFault> appliedFaults,
     List<SafetyViolation> safetyViolations,
     CheckResult linearizability,
     List<String> traceLines) {

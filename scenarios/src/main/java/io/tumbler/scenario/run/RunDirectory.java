@@ -130,11 +130,8 @@ public final class RunDirectory {
       check.set("details", JSON.valueToTree(c.details()));
     }
     ArrayNode faults = o.putArray("appliedFaults");
-    for (ScenarioCheck.AppliedFault f : run.appliedFaults()) {
-      ObjectNode fault = faults.addObject();
-      fault.put("timeNanos", f.timeNanos());
-      fault.put("fault", f.fault());
-      fault.put("applied", f.applied());
+    for (io.tumbler.fault.AppliedFault f : run.appliedFaults()) {
+      f.writeTo(faults.addObject());
     }
     o.set("writeFailures", JSON.valueToTree(writeFailures));
     return o;

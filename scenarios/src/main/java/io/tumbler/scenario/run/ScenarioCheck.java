@@ -1,5 +1,6 @@
 package io.tumbler.scenario.run;
 
+import io.tumbler.fault.AppliedFault;
 import io.tumbler.scenario.journal.JournalEvent;
 import java.util.List;
 
@@ -14,7 +15,4 @@ public interface ScenarioCheck {
 
   /** What a scenario check sees: the journal, the faults as applied, and the run's timing. */
   record RunRecord(List<JournalEvent> journal, List<AppliedFault> faults, long safetyEndNanos, int nodes) {}
-
-  /** A fault as it was applied: when, what was asked, and what was done (targets resolved). */
-  record AppliedFault(long timeNanos, String fault, String applied) {}
 }

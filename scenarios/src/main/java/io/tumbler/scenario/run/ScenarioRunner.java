@@ -1,5 +1,6 @@
 package io.tumbler.scenario.run;
 
+import io.tumbler.fault.AppliedFault;
 import io.tumbler.fault.Fault;
 import io.tumbler.fault.FaultApplier;
 import io.tumbler.fault.InvalidScheduleException;
@@ -132,7 +133,7 @@ public final class ScenarioRunner {
     final RaftSafetyChecker safety = new RaftSafetyChecker();
     final List<JournalEvent> journal = new ArrayList<>();
     final List<String> vmViolations = new ArrayList<>();
-    final List<ScenarioCheck.AppliedFault> applied = new ArrayList<>();
+    final List<AppliedFault> applied = new ArrayList<>();
     final HistoryRecorder history = new HistoryRecorder();
     final Workload workload;
     final SimCluster cluster;
@@ -171,8 +172,7 @@ public final class ScenarioRunner {
     }
 
     void applyFault(Fault fault) {
-      String done = FaultApplier.apply(fault, cluster);
-      applied.add(new ScenarioCheck.AppliedFault(sim.nowNanos(), fault.describe(), done));
+      applied.add(AppliedFault.of(sim.nowNanos(), fault, FaultApplier.apply(fault, cluster)));
     }
 
     /**
@@ -377,7 +377,7 @@ public final class ScenarioRunner {
     }
 
     private static boolean changesMembership(Schedule schedule) {
-      return schedule.faults().stream().map(TimedFault::fault).anyMatch(f -> ScheduleCheck.takesNewId(f)
+      return schedule.faults().stream().map(TimedFault::fault).anyMatch(f -> f.takesNewId()
           || f instanceof Fault.RemoveNode);
     }
 

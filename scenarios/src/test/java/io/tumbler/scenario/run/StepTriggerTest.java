@@ -35,7 +35,7 @@ class StepTriggerTest {
     RunArtifacts r = run(new Fault.OnStep(ProtocolStep.VOTE_REQUEST_RECEIVED, StepTarget.OBSERVER,
         StepReaction.CRASH, 0, 20, 1, 800), 3);
     assertEquals(Outcome.PASS, r.result().outcome(), r.result().checks().toString());
-    List<ScenarioCheck.AppliedFault> crashes = r.appliedFaults().stream()
+    List<io.tumbler.fault.AppliedFault> crashes = r.appliedFaults().stream()
         .filter(f -> f.fault().startsWith("crash n")).toList();
     assertEquals(1, crashes.size(), "exactly one triggered crash: " + r.appliedFaults());
     long at = crashes.get(0).timeNanos();
