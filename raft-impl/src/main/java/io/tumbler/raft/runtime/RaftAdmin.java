@@ -25,8 +25,8 @@ import java.util.TreeMap;
  *
  * <p>{@code --peers} is the same address book the servers run with (it is how a hint, a node id, becomes an
  * address); {@code --server} is where to ask first (default: the first peer). {@code add ID --promote} adds the
- * learner, waits until the leader reports its log matching up to the commit index the addition committed at,
- * then promotes it. Every change is one {@code RaftNode.proposeConfigChange} on the leader, exactly as in
+ * learner, waits until the leader reports its log matching up to the leader's commit index, then promotes
+ * it; {@code promote ID} waits for the same before promoting. Every change is one {@code RaftNode.proposeConfigChange} on the leader, exactly as in
  * simulation.
  *
  * <p>Prints one line per step; exits 0 when the operation took effect, 1 when the cluster refused it or its
@@ -83,7 +83,7 @@ public final class RaftAdmin {
             case "add":
                 return add(command.node(), command.promote());
             case "promote":
-                return committed(change(new ConfigChange.PromoteLearner(command.node())));
+                return promote(command.node());
             case "remove":
                 return committed(change(new ConfigChange.Remove(command.node())));
             case "transfer-leadership":
@@ -103,7 +103,15 @@ public final class RaftAdmin {
         if (!promote) {
             return true;
         }
-        long index = ((ConfigChangeOutcome.Committed) added).index();
+        return promote(node);
+    }
+
+    /**
+     * Promotes learner {@code node} once the leader reports its log matching up to the leader's commit index as
+     * first seen here: a voter that lags would hold back every commit until it caught up.
+     */
+    public boolean promote(int node) throws IOException {
+        long index = leaderConfiguration().commitIndex();
         if (!awaitCaughtUp(node, index)) {
             log.println("node " + node + " did not catch up to index " + index + " in time; not promoted");
             return false;
