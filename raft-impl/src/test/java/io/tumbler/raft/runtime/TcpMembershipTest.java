@@ -144,7 +144,7 @@ class TcpMembershipTest {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void aWipedServerComesBackUnderANewIdAndIncarnationAndTheOldIdIsRemoved() throws Exception {
+    void aWipedServerComesBackUnderANewIdAndIncarnationTheOldIdIsRemovedAndItRejoinsAfterARestart() throws Exception {
         int leader = startBootstrap();
         write(4);
         int wiped = otherThan(leader);
@@ -166,6 +166,16 @@ class TcpMembershipTest {
         long last = write(2);
         awaitApplied(6, last);
         assertEquals(6, localCount(6), "the replacement holds every write, including those before the wipe");
+
+        servers[6].close(); // a rejoin: the same command again, its disk kept
+        servers[6] = null;
+        long whileDown = write(1);
+        start(6, identity(wiped, 1, SECRET), true);
+        assertTrue(servers[6].joined().get(WAIT_SECONDS, TimeUnit.SECONDS).configuration().isVoter(6));
+        awaitApplied(6, whileDown);
+        assertEquals(7, localCount(6));
+        assertEquals(1, journal.stream().filter(o -> o instanceof Observation.JoinAdmitted a && a.joiner() == 6)
+                .count(), "restarting with its disk needed no second admission");
     }
 
     @Test
