@@ -12,7 +12,9 @@ public enum NemesisKind {
     PARTITION,
     DELAY,
     LOSS,
-    ONEWAY;
+    ONEWAY,
+    /** Remove a voter (the leader half the time) through the admin protocol; the heal adds it back and promotes it. */
+    MEMBERSHIP;
 
     /** The name as {@code --nemesis} spells it. */
     public String flag() {
