@@ -59,6 +59,8 @@ public final class RaftServer implements AutoCloseable {
     private final CompletableFuture<LogConfiguration> joined = new CompletableFuture<>();
     /** The join retry task while this server is joining; touched only on the node thread. */
     private ScheduledFuture<?> joining;
+    /** Join rounds so far without admission; touched only on the node thread. */
+    private long joinRounds;
     private volatile boolean closed;
 
     private RaftServer(RaftServerOptions options, StateMachine stateMachine, ServerSocket listener) throws IOException {
@@ -261,6 +263,8 @@ public final class RaftServer implements AutoCloseable {
 
     /** How often, in ticks, a joining server asks again: long enough for one handshake's three messages. */
     static final int JOIN_RETRY_TICKS = 10;
+    /** Every this many unanswered join rounds the server warns: refusals are only observed on the leader. */
+    private static final int JOIN_WARN_ROUNDS = 20;
 
     private ClusterConfiguration describeConfiguration() {
         Status status = node.status();
@@ -294,6 +298,12 @@ public final class RaftServer implements AutoCloseable {
         }
         if (member) {
             return; // admitted; wait for the configuration entry to commit here
+        }
+        if (++joinRounds % JOIN_WARN_ROUNDS == 0) {
+            LOG.log(System.Logger.Level.WARNING, "node " + node.id() + " not admitted after " + joinRounds
+                    + " rounds of join requests: check the secret file, the cluster id, the host and incarnation (a"
+                    + " wiped host needs a new node id and a higher incarnation), that a leader is up, and that id "
+                    + node.id() + " is in every server's --peers");
         }
         for (int peer : options.addresses().keySet()) {
             if (peer != node.id()) {
