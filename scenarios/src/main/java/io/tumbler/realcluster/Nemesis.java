@@ -2,16 +2,28 @@ package io.tumbler.realcluster;
 
 import io.tumbler.fault.AppliedFault;
 import io.tumbler.fault.Effect;
+import io.tumbler.raft.ConfigChange;
+import io.tumbler.raft.Configuration;
+import io.tumbler.raft.node.ConfigChangeOutcome;
+import io.tumbler.raft.runtime.RaftAdmin;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Applies a {@link NemesisSchedule} to a running cluster on its own thread, at the schedule's wall times measured
  * from the workload's start, and records every fault and heal as applied. {@link #healAll} (called by the run
  * before its quiet period, after {@link #stop}) restarts killed nodes, thaws paused ones and heals the network,
- * whatever the schedule had reached.
+ * whatever the schedule had reached, and adds back every node a membership fault left out of the voters.
+ *
+ * <p>Membership faults go through {@link RaftAdmin} on the servers' client ports, the operator's own tool: remove
+ * the voter, and as the heal add it back as a learner and promote it once it caught up.
  */
 final class Nemesis {
     private final NemesisSchedule schedule;
@@ -85,6 +97,8 @@ final class Nemesis {
                 mesh.delayAll(d.millis());
             } else if (fault instanceof NemesisFault.Loss l) {
                 mesh.lossAll(l.rate());
+            } else if (fault instanceof NemesisFault.RemoveNode r) {
+                return remove(r.node());
             }
             return fault.label();
         } catch (IOException e) {
@@ -99,6 +113,8 @@ final class Nemesis {
                 return fault.healLabel() + " (pid " + fleet.node(k.node()).pid() + ")";
             } else if (fault instanceof NemesisFault.Pause p) {
                 fleet.node(p.node()).resume();
+            } else if (fault instanceof NemesisFault.RemoveNode r) {
+                return addBack(r.node());
             } else {
                 mesh.healAll();
             }
@@ -125,9 +141,65 @@ final class Nemesis {
                 done.add("restarted n" + p.id() + " (pid " + p.pid() + ")");
             }
         }
+        done.addAll(addBackMissingVoters());
         applied.add(new AppliedFault(clock.nanos(), "heal all",
                 done.isEmpty() ? "heal all (network healed)" : "heal all: " + String.join(", ", done), "heal-all",
                 Effect.HEAL_ALL, 0, true, 0));
+    }
+
+    /** How long one admin step may take: a removal commits in milliseconds, a catch-up in well under a second. */
+    private static final long ADMIN_TIMEOUT_MILLIS = 10_000;
+
+    private String remove(int node) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConfigChangeOutcome outcome = admin(out).change(new ConfigChange.Remove(node));
+        return "remove n" + node + (outcome instanceof ConfigChangeOutcome.Committed c
+                ? " (committed at index " + c.index() + ": " + c.configuration() + ")"
+                : " (not done: " + outcome + ")");
+    }
+
+    /** The heal of a removal: the node is a voter again (added back as a learner and promoted), or why not. */
+    private String addBack(int node) throws IOException {
+        Configuration configuration = admin(new ByteArrayOutputStream()).leaderConfiguration().configuration();
+        return "heal membership: " + restore(node, configuration);
+    }
+
+    /** Makes {@code node} a voter of {@code configuration} again; says what it did. */
+    private String restore(int node, Configuration configuration) throws IOException {
+        if (configuration.isVoter(node)) {
+            return "n" + node + " is a voter";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RaftAdmin admin = admin(out);
+        boolean done = configuration.isLearner(node) ? admin.promote(node) : admin.add(node, true);
+        return (done ? "added n" : "failed to add n") + node + " back ("
+                + out.toString(StandardCharsets.UTF_8).trim().replace('\n', ';') + ")";
+    }
+
+    /** Adds back (and promotes) every node of the fleet that the leader's configuration does not hold as a voter. */
+    private List<String> addBackMissingVoters() {
+        List<String> done = new ArrayList<>();
+        try {
+            Configuration configuration = admin(new ByteArrayOutputStream()).leaderConfiguration().configuration();
+            for (int id : fleet.ids()) {
+                if (!configuration.isVoter(id)) {
+                    done.add(restore(id, configuration));
+                }
+            }
+        } catch (IOException e) {
+            done.add("membership not restored: " + e.getMessage());
+        }
+        return done;
+    }
+
+    /** The operator's admin tool over every node's client port, printing into {@code out}. */
+    private RaftAdmin admin(ByteArrayOutputStream out) {
+        TreeMap<Integer, InetSocketAddress> book = new TreeMap<>();
+        for (ServerProcess p : fleet.all()) {
+            book.put(p.id(), new InetSocketAddress("127.0.0.1", p.clientPort()));
+        }
+        return new RaftAdmin(book, book.firstEntry().getValue(), ADMIN_TIMEOUT_MILLIS,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     /**

@@ -193,4 +193,47 @@ sealed interface NemesisFault {
             return NemesisKind.LOSS;
         }
     }
+
+    /** {@link RemoveNode} of whichever node leads when it is applied: the leader steps down once it commits. */
+    record RemoveLeader() implements NemesisFault {
+        public String label() {
+            return "remove the leader";
+        }
+
+        public String healLabel() {
+            return "heal membership: add the leader back";
+        }
+
+        public NemesisKind kind() {
+            return NemesisKind.MEMBERSHIP;
+        }
+
+        @Override
+        public NemesisFault resolve(int leader, List<Integer> nodes) {
+            return new RemoveNode(leader > 0 ? leader : nodes.get(0));
+        }
+    }
+
+    /**
+     * Remove voter {@code node} from the configuration ({@code RaftAdmin remove}); its process keeps running, out of
+     * the cluster. The heal adds it back as a learner, with its disk, and promotes it once it caught up (a rejoin).
+     */
+    record RemoveNode(int node) implements NemesisFault {
+        @Override
+        public int target() {
+            return node;
+        }
+
+        public String label() {
+            return "remove n" + node;
+        }
+
+        public String healLabel() {
+            return "heal membership: add n" + node + " back";
+        }
+
+        public NemesisKind kind() {
+            return NemesisKind.MEMBERSHIP;
+        }
+    }
 }

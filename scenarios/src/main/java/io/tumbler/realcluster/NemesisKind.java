@@ -13,16 +13,28 @@ public enum NemesisKind {
     PARTITION,
     DELAY,
     LOSS,
-    ONEWAY;
+    ONEWAY,
+    /** Remove a voter (the leader half the time) through the admin protocol; the heal adds it back and promotes it. */
+    MEMBERSHIP;
 
     /** What a fault of this kind does, in the vocabulary simulated faults share ({@link Effect}). */
     Effect effect() {
-        return this == KILL ? Effect.PROCESS : this == PAUSE ? Effect.PAUSE : Effect.NETWORK;
+        return switch (this) {
+            case KILL -> Effect.PROCESS;
+            case PAUSE -> Effect.PAUSE;
+            case PARTITION, DELAY, LOSS, ONEWAY -> Effect.NETWORK;
+            case MEMBERSHIP -> Effect.OPERATOR;
+        };
     }
 
-    /** What its heal does: a restart, a SIGCONT, or the network healed. */
+    /** What its heal does: a restart, a SIGCONT, the network healed, or the removed node added back. */
     Effect healEffect() {
-        return this == KILL ? Effect.RESTART : this == PAUSE ? Effect.RESUME : Effect.HEAL_NETWORK;
+        return switch (this) {
+            case KILL -> Effect.RESTART;
+            case PAUSE -> Effect.RESUME;
+            case PARTITION, DELAY, LOSS, ONEWAY -> Effect.HEAL_NETWORK;
+            case MEMBERSHIP -> Effect.OPERATOR;
+        };
     }
 
     /** The name as {@code --nemesis} spells it. */

@@ -66,6 +66,24 @@ class ClusterCommandTest {
   }
 
   @Test
+  @Timeout(150)
+  void aShortRunThatRemovesAndAddsBackVotersPasses() throws IOException {
+    Path out = dir.resolve("membership");
+    CliRun r = CliRun.of("cluster", "--nodes", "3", "--duration", "12s", "--seed", "5", "--clients", "3",
+        "--nemesis", "membership", "--out", out.toString());
+
+    assertEquals(ExitCode.PASS, r.exit(), r.out() + r.err());
+    assertEquals(List.of(), childProcesses(), "every server process has exited");
+    List<String> applied = new ArrayList<>();
+    JSON.readTree(out.resolve("checks.json").toFile()).path("appliedFaults").forEach(f -> applied.add(f.path("applied").asText()));
+    assertTrue(applied.stream().anyMatch(f -> f.startsWith("remove n") && f.contains("committed at index")),
+        applied.toString());
+    assertTrue(applied.stream().anyMatch(f -> f.startsWith("heal membership: added n") && f.contains("caught up")
+        && f.endsWith("voters=[1, 2, 3])")), applied.toString());
+    assertEquals("VALID", JSON.readTree(out.resolve("linearizability.json").toFile()).path("verdict").asText());
+  }
+
+  @Test
   @Timeout(120)
   void aKnownBugIsRefusedByTheServersAndIsBadInput() {
     Path out = dir.resolve("bug");

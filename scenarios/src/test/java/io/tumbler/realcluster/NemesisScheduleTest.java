@@ -44,6 +44,8 @@ class NemesisScheduleTest {
                 new NemesisFault.IsolateLeader().resolve(2, NODES));
         assertEquals(new NemesisFault.Kill(1), new NemesisFault.KillLeader().resolve(0, NODES), "no leader known");
         assertEquals(new NemesisFault.Kill(3), new NemesisFault.Kill(3).resolve(1, NODES), "a named node stays");
+        assertEquals(new NemesisFault.RemoveNode(2), new NemesisFault.RemoveLeader().resolve(2, NODES));
+        assertEquals(NemesisKind.MEMBERSHIP, new NemesisFault.RemoveNode(2).kind());
     }
 
     @Test

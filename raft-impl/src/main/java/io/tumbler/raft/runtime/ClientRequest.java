@@ -1,5 +1,6 @@
 package io.tumbler.raft.runtime;
 
+import io.tumbler.raft.ConfigChange;
 import io.tumbler.raft.node.ReadMode;
 
 /** A request a client sends to a {@link RaftServer} over TCP ({@link ClientProtocol} is the wire form). */
@@ -12,4 +13,13 @@ public sealed interface ClientRequest {
 
     /** The node's role, term, leader, commit and applied index. */
     record StatusQuery() implements ClientRequest {}
+
+    /** Admin: {@code RaftNode.proposeConfigChange(change)} on the server's node, answered with its outcome. */
+    record ChangeMembership(ConfigChange change) implements ClientRequest {}
+
+    /** Admin: {@code RaftNode.transferLeadership(target)}, answered with a {@link TransferOutcome}. */
+    record TransferLeadership(int target) implements ClientRequest {}
+
+    /** Admin: the configuration the server's node uses now, answered with a {@link ClusterConfiguration}. */
+    record ConfigurationQuery() implements ClientRequest {}
 }

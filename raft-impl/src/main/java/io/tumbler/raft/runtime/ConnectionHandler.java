@@ -3,6 +3,7 @@ package io.tumbler.raft.runtime;
 import io.tumbler.raft.CorruptMessageException;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.MessageCodec;
+import io.tumbler.raft.node.ConfigChangeOutcome;
 import io.tumbler.raft.node.ReadOutcome;
 import io.tumbler.raft.node.SubmitResult;
 import java.io.BufferedInputStream;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Serves one inbound TCP connection on its own thread: a peer's stream of messages (each decoded and
  * handed to the node thread; a frame that fails its checksum is dropped), or a client's requests, one at a
- * time, each answered when the node answers or, after the request timeout, with an "unknown" outcome.
+ * time, each answered when the node answers or, after the request timeout, with an "unknown" outcome. A
+ * request it cannot parse is answered with one "unavailable" frame naming the problem, then the connection closes.
  */
 final class ConnectionHandler implements Runnable {
     private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
@@ -79,6 +81,8 @@ final class ConnectionHandler implements Runnable {
             try {
                 request = ClientProtocol.decodeRequest(frame);
             } catch (IllegalArgumentException e) {
+                StreamFrames.write(out, ClientProtocol.encodeMalformed(e.getMessage()));
+                out.flush();
                 throw new IOException(e.getMessage(), e);
             }
             StreamFrames.write(out, answer(request));
@@ -97,11 +101,37 @@ final class ConnectionHandler implements Runnable {
             return ClientProtocol.encodeReadOutcome(outcome != null ? outcome
                     : new ReadOutcome.Unavailable("no answer from the node within the request timeout"));
         }
+        if (request instanceof ClientRequest.StatusQuery) {
+            return status();
+        }
+        return answerAdmin(request);
+    }
+
+    private byte[] status() throws IOException {
         ServerStatus status = await(server.status());
         if (status == null) {
             throw new IOException("node did not report its status in time");
         }
         return ClientProtocol.encodeStatus(status);
+    }
+
+    private byte[] answerAdmin(ClientRequest request) throws IOException {
+        if (request instanceof ClientRequest.ChangeMembership m) {
+            ConfigChangeOutcome outcome = await(server.proposeConfigChange(m.change()));
+            return ClientProtocol.encodeConfigChangeOutcome(outcome != null ? outcome
+                    : new ConfigChangeOutcome.Unknown("not committed within the request timeout: read the "
+                    + "configuration and decide"));
+        }
+        if (request instanceof ClientRequest.TransferLeadership t) {
+            TransferOutcome outcome = await(server.transferLeadership(t.target()));
+            return ClientProtocol.encodeTransferOutcome(outcome != null ? outcome
+                    : new TransferOutcome.Refused("no answer from the node within the request timeout"));
+        }
+        ClusterConfiguration configuration = await(server.configuration());
+        if (configuration == null) {
+            throw new IOException("node did not report its configuration in time");
+        }
+        return ClientProtocol.encodeConfiguration(configuration);
     }
 
     /** The future's value, or null if it does not complete within the request timeout. */

@@ -1,5 +1,7 @@
 package io.tumbler.raft.runtime;
 
+import io.tumbler.raft.ConfigChange;
+import io.tumbler.raft.node.ConfigChangeOutcome;
 import io.tumbler.raft.node.ReadMode;
 import io.tumbler.raft.node.ReadOutcome;
 import io.tumbler.raft.node.SubmitResult;
@@ -57,6 +59,24 @@ public final class RaftClient implements AutoCloseable {
     /** This server's node status. */
     public ServerStatus status() throws IOException {
         return ClientProtocol.decodeStatus(call(new ClientRequest.StatusQuery()));
+    }
+
+    /**
+     * Admin: proposes {@code change} on this server's node and waits for its outcome (the server answers
+     * {@code Unknown} if the change did not commit within its request timeout).
+     */
+    public ConfigChangeOutcome changeMembership(ConfigChange change) throws IOException {
+        return ClientProtocol.decodeConfigChangeOutcome(call(new ClientRequest.ChangeMembership(change)));
+    }
+
+    /** Admin: asks this server, if it leads, to hand leadership to {@code target}. */
+    public TransferOutcome transferLeadership(int target) throws IOException {
+        return ClientProtocol.decodeTransferOutcome(call(new ClientRequest.TransferLeadership(target)));
+    }
+
+    /** Admin: the configuration this server's node uses now. */
+    public ClusterConfiguration configuration() throws IOException {
+        return ClientProtocol.decodeConfiguration(call(new ClientRequest.ConfigurationQuery()));
     }
 
     private byte[] call(ClientRequest request) throws IOException {

@@ -1,7 +1,14 @@
 package io.tumbler.raft.runtime;
 
+import io.tumbler.raft.ConfigChange;
+import io.tumbler.raft.Configuration;
 import io.tumbler.raft.JitterSource;
+import io.tumbler.raft.LogConfiguration;
 import io.tumbler.raft.Message;
+import io.tumbler.raft.PeerStatus;
+import io.tumbler.raft.Role;
+import io.tumbler.raft.Status;
+import io.tumbler.raft.node.ConfigChangeOutcome;
 import io.tumbler.raft.node.RaftNode;
 import io.tumbler.raft.node.ReadMode;
 import io.tumbler.raft.node.ReadOutcome;
@@ -12,12 +19,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.SecureRandom;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -25,6 +35,12 @@ import java.util.function.Consumer;
  * Runs one {@link RaftNode} in production: on a single-threaded executor (the node's thread, which also
  * ticks it), with a {@link SegmentedLog} on real files, a {@link TcpTransport} to its peers, and one TCP
  * port for both peer messages and clients ({@link ConnectionKind}, {@link ClientProtocol}).
+ *
+ * <p><b>Membership.</b> Admin requests ({@link #proposeConfigChange}, {@link #transferLeadership},
+ * {@link #configuration}) go to the node exactly as the simulator drives it. A server started with
+ * {@link RaftServerOptions#join()} asks every other address in its book to admit it (only a leader answers, with
+ * the challenge of the join handshake) every {@link #JOIN_RETRY_TICKS} ticks until a committed configuration names
+ * it, and then completes {@link #joined()}. Challenge nonces come from a {@link SecureRandom}.
  *
  * <p>Fail-stop: when the node halts (a failed fsync) or a broken invariant throws on the node thread, the
  * server stops serving and completes {@link #halted()}; a process should then exit and be restarted,
@@ -40,6 +56,11 @@ public final class RaftServer implements AutoCloseable {
     private final RaftNode node;
     private final CompletableFuture<String> halted = new CompletableFuture<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<LogConfiguration> joined = new CompletableFuture<>();
+    /** The join retry task while this server is joining; touched only on the node thread. */
+    private ScheduledFuture<?> joining;
+    /** Join rounds so far without admission; touched only on the node thread. */
+    private long joinRounds;
     private volatile boolean closed;
 
     private RaftServer(RaftServerOptions options, StateMachine stateMachine, ServerSocket listener) throws IOException {
@@ -63,6 +84,7 @@ public final class RaftServer implements AutoCloseable {
                 .observer(options.observer())
                 .onHalt(this::onHalt)
                 .snapshotEveryEntries(options.snapshotEveryEntries())
+                .hostIdentity(options.identity(), new SecureRandom()::nextLong)
                 .build();
         refuseFaultPoints(node);
     }
@@ -91,6 +113,9 @@ public final class RaftServer implements AutoCloseable {
             server.close();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IOException("node " + options.raft().id() + " failed to start: " + cause, cause);
+        }
+        if (options.join()) {
+            server.onNode(server::startJoining);
         }
         Thread accept = new Thread(server::acceptLoop, "raft-accept-" + options.raft().id());
         accept.setDaemon(true);
@@ -142,6 +167,49 @@ public final class RaftServer implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Proposes a membership change through the node (see {@link RaftNode#proposeConfigChange}); the future
+     * completes with its outcome, or never if the node halts (callers bound their wait).
+     */
+    public CompletableFuture<ConfigChangeOutcome> proposeConfigChange(ConfigChange change) {
+        CompletableFuture<ConfigChangeOutcome> future = new CompletableFuture<>();
+        onNode(() -> node.proposeConfigChange(change, future::complete));
+        return future;
+    }
+
+    /**
+     * Starts a leadership transfer to voter {@code target} (see {@link RaftNode#transferLeadership}); refused
+     * on a follower (with the leader as hint) and for a target that is not another voter.
+     */
+    public CompletableFuture<TransferOutcome> transferLeadership(int target) {
+        CompletableFuture<TransferOutcome> future = new CompletableFuture<>();
+        onNode(() -> {
+            Configuration configuration = node.configuration().configuration();
+            if (node.role() != Role.LEADER) {
+                future.complete(new TransferOutcome.NotLeader(node.leaderId()));
+            } else if (target == node.id() || !configuration.isVoter(target)) {
+                future.complete(new TransferOutcome.Refused("node " + target + " is not another voter of "
+                        + configuration));
+            } else {
+                node.transferLeadership(target);
+                future.complete(new TransferOutcome.Started(target));
+            }
+        });
+        return future;
+    }
+
+    /** The configuration the node uses now, with every member's match index when it leads. */
+    public CompletableFuture<ClusterConfiguration> configuration() {
+        CompletableFuture<ClusterConfiguration> future = new CompletableFuture<>();
+        onNode(() -> future.complete(describeConfiguration()));
+        return future;
+    }
+
+    /** Completes when a committed configuration names this (joining) server; never for a bootstrap voter. */
+    public CompletableFuture<LogConfiguration> joined() {
+        return joined;
+    }
+
     /** Completes with the reason when the node halts (fail-stop). */
     public CompletableFuture<String> halted() {
         return halted;
@@ -190,6 +258,57 @@ public final class RaftServer implements AutoCloseable {
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // Closing: the node no longer takes work.
+        }
+    }
+
+    /** How often, in ticks, a joining server asks again: long enough for one handshake's three messages. */
+    static final int JOIN_RETRY_TICKS = 10;
+    /** Every this many unanswered join rounds the server warns: refusals are only observed on the leader. */
+    private static final int JOIN_WARN_ROUNDS = 20;
+
+    private ClusterConfiguration describeConfiguration() {
+        Status status = node.status();
+        LogConfiguration current = node.configuration();
+        TreeMap<Integer, Long> match = new TreeMap<>();
+        for (PeerStatus peer : status.progress()) {
+            if (peer.id() != node.id()) {
+                match.put(peer.id(), peer.matchIndex());
+            }
+        }
+        return new ClusterConfiguration(node.id(), node.role(), node.leaderId(), current.index(),
+                status.commitIndex(), current.configuration(), match);
+    }
+
+    /** On the node thread: knock now and every {@link #JOIN_RETRY_TICKS} ticks until admitted. */
+    private void startJoining() {
+        long periodMillis = JOIN_RETRY_TICKS * options.tickMillis();
+        joining = nodeThread.scheduleWithFixedDelay(() -> onNode(this::knock), 0, periodMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of the join: done once a committed configuration names this node, else ask every address. */
+    private void knock() {
+        LogConfiguration current = node.configuration();
+        boolean member = current.configuration().isMember(node.id());
+        if (member && current.index() <= node.status().commitIndex()) {
+            joining.cancel(false);
+            LOG.log(System.Logger.Level.INFO, "node " + node.id() + " joined: " + current.configuration());
+            joined.complete(current);
+            return;
+        }
+        if (member) {
+            return; // admitted; wait for the configuration entry to commit here
+        }
+        if (++joinRounds % JOIN_WARN_ROUNDS == 0) {
+            LOG.log(System.Logger.Level.WARNING, "node " + node.id() + " not admitted after " + joinRounds
+                    + " rounds of join requests: check the secret file, the cluster id, the host and incarnation (a"
+                    + " wiped host needs a new node id and a higher incarnation), that a leader is up, and that id "
+                    + node.id() + " is in every server's --peers");
+        }
+        for (int peer : options.addresses().keySet()) {
+            if (peer != node.id()) {
+                node.requestJoin(peer);
+            }
         }
     }
 
