@@ -22,16 +22,21 @@ public final class CampaignHtml {
         .append(Markup.esc(story(view))).append("</p>\n");
     b.append(groups(view)).append("</header>\n");
     b.append(failures(view, links));
+    b.append(CampaignSeedsHtml.faultKinds(view.seeds()));
     b.append(coverage(view));
+    b.append(CampaignSeedsHtml.seeds(view.seeds()));
     b.append(notes(view));
     return Page.wrap("Tumbler campaign — " + view.worstOutcome(), b.toString());
   }
 
   private static String story(CampaignView view) {
+    String notRun = view.seeds().notRunCount() == 0 ? ""
+        : " " + view.seeds().notRunCount() + " seeds asked for were not run (stopped early or interrupted): "
+            + String.join("; ", view.seeds().notRun()) + ".";
     if (view.failures().isEmpty()) {
-      return "All " + view.total().runs() + " seeds passed every check. " + speed(view);
+      return "All " + view.total().runs() + " seeds passed every check. " + speed(view) + notRun;
     }
-    return view.failures().size() + " of " + view.total().runs() + " seeds failed. " + speed(view)
+    return view.failures().size() + " of " + view.total().runs() + " seeds failed. " + speed(view) + notRun
         + " Each failure below has the one line that reproduces it and a link to its full run report.";
   }
 

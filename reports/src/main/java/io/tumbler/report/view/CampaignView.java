@@ -24,10 +24,11 @@ import java.util.TreeMap;
  * @param notes what is missing or odd about the input
  * @param coverage each path the runs counted (their {@code coverage} objects), sorted by name; empty when no
  *     results line has coverage counters (files from before they were recorded)
+ * @param seeds every seed's row, the fault kinds the runs applied and the seeds asked for that never ran
  */
 public record CampaignView(
     List<Path> sources, List<Group> groups, Group total, double wallSeconds, int timedRuns, List<Failure> failures,
-    List<String> notes, List<PathCoverage> coverage) {
+    List<String> notes, List<PathCoverage> coverage, CampaignSeeds seeds) {
 
   /** The outcomes a campaign counts, in report column order. */
   public static final List<String> OUTCOMES = List.of("PASS", "VIOLATION", "LIVENESS", "ERROR");
@@ -133,7 +134,7 @@ public record CampaignView(
       }
     }
     return new CampaignView(files.dirs(), groups, group("all", List.of(), files.results()), wall, timed, failures,
-        notes, coverage(files.results()));
+        notes, coverage(files.results()), CampaignSeeds.of(files));
   }
 
   /** Sums the {@code coverage} objects of the results lines, per counter name. */

@@ -35,6 +35,10 @@ public final class CampaignSummary {
   private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
   private final List<JsonNode> failures = new ArrayList<>();
   private final CoverageTotals coverage = new CoverageTotals();
+  /** Fault kinds applied, summed like coverage: runs that applied each kind and how often in all. */
+  private final CoverageTotals faultTypes = new CoverageTotals();
+  /** Seeds asked for that have no result: the campaign stopped early (--stop-on-failure) or was interrupted. */
+  private final List<Long> notRun = new ArrayList<>();
   private final double wallSeconds;
   private final long executed;
   private int runs;
@@ -71,6 +75,11 @@ public final class CampaignSummary {
         s.add(n);
       }
     }
+    for (long seed : seeds) {
+      if (!seen.contains(seed)) {
+        s.notRun.add(seed);
+      }
+    }
     return s;
   }
 
@@ -90,6 +99,7 @@ public final class CampaignSummary {
     runWallMillis += n.path("wallMillis").asLong();
     events += n.path("events").asLong();
     coverage.add(coverageOf(n.path("coverage")));
+    faultTypes.add(coverageOf(n.path("faultTypes")));
     if (o != Outcome.PASS) {
       failures.add(n);
     }
@@ -108,6 +118,11 @@ public final class CampaignSummary {
     Map<String, Long> out = new TreeMap<>();
     counters.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
     return out;
+  }
+
+  /** Seeds asked for that have no result (stopped early or interrupted), in the order asked. */
+  public List<Long> notRun() {
+    return List.copyOf(notRun);
   }
 
   /** The coverage counters summed over the campaign's runs. */
@@ -170,6 +185,13 @@ public final class CampaignSummary {
     coverage.totals().forEach((name, t) -> paths.putObject(name).put("runs", t.runsReached()).put("hits", t.hits()));
     ArrayNode never = o.putArray("neverReached");
     coverage.neverReached().forEach(never::add);
+    ObjectNode kinds = o.putObject("faultTypes");
+    faultTypes.totals().forEach((name, t) -> kinds.putObject(name).put("runs", t.runsReached()).put("applied", t.hits()));
+    ArrayNode known = o.putArray("faultTypesKnown");
+    io.tumbler.fault.FaultTypes.names().forEach(known::add);
+    o.put("notRunCount", notRun.size());
+    ArrayNode ranges = o.putArray("notRun");
+    SeedRanges.of(notRun).forEach(ranges::add);
     return o.toString();
   }
 
@@ -184,8 +206,14 @@ public final class CampaignSummary {
       b.append(String.format("  seed %d %s %s -> %s%n    reproduce: %s%n", f.path("seed").asLong(),
           f.path("outcome").asText(), f.path("violated"), where, f.path("replay").asText()));
     }
-    b.append(coverageLine()).append("report: ").append(dir.resolve("summary.md"));
+    b.append(notRunLine()).append(coverageLine()).append("report: ").append(dir.resolve("summary.md"));
     return b.toString();
+  }
+
+  /** The seeds asked for that did not run, compactly (nothing when every seed ran). */
+  String notRunLine() {
+    return notRun.isEmpty() ? "" : String.format("not run (%d seeds, stopped early or interrupted): %s%n",
+        notRun.size(), String.join(", ", SeedRanges.of(notRun)));
   }
 
   /** How many seeds ran now and how fast, and how many were resumed. */
@@ -222,6 +250,9 @@ public final class CampaignSummary {
     if (resumed() > 0) {
       b.append(resumed()).append(" of the runs were resumed from results.jsonl (recorded earlier by this same build); ")
           .append("seeds/s counts only the ").append(executed).append(" run now.\n\n");
+    }
+    if (!notRun.isEmpty()) {
+      b.append("Not run: ").append(notRunLine().trim().replaceFirst("^not run ", "")).append(".\n\n");
     }
     if (harnessErrors > 0) {
       b.append(harnessErrors).append(" seed(s) hit a harness error — a bug in Tumbler, not in the system under test; ")

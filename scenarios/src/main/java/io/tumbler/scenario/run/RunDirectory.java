@@ -115,7 +115,19 @@ public final class RunDirectory {
     o.put("replay", r.replayCommand());
     o.set("notes", JSON.valueToTree(r.notes()));
     o.set("coverage", JSON.valueToTree(r.coverage()));
+    o.set("faultTypes", JSON.valueToTree(faultTypes(run.appliedFaults())));
     return o;
+  }
+
+  /** How many times each fault kind (its schedule name) was applied with effect, heals included, sorted by name. */
+  static java.util.SortedMap<String, Long> faultTypes(List<io.tumbler.fault.AppliedFault> applied) {
+    java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    for (io.tumbler.fault.AppliedFault f : applied) {
+      if (f.done()) {
+        out.merge(f.type(), 1L, Long::sum);
+      }
+    }
+    return out;
   }
 
   private static ObjectNode checksJson(RunArtifacts run, List<String> writeFailures) {

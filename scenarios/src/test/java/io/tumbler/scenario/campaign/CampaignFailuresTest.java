@@ -107,6 +107,28 @@ class CampaignFailuresTest {
   }
 
   @Test
+  void aCampaignStoppedAtItsFirstFailureSaysWhichSeedsItNeverRan() throws Exception {
+    Scenario s = ScenarioCatalog.named(ScenarioCatalog.DEFAULT).withStateMachines(new ThrowingStateMachines(30, 2, false));
+    Path dir = tmp.resolve("stopped");
+    CampaignSummary summary = new Campaign(s, 1, 6, 0, 1, 1, true, LIMIT, dir, "test").run(new Recording());
+    TreeMap<Long, JsonNode> lines = results(dir);
+    long firstFailure = lines.values().stream().filter(n -> !n.get("outcome").asText().equals("PASS"))
+        .mapToLong(n -> n.get("seed").asLong()).min().orElseThrow();
+    assertEquals(firstFailure, lines.lastKey(), "one job stops right after the first failure: " + lines.keySet());
+    List<Long> expected = new ArrayList<>();
+    for (long seed = firstFailure + 1; seed <= 6; seed++) {
+      expected.add(seed);
+    }
+    assertFalse(expected.isEmpty(), "seed " + firstFailure + " is the first failure of 1..6: some seeds are left");
+    assertEquals(expected, summary.notRun());
+    JsonNode json = JSON.readTree(summary.toJson());
+    assertEquals(expected.size(), json.get("notRunCount").asInt());
+    assertTrue(summary.toMarkdown().contains("Not run: (" + expected.size() + " seeds"), summary.toMarkdown());
+    assertTrue(json.get("faultTypesKnown").toString().contains("pause-leader"), json.toString());
+    assertTrue(lines.firstEntry().getValue().has("faultTypes"), lines.firstEntry().getValue().toString());
+  }
+
+  @Test
   void aHarnessErrorIsOneSeedsVerdictAndTheCampaignGoesOn() throws Exception {
     Scenario base = ScenarioCatalog.named(ScenarioCatalog.DEFAULT);
     ScenarioCheck brokenCheck = run -> {
