@@ -147,9 +147,10 @@ public final class VmWorkload implements Workload {
   private VmCommand plan(Move move, RandomStream random) {
     switch (move) {
       case REGISTER_HOST: {
-        VmCommand.RegisterHost again = members == null ? null : members.anyMemberRegistration(random);
-        if (again != null) {
-          return again;
+        if (members != null) {
+          // Only members' hosts are ever registered; with no member left to re-register, a refused no-op.
+          VmCommand.RegisterHost again = members.anyMemberRegistration(random);
+          return again != null ? again : new VmCommand.DrainHost(GHOST_HOST);
         }
         int h = random.nextInt(HOSTS);
         return new VmCommand.RegisterHost("h" + h, capacities[h]);
