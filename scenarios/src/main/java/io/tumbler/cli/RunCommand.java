@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--bug", split = ",", paramLabel = "NAME", description = BugFlags.DESCRIPTION)
   java.util.List<String> bugs;
 
-  @Option(names = "--workload", description = "Override the scenario's workload: kv, vm or paths.")
+  @Option(names = "--workload", description = "Override the scenario's workload: kv, kv-readers, vm, vm-members or paths.")
   String workload;
 
   @Option(names = "--read-mode", description = "Override how reads are served: linearizable, lease or local (local reads may be stale).")

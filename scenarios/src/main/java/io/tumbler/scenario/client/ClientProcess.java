@@ -237,6 +237,7 @@ public final class ClientProcess implements SimProcess<Wire> {
   }
 
   private void giveUp() {
+    workload().abandoned(current);
     long now = shared.trueNanos();
     if (mayHaveTakenEffect) {
       shared.history().info(process, current.f(), current.value(), now, "timeout");

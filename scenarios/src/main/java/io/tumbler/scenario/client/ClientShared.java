@@ -17,6 +17,8 @@ public final class ClientShared {
   private final ClientConfig config;
   private final ForcedRetries forcedRetries;
   private final NodeDirectory nodes;
+  /** The workload's membership side, or null: its membership commands go beyond the operation allowance. */
+  private final io.tumbler.scenario.workload.MembershipAware membership;
   private final int clientCount;
   private long operationLimit;
   private long started;
@@ -34,6 +36,7 @@ public final class ClientShared {
     this.clientCount = clientCount;
     this.operationLimit = operationLimit;
     workload.begin(simulation.streams().stream("workload"));
+    this.membership = workload.membershipAware().orElse(null);
     this.forcedRetries = workload.forcesRetries()
         ? ForcedRetries.drawn(simulation.streams().stream("client-retries")) : ForcedRetries.NONE;
   }
@@ -98,8 +101,12 @@ public final class ClientShared {
     return nodes.processOf(members[0]);
   }
 
+  /**
+   * Whether a client may invoke an operation now: not stopped, and within the allowance — or the workload has a
+   * membership command ready (a host to register or retire must not wait for an allowance random operations used).
+   */
   boolean acceptingNewOperations() {
-    return !stopped && started < operationLimit;
+    return !stopped && (started < operationLimit || membership != null && membership.hasMembershipWork());
   }
 
   void operationStarted() {

@@ -68,6 +68,8 @@ public final class SimCluster implements FaultActuator {
   private final StepTriggers triggers;
   private final WireObserver wire;
   private NodeStateMachines stateMachines = NodeStateMachines.PRODUCTION;
+  /** Told of each promotion and removal that commits (a workload whose hosts are the members), or null. */
+  private io.tumbler.scenario.workload.MembershipAware membershipFollower;
   /** Who each node is in the rejoin handshake; a node absent here is host {@code id} in incarnation 0. */
   private final RejoinHosts rejoinHosts = new RejoinHosts();
 
@@ -141,8 +143,14 @@ public final class SimCluster implements FaultActuator {
         coverage.count(CoveragePath.CONFIG_CHANGES_COMMITTED);
         if (change instanceof io.tumbler.raft.ConfigChange.PromoteLearner) {
           coverage.count(CoveragePath.NODES_ADDED);
+          if (membershipFollower != null) {
+            membershipFollower.joined(change.node());
+          }
         } else if (change instanceof io.tumbler.raft.ConfigChange.Remove) {
           coverage.count(CoveragePath.NODES_REMOVED);
+          if (membershipFollower != null) {
+            membershipFollower.left(change.node());
+          }
         }
       }
     };
@@ -204,6 +212,16 @@ public final class SimCluster implements FaultActuator {
    */
   public void faultSink(Consumer<io.tumbler.fault.Fault> sink) {
     triggers.sink(sink);
+  }
+
+  /**
+   * Tells {@code follower} of the bootstrap members now, then of each promotion to voter and each removal as the
+   * operator's driver sees it commit (call before {@link #start}): how a workload whose hosts are the members
+   * learns of hosts joining and leaving. A removed learner that was never promoted is reported too.
+   */
+  public void followMembership(io.tumbler.scenario.workload.MembershipAware follower) {
+    membershipFollower = follower;
+    follower.bootstrapped(bootstrapPeers.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** Switches deliberate bugs on in every node started from now on (call before {@link #start}). */

@@ -159,6 +159,29 @@ public final class ScenarioCatalog {
             + "nonce admitting twice, incarnations increasing, and everything the membership scenario checks.",
         cluster, "kv", ReadMode.LINEARIZABLE, RejoinFaults.script(), 6_000, 8_000, 1_500, Expectation.CORRECT,
         List.of()).withSwarm(ClusterSwarm.ODD_SIZES));
+    addVmMembership(m);
+  }
+
+  /**
+   * The membership script with the VM workload whose hosts are the members: fewer clients, each patient for up to
+   * 5 s (as the default swarm gives its vm runs), because the vm model does not split by key and every
+   * indeterminate operation multiplies the checker's search.
+   */
+  private static void addVmMembership(Map<String, Scenario> m) {
+    ClusterConfig cluster = ClusterConfig.defaults().withClients(4).withSnapshotEveryEntries(40);
+    io.tumbler.scenario.client.ClientConfig patient = io.tumbler.scenario.client.ClientConfig.defaults();
+    patient = new io.tumbler.scenario.client.ClientConfig(patient.attemptTimeoutNanos(), 5_000_000_000L,
+        patient.thinkNanosMax(), patient.retryBackoffNanos());
+    add(m, new Scenario("vm-membership",
+        "The membership scenario's hosts joining, leaving and being replaced (3, 5 or 7 bootstrap nodes, then "
+            + "membership changes and disruptions every 0.15 to 0.75 s), with the VM workload whose hosts ARE the "
+            + "members (vm-members): host h-<node> is registered when its node joins (the bootstrap members first), "
+            + "and when its node leaves it is drained, its VMs migrated off and it is failed, each step after the "
+            + "previous one's answer. Checked against the vm model, the VM invariants on every replica, each node's "
+            + "configuration, and the final state: every host is a current or former member's and no VM is on a "
+            + "host whose node left (member-hosts); liveness waits for every retirement to finish.",
+        cluster, "vm-members", ReadMode.LINEARIZABLE, MembershipFaults.script(), 6_000, 8_000, 800,
+        Expectation.CORRECT, List.of()).withSwarm(ClusterSwarm.ODD_SIZES).withClientTiming(patient));
   }
 
   static void add(Map<String, Scenario> m, Scenario s) {

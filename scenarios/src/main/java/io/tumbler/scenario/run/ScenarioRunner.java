@@ -148,6 +148,7 @@ public final class ScenarioRunner {
       this.workload = Workloads.create(scenario.workload(), scenario.cluster().clients(), scenario.readMode());
       this.cluster = new SimCluster(sim, scenario.cluster(), this::onJournalEvent, this::onApplied);
       this.clients = cluster.addClients(workload, history, scenario.clientTiming(), scenario.operationLimit());
+      workload.membershipAware().ifPresent(cluster::followMembership);
       this.cluster.faultSink(this::applyFault);
     }
 
@@ -245,11 +246,21 @@ public final class ScenarioRunner {
       healedAtNanos = healedAt;
       long deadline = healedAt + scenario.livenessMillis() * MILLIS;
       LivenessProbe probe = new LivenessProbe(cluster, history, healedAt);
-      kernel = sim.runUntil(() -> probe.satisfied() || sim.nowNanos() >= deadline);
+      kernel = sim.runUntil(() -> probe.satisfied() && membershipSettled() || sim.nowNanos() >= deadline);
       clients.stopNewOperations();
-      boolean live = probe.satisfied();
-      List<String> problems = live ? List.of() : probe.problems(scenario.livenessMillis());
+      boolean live = probe.satisfied() && membershipSettled();
+      List<String> problems = new ArrayList<>(probe.satisfied() ? List.of()
+          : probe.problems(scenario.livenessMillis()));
+      if (!membershipSettled()) {
+        problems.add("the workload's host commands for members joining and leaving were not all answered within "
+            + scenario.livenessMillis() + " ms of the heal: " + workload.membershipAware().get().hostMembership());
+      }
       return new PhaseResult(drain(probe), live, problems, null);
+    }
+
+    /** True unless the workload follows membership and still has host commands queued or in flight. */
+    private boolean membershipSettled() {
+      return workload.membershipAware().map(m -> m.membershipSettled()).orElse(true);
     }
 
     /**
@@ -291,6 +302,8 @@ public final class ScenarioRunner {
       checks.add(linearizabilityReport(lin));
       checks.add(livenessReport(phases));
       checks.add(convergenceReport(phases));
+      workload.membershipAware().ifPresent(m -> checks.add(phases.stoppedEarly() != null
+          ? notJudged("member-hosts", phases) : memberHostsReport(m.hostMembership())));
       checks.addAll(scenarioReports());
       return assemble(seed, schedule, phases, wallMillis, trace, checks, safetyViolations, lin);
     }
@@ -363,6 +376,23 @@ public final class ScenarioRunner {
       }
       List<String> problems = new LivenessProbe(cluster, history, 0).divergence();
       return report("convergence", problems, System.nanoTime());
+    }
+
+    /** {@link MemberHostsCheck} on the final state of the member that applied the most (the lowest id on a tie). */
+    private CheckReport memberHostsReport(io.tumbler.scenario.workload.HostMembership membership) {
+      long t0 = System.nanoTime();
+      io.tumbler.scenario.cluster.NodeProcess judged = null;
+      for (int id : cluster.nodes()) {
+        io.tumbler.scenario.cluster.NodeProcess p = cluster.running(id);
+        if (p != null && (judged == null || p.node().appliedIndex() > judged.node().appliedIndex())) {
+          judged = p;
+        }
+      }
+      if (judged == null) {
+        return report("member-hosts", List.of("no member is running to read the final state from"), t0);
+      }
+      String where = "n" + judged.nodeId() + " at applied index " + judged.node().appliedIndex();
+      return report("member-hosts", MemberHostsCheck.problems(membership, judged.stateMachine().state(), where), t0);
     }
 
     private List<CheckReport> scenarioReports() {

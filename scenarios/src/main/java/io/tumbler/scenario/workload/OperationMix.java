@@ -51,6 +51,15 @@ final class OperationMix<K extends Enum<K>> {
     return new OperationMix<>(kinds, weights);
   }
 
+  /** This mix with {@code off} switched off (weight 0), the other weights as they are; draws nothing. */
+  OperationMix<K> without(Set<K> off) {
+    int[] kept = weights.clone();
+    for (K kind : off) {
+      kept[kind.ordinal()] = 0;
+    }
+    return new OperationMix<>(kinds, kept);
+  }
+
   /** A kind, with probability proportional to its weight. */
   K pick(RandomStream random) {
     int roll = random.nextInt(total);

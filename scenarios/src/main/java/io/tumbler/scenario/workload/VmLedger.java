@@ -102,6 +102,17 @@ final class VmLedger {
     return out;
   }
 
+  /** VMs believed to be placed on {@code hostId}, in id order. */
+  List<Vm> vmsOn(String hostId) {
+    List<Vm> out = new ArrayList<>();
+    for (Vm vm : vms.values()) {
+      if (hostId.equals(vm.hostId())) {
+        out.add(vm);
+      }
+    }
+    return out;
+  }
+
   /** VMs believed to be in {@code status}, in id order. */
   List<Vm> vmsIn(VmStatus status) {
     List<Vm> out = new ArrayList<>();

@@ -30,6 +30,12 @@ import java.util.Map;
  * and onto one with exactly enough room, a delete racing a migration of the same VM, start/stop/delete of
  * VMs in every status, drain/fail/recover of hosts that hold VMs, and operations on ids that never exist.
  * Which of these a run does, and how much, is a swarm drawn per run ({@link OperationMix}).
+ *
+ * <p>{@code vm-members} ({@link #followingMembers()}): the same, except that the hosts are the cluster's members,
+ * {@code h-<node>} ({@link MemberHosts}): each registered when its node joins (the bootstrap members first) and
+ * drained, emptied and failed when it leaves, by commands that go before any random one. Random operations then
+ * never drain, fail or recover a host: a recover whose client gave up could take effect after a departed host's
+ * failure and bring it back, and the run could no longer promise that a departed member holds no VM.
  */
 public final class VmWorkload implements Workload {
   private static final int HOSTS = 4;
@@ -54,14 +60,26 @@ public final class VmWorkload implements Workload {
   /** VM ids whose refused create is queued as a follow-up: a second refusal is not queued again. */
   private final java.util.TreeSet<String> retryQueued = new java.util.TreeSet<>();
   private OperationMix<Move> mix = OperationMix.uniform(Move.class);
+  /** The member hosts, or null: the 4 fixed hosts {@code h0..h3}. */
+  private final MemberHosts members;
 
   public VmWorkload() {
+    this(null);
+  }
+
+  private VmWorkload(MemberHosts members) {
+    this.members = members;
     java.util.Arrays.fill(capacities, new Resources(8, 8192));
+  }
+
+  /** {@code vm-members}: the hosts are the cluster's members, registered as they join and retired as they leave. */
+  public static VmWorkload followingMembers() {
+    return new VmWorkload(new MemberHosts());
   }
 
   @Override
   public String name() {
-    return "vm";
+    return members == null ? "vm" : "vm-members";
   }
 
   @Override
@@ -71,6 +89,14 @@ public final class VmWorkload implements Workload {
 
   @Override
   public void begin(RandomStream run) {
+    if (members != null) {
+      members.begin(run.stream("member-hosts"));
+      // Registration follows membership: a random register-host only re-registers a member (refused), so it is
+      // not always on here.
+      mix = OperationMix.drawn(Move.class, run, EnumSet.of(Move.CREATE, Move.CREATE_EXACT_FIT, Move.GET_HOST))
+          .without(EnumSet.of(Move.DRAIN_HOST, Move.FAIL_HOST, Move.RECOVER_HOST));
+      return;
+    }
     int[] vcpus = {4, 8, 16};
     long[] memoryMib = {4096, 8192, 16384};
     for (int i = 0; i < HOSTS; i++) {
@@ -92,6 +118,10 @@ public final class VmWorkload implements Workload {
 
   @Override
   public PlannedOperation next(RandomStream random, int client) {
+    PlannedOperation membership = members == null ? null : members.next(ledger, c -> command(client, c));
+    if (membership != null) {
+      return membership;
+    }
     if (!followUps.isEmpty() && random.chance(0.75)) {
       return command(client, followUps.poll());
     }
@@ -117,6 +147,11 @@ public final class VmWorkload implements Workload {
   private VmCommand plan(Move move, RandomStream random) {
     switch (move) {
       case REGISTER_HOST: {
+        if (members != null) {
+          // Only members' hosts are ever registered; with no member left to re-register, a refused no-op.
+          VmCommand.RegisterHost again = members.anyMemberRegistration(random);
+          return again != null ? again : new VmCommand.DrainHost(GHOST_HOST);
+        }
         int h = random.nextInt(HOSTS);
         return new VmCommand.RegisterHost("h" + h, capacities[h]);
       }
@@ -219,7 +254,8 @@ public final class VmWorkload implements Workload {
   }
 
   private String pickHost(RandomStream random) {
-    return "h" + random.nextInt(HOSTS);
+    String member = members == null ? null : members.anyHost(random);
+    return member != null ? member : "h" + random.nextInt(HOSTS);
   }
 
   /** An id the ledger does not know (a few tries), so that creates mostly create. */
@@ -307,6 +343,9 @@ public final class VmWorkload implements Workload {
     @SuppressWarnings("unchecked")
     Map<String, Object> invoked = (Map<String, Object>) op.value();
     learn(op, invoked, r);
+    if (members != null) {
+      members.answered(op);
+    }
     if (!r.isOk() || r instanceof VmResult.Absent) {
       return Completion.fail(invoked, VmRejections.reason(r));
     }
@@ -317,6 +356,18 @@ public final class VmWorkload implements Workload {
       return Completion.ok(describe(info.host()));
     }
     return Completion.ok(invoked);
+  }
+
+  @Override
+  public void abandoned(PlannedOperation op) {
+    if (members != null) {
+      members.abandoned(op);
+    }
+  }
+
+  @Override
+  public java.util.Optional<MembershipAware> membershipAware() {
+    return java.util.Optional.ofNullable(members);
   }
 
   /** Updates the ledger, and keeps a create refused for capacity to retry it later. */

@@ -32,6 +32,20 @@ public interface Workload {
     return false;
   }
 
+  /**
+   * The client gave up on {@code operation} without a definite answer (recorded {@code info} or, for a read,
+   * {@code fail}): it may still take effect. Workloads that track their commands' fates hear of it here.
+   */
+  default void abandoned(PlannedOperation operation) {}
+
+  /**
+   * Present when the workload follows the cluster's membership (see {@link MembershipAware}); the harness then
+   * tells it of members joining and leaving. Absent by default: the workload's world ignores membership.
+   */
+  default java.util.Optional<MembershipAware> membershipAware() {
+    return java.util.Optional.empty();
+  }
+
   /** The next operation for client {@code client}. */
   PlannedOperation next(RandomStream random, int client);
 

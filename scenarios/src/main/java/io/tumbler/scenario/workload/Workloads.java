@@ -7,7 +7,7 @@ public final class Workloads {
   private Workloads() {}
 
   public static List<String> names() {
-    return List.of("kv", "kv-readers", "vm", "paths");
+    return List.of("kv", "kv-readers", "vm", "vm-members", "paths");
   }
 
   /** A fresh workload for one run; an unknown name raises {@link IllegalArgumentException} listing the known ones. */
@@ -16,6 +16,7 @@ public final class Workloads {
       case "kv" -> new KvWorkload(5, clients, readMode);
       case "kv-readers" -> new KvWorkload(5, clients, readMode, clients / 2);
       case "vm" -> new VmWorkload();
+      case "vm-members" -> VmWorkload.followingMembers();
       case "paths" -> new PathsWorkload(clients, readMode);
       default -> throw new IllegalArgumentException("unknown workload '" + name + "' (known: " + names() + ")");
     };
