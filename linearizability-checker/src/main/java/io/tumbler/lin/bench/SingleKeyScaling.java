@@ -153,4 +153,20 @@ public final class SingleKeyScaling {
       return -1;
     }
   }
+
+  /**
+   * Writes the series' history of {@code args[0]} operations as a Porcupine etcd log to {@code args[1]}: the
+   * {@code tumbler} script's class-data-sharing training run checks it, so the archive holds the classes a
+   * real check of a long single-key history loads, not only those of a toy one.
+   */
+  public static final class ExportLog {
+    private ExportLog() {}
+
+    public static void main(String[] args) throws IOException {
+      History history = SingleKeyHistories.generate(Integer.parseInt(args[0]), CLIENTS, SEED);
+      try (Writer out = Files.newBufferedWriter(Paths.get(args[1]), StandardCharsets.UTF_8)) {
+        SingleKeyHistories.writeEtcdLog(history, out);
+      }
+    }
+  }
 }
