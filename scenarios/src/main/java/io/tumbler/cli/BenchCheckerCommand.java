@@ -1,6 +1,7 @@
 package io.tumbler.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.lin.CheckerOptions;
 import io.tumbler.lin.bench.BenchReport;
@@ -50,12 +51,17 @@ final class BenchCheckerCommand implements Callable<Integer> {
 
   @Option(names = "--single-key", description = {
       "Instead of the corpus: the single-key scaling series (generated etcd register histories, 10 clients,",
-      "~1% info), each checked cold (a fresh JVM) and warm (this JVM, median after warm-up), with peak memory."})
+      "~1% info), each read and checked cold (fresh JVMs: the first check in-process, and the whole",
+      "`tumbler check` process) and warm (this JVM, medians after warm-up), the cold/warm ratios, peak memory."})
   boolean singleKey;
 
   @Option(names = "--sizes", defaultValue = "1000,10000,100000", split = ",", paramLabel = "N",
       description = "Operations per history of the single-key series. Default: ${DEFAULT-VALUE}.")
   int[] sizes;
+
+  @Option(names = "--cold-runs", defaultValue = "3", paramLabel = "N",
+      description = "Fresh JVMs per size for the cold figures (medians are reported). Default: ${DEFAULT-VALUE}.")
+  int coldRuns;
 
   @Option(names = "--export", defaultValue = "target/single-key", paramLabel = "DIR",
       description = "Where the series writes its histories (etcd log and history.jsonl). Default: ${DEFAULT-VALUE}.")
@@ -92,31 +98,61 @@ final class BenchCheckerCommand implements Callable<Integer> {
   }
 
   private int singleKeySeries() throws IOException, InterruptedException {
-    if (warmup < 0 || runs < 1 || Arrays.stream(sizes).anyMatch(size -> size < 1)) {
-      throw new BadInputException("--warmup must be at least 0, --runs at least 1 and every --sizes value at least 1");
+    if (warmup < 0 || runs < 1 || coldRuns < 1 || Arrays.stream(sizes).anyMatch(size -> size < 1)) {
+      throw new BadInputException("--warmup must be at least 0, --runs and --cold-runs at least 1 and every --sizes value"
+          + " at least 1");
     }
-    List<SingleKeyScaling.Point> points = SingleKeyScaling.run(sizes, warmup, runs, export);
+    List<SingleKeyScaling.Point> points = SingleKeyScaling.run(sizes, warmup, runs, coldRuns, export);
+    double[] cliMillis = new double[points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      cliMillis[i] = ColdCliCheck.medianMillis(Path.of(points.get(i).file()), coldRuns);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    ObjectMapper mapper = new ObjectMapper();
     if (json) {
+      ObjectMapper mapper = new ObjectMapper();
       ObjectNode o = mapper.createObjectNode();
       o.put("benchmark", "checker.single-key");
       o.put("clients", SingleKeyScaling.CLIENTS);
       o.put("seed", SingleKeyScaling.SEED);
       o.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
-      o.set("series", mapper.valueToTree(points));
+      o.put("coldRuns", coldRuns);
+      ArrayNode series = o.putArray("series");
+      for (int i = 0; i < points.size(); i++) {
+        ObjectNode point = mapper.valueToTree(points.get(i));
+        point.put("coldFirstMillis", points.get(i).coldFirstMillis());
+        point.put("warmFirstMillis", points.get(i).warmFirstMillis());
+        point.put("coldRatio", points.get(i).coldRatio());
+        point.put("cliProcessMillis", cliMillis[i]);
+        point.put("cliProcessRatio", Math.round(cliMillis[i] / points.get(i).warmFirstMillis() * 10) / 10.0);
+        series.add(point);
+      }
       out.println(o.toString());
     } else {
-      out.printf(Locale.ROOT, "%9s %-8s %14s %12s %12s %10s %12s %10s%n", "ops", "verdict", "configurations",
-          "cold check", "cold process", "cold RSS", "warm median", "warm heap");
-      for (SingleKeyScaling.Point p : points) {
-        out.printf(Locale.ROOT, "%9d %-8s %14d %9.1f ms %9.1f ms %6d MiB %9.1f ms %6d MiB%n", p.operations(), p.verdict(),
-            p.configurations(), p.coldCheckMillis(), p.coldProcessMillis(), p.coldPeakRssMiB(), p.warmMedianMillis(),
-            p.warmPeakHeapMiB());
-      }
-      out.printf("histories (etcd log, history.jsonl) in %s%n", export);
+      printSeries(out, points, cliMillis);
     }
     out.flush();
     return ExitCode.PASS;
+  }
+
+  private void printSeries(PrintWriter out, List<SingleKeyScaling.Point> points, double[] cliMillis) {
+    out.printf(Locale.ROOT, "%9s %-8s %14s %17s %17s %7s %15s %7s %9s %10s%n", "ops", "verdict", "configurations",
+        "cold first check", "warm first check", "ratio", "tumbler check", "ratio", "cold RSS", "warm heap");
+    for (int i = 0; i < points.size(); i++) {
+      SingleKeyScaling.Point p = points.get(i);
+      out.printf(Locale.ROOT, "%9d %-8s %14d %14.1f ms %14.1f ms %6.1fx %12.1f ms %6.1fx %5d MiB %6d MiB%n", p.operations(),
+          p.verdict(), p.configurations(), p.coldFirstMillis(), p.warmFirstMillis(), p.coldRatio(), cliMillis[i],
+          cliMillis[i] / p.warmFirstMillis(), p.coldPeakRssMiB(), p.warmPeakHeapMiB());
+    }
+    out.printf(Locale.ROOT, "%9s %12s %12s %17s %12s %12s%n", "ops", "cold read", "cold check", "cold JVM process",
+        "warm read", "warm check");
+    for (SingleKeyScaling.Point p : points) {
+      out.printf(Locale.ROOT, "%9d %9.1f ms %9.1f ms %14.1f ms %9.1f ms %9.1f ms%n", p.operations(), p.coldReadMillis(),
+          p.coldCheckMillis(), p.coldProcessMillis(), p.warmReadMillis(), p.warmMedianMillis());
+    }
+    out.printf(Locale.ROOT, "first check = read the file + check it; cold = median of %d fresh JVMs (this one's flags),"
+        + " warm = medians of %d in this JVM after %d warm-ups;%n", coldRuns, runs, warmup);
+    out.printf("tumbler check = spawn to exit of the whole `tumbler check FILE` JVM (startup, picocli, reading,"
+        + " checking, output); ratios are over warm first check%n");
+    out.printf("histories (etcd log, history.jsonl) in %s%n", export);
   }
 }
