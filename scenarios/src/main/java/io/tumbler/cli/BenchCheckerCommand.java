@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -103,9 +104,9 @@ final class BenchCheckerCommand implements Callable<Integer> {
           + " at least 1");
     }
     List<SingleKeyScaling.Point> points = SingleKeyScaling.run(sizes, warmup, runs, coldRuns, export);
-    double[] cliMillis = new double[points.size()];
-    for (int i = 0; i < points.size(); i++) {
-      cliMillis[i] = ColdCliCheck.medianMillis(Path.of(points.get(i).file()), coldRuns);
+    List<ColdCliCheck> cli = new ArrayList<>();
+    for (SingleKeyScaling.Point point : points) {
+      cli.add(ColdCliCheck.measure(Path.of(point.file()), coldRuns));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -122,37 +123,49 @@ final class BenchCheckerCommand implements Callable<Integer> {
         point.put("coldFirstMillis", points.get(i).coldFirstMillis());
         point.put("warmFirstMillis", points.get(i).warmFirstMillis());
         point.put("coldRatio", points.get(i).coldRatio());
-        point.put("cliProcessMillis", cliMillis[i]);
-        point.put("cliProcessRatio", Math.round(cliMillis[i] / points.get(i).warmFirstMillis() * 10) / 10.0);
+        double warmFirst = points.get(i).warmFirstMillis();
+        point.put("cliLauncher", cli.get(i).launcher());
+        point.put("cliProcessMillis", cli.get(i).processMillis());
+        point.put("cliReadMillis", cli.get(i).readMillis());
+        point.put("cliSearchMillis", cli.get(i).searchMillis());
+        point.put("cliFirstCheckMillis", cli.get(i).firstCheckMillis());
+        point.put("cliFirstCheckRatio", Math.round(cli.get(i).firstCheckMillis() / warmFirst * 10) / 10.0);
+        point.put("cliProcessRatio", Math.round(cli.get(i).processMillis() / warmFirst * 10) / 10.0);
         series.add(point);
       }
       out.println(o.toString());
     } else {
-      printSeries(out, points, cliMillis);
+      printSeries(out, points, cli);
     }
     out.flush();
     return ExitCode.PASS;
   }
 
-  private void printSeries(PrintWriter out, List<SingleKeyScaling.Point> points, double[] cliMillis) {
-    out.printf(Locale.ROOT, "%9s %-8s %14s %17s %17s %7s %15s %7s %9s %10s%n", "ops", "verdict", "configurations",
-        "cold first check", "warm first check", "ratio", "tumbler check", "ratio", "cold RSS", "warm heap");
+  private void printSeries(PrintWriter out, List<SingleKeyScaling.Point> points, List<ColdCliCheck> cli) {
+    out.printf(Locale.ROOT, "%9s %-8s %14s %13s %13s %13s %7s %13s %7s %9s %10s%n", "ops", "verdict", "configurations",
+        "warm first", "bare JVM", "tumbler check", "ratio", "whole process", "ratio", "cold RSS", "warm heap");
     for (int i = 0; i < points.size(); i++) {
       SingleKeyScaling.Point p = points.get(i);
-      out.printf(Locale.ROOT, "%9d %-8s %14d %14.1f ms %14.1f ms %6.1fx %12.1f ms %6.1fx %5d MiB %6d MiB%n", p.operations(),
-          p.verdict(), p.configurations(), p.coldFirstMillis(), p.warmFirstMillis(), p.coldRatio(), cliMillis[i],
-          cliMillis[i] / p.warmFirstMillis(), p.coldPeakRssMiB(), p.warmPeakHeapMiB());
+      ColdCliCheck c = cli.get(i);
+      out.printf(Locale.ROOT, "%9d %-8s %14d %10.1f ms %10.1f ms %10.1f ms %6.1fx %10.1f ms %6.1fx %5d MiB %6d MiB%n",
+          p.operations(), p.verdict(), p.configurations(), p.warmFirstMillis(), p.coldFirstMillis(), c.firstCheckMillis(),
+          c.firstCheckMillis() / p.warmFirstMillis(), c.processMillis(), c.processMillis() / p.warmFirstMillis(),
+          p.coldPeakRssMiB(), p.warmPeakHeapMiB());
     }
-    out.printf(Locale.ROOT, "%9s %12s %12s %17s %12s %12s%n", "ops", "cold read", "cold check", "cold JVM process",
-        "warm read", "warm check");
-    for (SingleKeyScaling.Point p : points) {
-      out.printf(Locale.ROOT, "%9d %9.1f ms %9.1f ms %14.1f ms %9.1f ms %9.1f ms%n", p.operations(), p.coldReadMillis(),
-          p.coldCheckMillis(), p.coldProcessMillis(), p.warmReadMillis(), p.warmMedianMillis());
+    out.printf(Locale.ROOT, "%9s %-29s %-29s %-29s %s%n", "ops", "read + search, warm", "bare JVM (process)",
+        "tumbler check", "");
+    for (int i = 0; i < points.size(); i++) {
+      SingleKeyScaling.Point p = points.get(i);
+      ColdCliCheck c = cli.get(i);
+      out.printf(Locale.ROOT, "%9d %8.1f + %8.1f ms %8.1f + %8.1f (%8.1f) %8.1f + %8.1f ms%n", p.operations(),
+          p.warmReadMillis(), p.warmMedianMillis(), p.coldReadMillis(), p.coldCheckMillis(), p.coldProcessMillis(),
+          c.readMillis(), c.searchMillis());
     }
-    out.printf(Locale.ROOT, "first check = read the file + check it; cold = median of %d fresh JVMs (this one's flags),"
-        + " warm = medians of %d in this JVM after %d warm-ups;%n", coldRuns, runs, warmup);
-    out.printf("tumbler check = spawn to exit of the whole `tumbler check FILE` JVM (startup, picocli, reading,"
-        + " checking, output); ratios are over warm first check%n");
+    out.printf(Locale.ROOT, "first check = read the file + check it, timed inside the process. warm: medians of %d in this"
+        + " JVM after %d warm-ups.%n", runs, warmup);
+    out.printf(Locale.ROOT, "cold, medians of %d fresh processes each: bare JVM = a minimal main with this JVM's flags;"
+        + " tumbler check = `%s check --json FILE`,%n", coldRuns, cli.isEmpty() ? "java" : cli.get(0).launcher());
+    out.printf("its first check and its whole process (spawn to exit). Ratios are over warm first check.%n");
     out.printf("histories (etcd log, history.jsonl) in %s%n", export);
   }
 }
