@@ -52,7 +52,7 @@ final class BenchCheckerCommand implements Callable<Integer> {
 
   @Option(names = "--single-key", description = {
       "Instead of the corpus: the single-key scaling series (generated etcd register histories, 10 clients,",
-      "~1% info), each read and checked cold (fresh JVMs: the first check in-process, and the whole",
+      "~1%% info), each read and checked cold (fresh JVMs: the first check in-process, and the whole",
       "`tumbler check` process) and warm (this JVM, medians after warm-up), the cold/warm ratios, peak memory."})
   boolean singleKey;
 
