@@ -15,22 +15,16 @@ import picocli.CommandLine.Command;
     name = "tumbler",
     mixinStandardHelpOptions = true,
     versionProvider = TumblerVersion.class,
-    description = "Deterministic simulation and linearizability checking for a Raft-replicated VM-orchestration cluster.",
-    subcommands = {
-      RunCommand.class,
-      ClusterCommand.class,
-      FuzzCommand.class,
-      ReplayCommand.class,
-      ShrinkCommand.class,
-      CheckCommand.class,
-      ReportCommand.class,
-      ListCommand.class,
-      JournalCheckCommand.class,
-      MutateCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class,
-    })
+    description = "Deterministic simulation and linearizability checking for a Raft-replicated VM-orchestration cluster.")
 public final class Tumbler implements Runnable {
+  /**
+   * The subcommands, in the order usage lists them. Registered here rather than in {@code @Command} so that
+   * {@link #execute} can build only the one a command line names: picocli reads every registered command's
+   * annotations by reflection (and on JDK 17 its classes cannot be class-data shared), which cost a
+   * {@code tumbler check} about as much as the check itself.
+   */
+  private static final String[] SUBCOMMANDS = {
+      "run", "cluster", "fuzz", "replay", "shrink", "check", "report", "list", "check-journal", "mutate", "bench", "help"};
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -40,12 +34,31 @@ public final class Tumbler implements Runnable {
 
   /** Runs the command line and returns its exit code; the tests call this rather than {@link #main}. */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
-  /** The configured command line, shared by {@link #execute} and the tests. */
+  /** The configured command line with every subcommand, as the tests and usage see it. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The configured command line for {@code args}: when the first argument names a subcommand (other than
+   * {@code help}), only that one is registered; otherwise (usage, help, a typo to suggest for) all are.
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new Tumbler());
+    String named = args.length > 0 && !args[0].equals("help") ? args[0] : null;
+    for (String name : SUBCOMMANDS) {
+      if (named == null || name.equals(named)) {
+        cli.addSubcommand(name, subcommand(name));
+      }
+    }
+    if (cli.getSubcommands().isEmpty()) {
+      for (String name : SUBCOMMANDS) {
+        cli.addSubcommand(name, subcommand(name));
+      }
+    }
     cli.setParameterExceptionHandler(Tumbler::badUsage);
     cli.setExecutionExceptionHandler(Tumbler::harnessError);
     cli.setExecutionStrategy(Tumbler::runGuarded);
@@ -102,6 +115,25 @@ public final class Tumbler implements Runnable {
     cmd.getErr().println("tumbler: internal error (exit " + ExitCode.HARNESS_ERROR + "): " + ex);
     ex.printStackTrace(cmd.getErr());
     return ExitCode.HARNESS_ERROR;
+  }
+
+  /** A new instance of subcommand {@code name} (one of {@link #SUBCOMMANDS}). */
+  private static Object subcommand(String name) {
+    switch (name) {
+      case "run": return new RunCommand();
+      case "cluster": return new ClusterCommand();
+      case "fuzz": return new FuzzCommand();
+      case "replay": return new ReplayCommand();
+      case "shrink": return new ShrinkCommand();
+      case "check": return new CheckCommand();
+      case "report": return new ReportCommand();
+      case "list": return new ListCommand();
+      case "check-journal": return new JournalCheckCommand();
+      case "mutate": return new MutateCommand();
+      case "bench": return new BenchCommand();
+      case "help": return new CommandLine.HelpCommand();
+      default: throw new IllegalArgumentException("no subcommand " + name);
+    }
   }
 
   @Override

@@ -30,13 +30,16 @@ import java.util.List;
  * The single-key scaling series of {@code tumbler bench checker --single-key}: for each size, a
  * {@link SingleKeyHistories} history (seed 42, 10 clients) written as a Porcupine etcd log, then
  * <ul>
- *   <li><b>cold</b>: a fresh JVM (this one's flags and class path, so an AppCDS archive applies too) reads
- *       and checks the file once; reported are the check time it measured, the child's wall time from
- *       spawn to exit, and its peak RSS;</li>
- *   <li><b>warm</b>: this JVM checks the history {@code warmups} times, then the median of {@code runs},
- *       with the heap's peak during one measured check.</li>
+ *   <li><b>cold</b>: {@code coldRuns} fresh JVMs (this one's flags and class path, so an AppCDS archive
+ *       applies too) each read and check the file once; reported are medians of the reading and the check
+ *       they timed themselves (the <em>first check</em> is the two together), of their wall time from spawn
+ *       to exit, and their peak RSS;</li>
+ *   <li><b>warm</b>: this JVM reads and checks the history {@code warmups} times, then the medians of
+ *       {@code runs} readings and checks, with the heap's peak during one measured check.</li>
  * </ul>
- * Measured, never asserted. The files stay in the export directory for other checkers (Porcupine).
+ * Cold and warm time the same work (read the file, check it), so {@link Point#coldRatio()} says how much a
+ * one-off check pays for a fresh JVM beyond its startup. Measured, never asserted. The files stay in the
+ * export directory for other checkers (Porcupine).
  */
 public final class SingleKeyScaling {
   /** Generator seed and client count of the series (fixed, so the figures compare across builds). */
@@ -44,44 +47,79 @@ public final class SingleKeyScaling {
   public static final int CLIENTS = 10;
 
   /**
-   * One size's figures.
+   * One size's figures (cold ones are medians over the fresh JVMs).
    *
    * @param file                the exported etcd log
+   * @param coldReadMillis      reading the file in a fresh JVM (parse, history built)
    * @param coldCheckMillis     the check's own time in the fresh JVM (reading excluded)
    * @param coldProcessMillis   spawn to exit of the fresh JVM (startup, reading, checking)
    * @param coldPeakRssMiB      the fresh JVM's peak resident set (VmHWM), -1 where unknown
+   * @param warmReadMillis      median reading time in this JVM after warm-up
    * @param warmMedianMillis    median check time in this JVM after warm-up
    * @param warmPeakHeapMiB     the heap's peak during a warm check (all heap pools, summed)
    */
-  public record Point(int operations, String file, String verdict, long configurations, double coldCheckMillis,
-      double coldProcessMillis, long coldPeakRssMiB, double warmMedianMillis, long warmPeakHeapMiB) {}
+  public record Point(int operations, String file, String verdict, long configurations, double coldReadMillis,
+      double coldCheckMillis, double coldProcessMillis, long coldPeakRssMiB, double warmReadMillis,
+      double warmMedianMillis, long warmPeakHeapMiB) {
+    /** The first check in a fresh JVM (reading and checking), in ms. */
+    public double coldFirstMillis() {
+      return round(coldReadMillis + coldCheckMillis);
+    }
+
+    /** The same work warm (median reading plus median check), in ms. */
+    public double warmFirstMillis() {
+      return round(warmReadMillis + warmMedianMillis);
+    }
+
+    /** Cold first check over warm: what a fresh JVM costs the check itself (startup excluded). */
+    public double coldRatio() {
+      return round(coldFirstMillis() / warmFirstMillis());
+    }
+  }
 
   private SingleKeyScaling() {}
 
   /** Runs the series over {@code sizes}, writing the histories to {@code exportDir}. */
-  public static List<Point> run(int[] sizes, int warmups, int runs, Path exportDir) throws IOException, InterruptedException {
+  public static List<Point> run(int[] sizes, int warmups, int runs, int coldRuns, Path exportDir)
+      throws IOException, InterruptedException {
     Files.createDirectories(exportDir);
     List<Point> points = new ArrayList<>();
     Checker checker = new Checker(CheckerOptions.defaults());
     for (int size : sizes) {
-      History history = SingleKeyHistories.generate(size, CLIENTS, SEED);
-      Path log = exportDir.resolve("single-key-" + size + ".log");
-      try (Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-        SingleKeyHistories.writeEtcdLog(history, out);
+      Path log = export(size, exportDir);
+      double[][] cold = new double[4][coldRuns];
+      String[] verdict = new String[2];
+      for (int i = 0; i < coldRuns; i++) {
+        double[] one = cold(log, verdict);
+        for (int f = 0; f < one.length; f++) {
+          cold[f][i] = one[f];
+        }
       }
-      try (Writer out = Files.newBufferedWriter(exportDir.resolve("single-key-" + size + ".jsonl"), StandardCharsets.UTF_8)) {
-        JsonlHistoryWriter.write(history, JsonlHeader.forModel("etcd-cas-register"), out);
-      }
-      String[] cold = cold(log);
-      double[] warm = warm(checker, HistoryFiles.read(log, HistoryFormat.AUTO).history(), warmups, runs);
-      points.add(new Point(size, log.toString(), cold[0], Long.parseLong(cold[1]), Double.parseDouble(cold[2]),
-          Double.parseDouble(cold[4]), Long.parseLong(cold[3]), warm[0], (long) warm[1]));
+      double[] warm = warm(checker, log, warmups, runs);
+      points.add(new Point(size, log.toString(), verdict[0], Long.parseLong(verdict[1]), median(cold[0]),
+          median(cold[1]), median(cold[2]), (long) median(cold[3]), warm[0], warm[1], (long) warm[2]));
     }
     return points;
   }
 
-  /** verdict, configurations, check ms, peak RSS MiB, process ms: from a fresh JVM checking {@code log}. */
-  private static String[] cold(Path log) throws IOException, InterruptedException {
+  /** Writes the series' history of {@code size} operations as an etcd log and a history.jsonl; the log's path. */
+  private static Path export(int size, Path exportDir) throws IOException {
+    History history = SingleKeyHistories.generate(size, CLIENTS, SEED);
+    Path log = exportDir.resolve("single-key-" + size + ".log");
+    try (Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+      SingleKeyHistories.writeEtcdLog(history, out);
+    }
+    try (Writer out = Files.newBufferedWriter(exportDir.resolve("single-key-" + size + ".jsonl"), StandardCharsets.UTF_8)) {
+      JsonlHistoryWriter.write(history, JsonlHeader.forModel("etcd-cas-register"), out);
+    }
+    return log;
+  }
+
+  /**
+   * {read ms, check ms, process ms, peak RSS MiB} from a fresh JVM reading and checking {@code log}; its
+   * verdict and configurations go to {@code verdict}.
+   */
+  private static double[] cold(Path log, String[] verdict) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -97,22 +135,29 @@ public final class SingleKeyScaling {
     int exit = child.waitFor();
     double processMillis = (System.nanoTime() - started) / 1e6;
     String[] fields = last.split(" ");
-    if (exit != 0 || fields.length != 4) {
+    if (exit != 0 || fields.length != 5) {
       throw new IOException("the cold check of " + log + " failed (exit " + exit + "): " + last);
     }
-    return new String[] {fields[0], fields[1], fields[2], fields[3], String.valueOf(processMillis)};
+    verdict[0] = fields[0];
+    verdict[1] = fields[1];
+    return new double[] {Double.parseDouble(fields[2]), Double.parseDouble(fields[3]), processMillis,
+        Double.parseDouble(fields[4])};
   }
 
-  /** {median ms, peak heap MiB} of warm checks. */
-  private static double[] warm(Checker checker, History history, int warmups, int runs) {
+  /** {median read ms, median check ms, peak heap MiB} of warm readings and checks of {@code log}. */
+  private static double[] warm(Checker checker, Path log, int warmups, int runs) throws IOException {
     EtcdCasRegisterModel model = new EtcdCasRegisterModel();
     for (int i = 0; i < warmups; i++) {
-      checker.check(model, history);
+      checker.check(model, HistoryFiles.read(log, HistoryFormat.AUTO).history());
     }
+    double[] readMillis = new double[runs];
     double[] millis = new double[runs];
     long peak = 0;
     for (int i = 0; i < runs; i++) {
       System.gc();
+      long readStarted = System.nanoTime();
+      History history = HistoryFiles.read(log, HistoryFormat.AUTO).history();
+      readMillis[i] = (System.nanoTime() - readStarted) / 1e6;
       List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
       heap.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -121,23 +166,34 @@ public final class SingleKeyScaling {
       millis[i] = (System.nanoTime() - started) / 1e6;
       peak = Math.max(peak, heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum());
     }
-    Arrays.sort(millis);
-    double median = runs % 2 == 1 ? millis[runs / 2] : (millis[runs / 2 - 1] + millis[runs / 2]) / 2;
-    return new double[] {Math.round(median * 10) / 10.0, peak >> 20};
+    return new double[] {median(readMillis), median(millis), peak >> 20};
+  }
+
+  /** The median of {@code values} (sorted in place), to 0.1. */
+  public static double median(double[] values) {
+    Arrays.sort(values);
+    int n = values.length;
+    return round(n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
   }
 
   /**
    * The cold child: reads and checks one file with the model it implies, and prints {@code verdict
-   * configurations checkMillis peakRssMiB} as its last line.
+   * configurations readMillis checkMillis peakRssMiB} as its last line.
    */
   public static final class ColdCheck {
     private ColdCheck() {}
 
     public static void main(String[] args) throws IOException {
+      long started = System.nanoTime();
       LoadedHistory loaded = HistoryFiles.read(Paths.get(args[0]), HistoryFormat.AUTO);
+      double readMillis = (System.nanoTime() - started) / 1e6;
       CheckResult result = Checker.withDefaults().check(Models.named(loaded.model(), loaded.modelOptions()), loaded.history());
-      System.out.println(result.verdict() + " " + result.stats().configurations() + " "
-          + Math.round(result.stats().elapsedMillis() * 10) / 10.0 + " " + peakRssMiB());
+      System.out.println(result.verdict() + " " + result.stats().configurations() + " " + round(readMillis) + " "
+          + round(result.stats().elapsedMillis()) + " " + peakRssMiB());
     }
 
     private static long peakRssMiB() {
@@ -151,6 +207,22 @@ public final class SingleKeyScaling {
         return -1;
       }
       return -1;
+    }
+  }
+
+  /**
+   * Writes the series' history of {@code args[0]} operations as a Porcupine etcd log to {@code args[1]}: the
+   * {@code tumbler} script's class-data-sharing training run checks it, so the archive holds the classes a
+   * real check of a long single-key history loads, not only those of a toy one.
+   */
+  public static final class ExportLog {
+    private ExportLog() {}
+
+    public static void main(String[] args) throws IOException {
+      History history = SingleKeyHistories.generate(Integer.parseInt(args[0]), CLIENTS, SEED);
+      try (Writer out = Files.newBufferedWriter(Paths.get(args[1]), StandardCharsets.UTF_8)) {
+        SingleKeyHistories.writeEtcdLog(history, out);
+      }
     }
   }
 }

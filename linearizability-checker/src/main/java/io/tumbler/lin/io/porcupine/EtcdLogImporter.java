@@ -36,6 +36,7 @@ public final class EtcdLogImporter {
   public static History read(Reader reader, String source) throws IOException {
     History.Builder history = History.builder(source, true);
     BufferedReader lines = new BufferedReader(reader);
+    EtcdEventScanner scanner = new EtcdEventScanner();
     int lineNumber = 0;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       lineNumber++;
@@ -43,12 +44,15 @@ public final class EtcdLogImporter {
       if (marker < 0) {
         continue;
       }
-      history.add(parse(line.substring(marker + MARKER.length()), lineNumber, source), lineNumber);
+      String event = line.substring(marker + MARKER.length());
+      Operation scanned = scanner.scan(event, lineNumber);
+      history.add(scanned != null ? scanned : parse(event, lineNumber, source), lineNumber);
     }
     return history.build();
   }
 
-  private static Operation parse(String event, int lineNumber, String source) {
+  /** The pattern's reading of {@code event}: the definition, and the path of whatever the scanner declines. */
+  static Operation parse(String event, int lineNumber, String source) {
     Matcher match = EVENT.matcher(event);
     if (!match.matches()) {
       throw new MalformedHistoryException(source, lineNumber,
