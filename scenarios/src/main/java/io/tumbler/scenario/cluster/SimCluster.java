@@ -639,17 +639,31 @@ public final class SimCluster implements FaultActuator {
     return id;
   }
 
-  /** The host of {@code node} comes back wiped, as a new id under its next incarnation; the old id is removed. */
+  /**
+   * The host of {@code node} comes back wiped, as a new id under its next incarnation; the old id is removed. Half
+   * the time (stream {@code rejoin-stale-record}) the host first asks under the identity its stale record still
+   * names — its old incarnation, as a host restored from an old backup or configuration would — is refused a few
+   * times, and only then moves to the next incarnation (the same new id, restarted).
+   */
   @Override
   public int rejoin(int node) {
     int id = reserveNode();
     if (!isMember(node) || !survivesAnotherLostDisk(node)) {
       return 0;
     }
-    journalHandshakeHost(id, rejoinHosts.nextIncarnation(node, id));
+    boolean staleFirst = simulation.streams().stream("rejoin-stale-record").chance(0.5);
+    journalHandshakeHost(id, staleFirst ? rejoinHosts.staleRecord(node, id) : rejoinHosts.nextIncarnation(node, id));
     retire(node, true);
     membership.remove(node, 0);
-    membership.join(id);
+    if (staleFirst) {
+      membership.joinFromStaleRecord(id, () -> {
+        journalHandshakeHost(id, rejoinHosts.nextIncarnation(node, id));
+        host.crash(processOf(id), false);
+        host.start(processOf(id));
+      });
+    } else {
+      membership.join(id);
+    }
     return id;
   }
 
