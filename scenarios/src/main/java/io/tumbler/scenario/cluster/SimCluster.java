@@ -70,6 +70,8 @@ public final class SimCluster implements FaultActuator {
   private NodeStateMachines stateMachines = NodeStateMachines.PRODUCTION;
   /** Who each node is in the rejoin handshake; a node absent here is host {@code id} in incarnation 0. */
   private final RejoinHosts rejoinHosts = new RejoinHosts();
+  /** Set by a replay-handshake fault: the next join proof on the wire is replayed too. */
+  private boolean replayNextProof;
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -324,9 +326,17 @@ public final class SimCluster implements FaultActuator {
     return rejoinHosts.identity(nodeId);
   }
 
-  /** The nemesis sees every join proof on the wire and keeps the latest, to replay it. */
+  /**
+   * The nemesis sees every join proof on the wire and keeps the latest, to replay it; once a replay-handshake fault
+   * armed it, it also resends the next proof it sees a tick later (a man in the middle answering on the heels of the
+   * genuine proof, while the host's admission may not be in the leader's configuration yet).
+   */
   void joinProofSent(io.tumbler.raft.JoinProof proof) {
     rejoinHosts.captured(proof);
+    if (replayNextProof) {
+      replayNextProof = false;
+      simulation.schedule(simulation.nowNanos() + config.tickNanos(), "replay join proof", this::replayCaptured);
+    }
   }
 
   RaftConfig raftConfig(int nodeId) {
@@ -722,8 +732,14 @@ public final class SimCluster implements FaultActuator {
     return id;
   }
 
+  /** Replays the latest proof captured now, and arms the nemesis to replay the next one too. */
   @Override
   public boolean replayHandshake() {
+    replayNextProof = true;
+    return replayCaptured();
+  }
+
+  private boolean replayCaptured() {
     NodeProcess leader = running(currentLeader());
     io.tumbler.raft.JoinProof proof = rejoinHosts.lastCaptured();
     if (leader == null || proof == null) {
