@@ -10,8 +10,17 @@ public sealed interface ConfigChange {
     /** The node the change is about. */
     int node();
 
-    /** Adds {@code node} as a learner: it receives the log and snapshots but does not vote or count. */
-    record AddLearner(int node) implements ConfigChange {
+    /**
+     * Adds {@code node} as a learner: it receives the log and snapshots but does not vote or count. With an
+     * {@code identity} (a host admitted by the rejoin handshake) the configuration records which host incarnation
+     * the node runs as and raises the host's highest admitted incarnation; without one (an operator's addition)
+     * no identity is recorded.
+     */
+    record AddLearner(int node, HostIncarnation identity) implements ConfigChange {
+        /** An addition without a recorded identity. */
+        public AddLearner(int node) {
+            this(node, null);
+        }
     }
 
     /** Makes learner {@code node} a voter (do it once it has caught up, or commits may stall meanwhile). */

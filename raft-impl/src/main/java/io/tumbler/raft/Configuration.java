@@ -14,16 +14,28 @@ import java.util.TreeSet;
  * ({@link SnapshotMeta#configuration()}). A node always uses the latest configuration in its log, committed or
  * not; the one it starts from, before any such entry, is its {@link RaftConfig#peers()} as voters.
  *
- * @param voters   the voting members, ascending
- * @param learners the non-voting members, ascending
+ * <p>It also records the {@link Identities host identities} of members admitted by the rejoin handshake, and per
+ * host the highest incarnation ever admitted, so that every leader decides a rejoin from replicated state
+ * ({@link io.tumbler.raft.membership.JoinAuthority}). Identities change only by {@link ConfigChange.AddLearner}
+ * with an identity (a member's row is added, its host's highest raised) and by removal (the member's row goes, the
+ * host's highest stays).
+ *
+ * @param voters     the voting members, ascending
+ * @param learners   the non-voting members, ascending
+ * @param identities the host identities of members admitted by handshake, and the per-host highest incarnations
  */
-public record Configuration(List<Integer> voters, List<Integer> learners) {
-    /** The version byte of {@link #encode()}; a reader rejects any other. */
+public record Configuration(List<Integer> voters, List<Integer> learners, Identities identities) {
+    /**
+     * The version byte of {@link #encode()}: 1 is voters and learners only (and what a configuration without
+     * identities still writes, so the bootstrap configuration and old logs keep their bytes); 2 adds the identity
+     * tables. A reader accepts both and rejects any other.
+     */
     private static final int ENCODING_VERSION = 1;
+    private static final int ENCODING_VERSION_WITH_IDENTITIES = 2;
 
     public Configuration {
-        if (voters == null || learners == null) {
-            throw new IllegalArgumentException("voters and learners are required");
+        if (voters == null || learners == null || identities == null) {
+            throw new IllegalArgumentException("voters, learners and identities are required");
         }
         voters = sortedDistinct(voters, "voters");
         learners = sortedDistinct(learners, "learners");
@@ -35,6 +47,16 @@ public record Configuration(List<Integer> voters, List<Integer> learners) {
                 throw new IllegalArgumentException("node " + learner + " is both a voter and a learner");
             }
         }
+        for (int node : identities.members().keySet()) {
+            if (!voters.contains(node) && !learners.contains(node)) {
+                throw new IllegalArgumentException("node " + node + " has an identity but is no member");
+            }
+        }
+    }
+
+    /** A configuration without recorded identities. */
+    public Configuration(List<Integer> voters, List<Integer> learners) {
+        this(voters, learners, Identities.NONE);
     }
 
     /** A configuration of voters only (how a cluster is bootstrapped from {@link RaftConfig#peers()}). */
@@ -68,18 +90,19 @@ public record Configuration(List<Integer> voters, List<Integer> learners) {
      */
     public Applied apply(ConfigChange change) {
         int node = change.node();
-        if (change instanceof ConfigChange.AddLearner) {
+        if (change instanceof ConfigChange.AddLearner add) {
             if (isMember(node)) {
                 return refusal(ConfigChangeResult.Reason.ALREADY_MEMBER, node, "is already a member");
             }
-            return new Applied(new Configuration(voters, plus(learners, node)), null, null);
+            Identities admitted = add.identity() == null ? identities : identities.admit(node, add.identity());
+            return new Applied(new Configuration(voters, plus(learners, node), admitted), null, null);
         }
         if (change instanceof ConfigChange.PromoteLearner) {
             if (!isLearner(node)) {
                 return refusal(isVoter(node) ? ConfigChangeResult.Reason.ALREADY_MEMBER
                         : ConfigChangeResult.Reason.UNKNOWN_NODE, node, "is not a learner");
             }
-            return new Applied(new Configuration(plus(voters, node), minus(learners, node)), null, null);
+            return new Applied(new Configuration(plus(voters, node), minus(learners, node), identities), null, null);
         }
         if (!isMember(node)) {
             return refusal(ConfigChangeResult.Reason.UNKNOWN_NODE, node, "is not a member");
@@ -87,7 +110,8 @@ public record Configuration(List<Integer> voters, List<Integer> learners) {
         if (voters.equals(List.of(node))) {
             return refusal(ConfigChangeResult.Reason.LAST_VOTER, node, "is the last voter");
         }
-        return new Applied(new Configuration(minus(voters, node), minus(learners, node)), null, null);
+        return new Applied(new Configuration(minus(voters, node), minus(learners, node), identities.without(node)),
+                null, null);
     }
 
     /**
@@ -101,12 +125,19 @@ public record Configuration(List<Integer> voters, List<Integer> learners) {
         return new Applied(null, reason, "node " + node + " " + what + " of " + this);
     }
 
-    /** The payload of a CONFIG entry: version, voter count and ids, learner count and ids (varints). */
+    /**
+     * The payload of a CONFIG entry: version, voter count and ids, learner count and ids (varints); with version 2,
+     * then the identity tables ({@link Identities}). Without identities it is version 1, byte for byte as before
+     * identities existed.
+     */
     public byte[] encode() {
         WireWriter out = new WireWriter(8 + 4 * (voters.size() + learners.size()));
-        out.writeByte(ENCODING_VERSION);
+        out.writeByte(identities.isEmpty() ? ENCODING_VERSION : ENCODING_VERSION_WITH_IDENTITIES);
         writeIds(voters, out);
         writeIds(learners, out);
+        if (!identities.isEmpty()) {
+            identities.write(out);
+        }
         return out.toByteArray();
     }
 
@@ -114,14 +145,15 @@ public record Configuration(List<Integer> voters, List<Integer> learners) {
     public static Configuration decode(byte[] bytes) {
         WireReader in = new WireReader(bytes, 0, bytes.length, "configuration");
         int version = in.readByte();
-        if (version != ENCODING_VERSION) {
+        if (version != ENCODING_VERSION && version != ENCODING_VERSION_WITH_IDENTITIES) {
             throw in.corrupt("unsupported configuration encoding " + version);
         }
         List<Integer> voters = readIds(in, "voter");
         List<Integer> learners = readIds(in, "learner");
-        in.expectEnd();
         try {
-            return new Configuration(voters, learners);
+            Identities identities = version == ENCODING_VERSION ? Identities.NONE : Identities.read(in);
+            in.expectEnd();
+            return new Configuration(voters, learners, identities);
         } catch (IllegalArgumentException e) {
             throw in.corrupt(e.getMessage());
         }
@@ -129,7 +161,8 @@ public record Configuration(List<Integer> voters, List<Integer> learners) {
 
     @Override
     public String toString() {
-        return "voters=" + voters + (learners.isEmpty() ? "" : " learners=" + learners);
+        return "voters=" + voters + (learners.isEmpty() ? "" : " learners=" + learners)
+                + (identities.isEmpty() ? "" : " " + identities);
     }
 
     private static void writeIds(List<Integer> ids, WireWriter out) {

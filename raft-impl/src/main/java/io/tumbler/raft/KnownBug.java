@@ -114,7 +114,7 @@ public enum KnownBug {
     WIPED_NODE_OLD_IDENTITY("wiped-node-old-identity",
             "the leader admits a host that lost its disk under an incarnation it already admitted (its old "
                     + "identity, whose votes the lost disk forgot) instead of requiring the next one",
-            "raft-safety", "INCARNATION_MONOTONIC", "rejoin", false);
+            "raft-safety", "INCARNATION_MONOTONIC", "rejoin");
 
     private final String bugName;
     private final String description;

@@ -16,6 +16,9 @@ import java.util.zip.CRC32C;
  * unknown version rather than guessing; bump {@link #VERSION} on any layout change. The rejoin handshake's kinds
  * (9-11: {@link JoinRequest}, {@link JoinChallenge}, {@link JoinProof}) were added without a bump: no existing
  * layout changed, and a reader that predates them rejects them as an unknown kind, which is the right answer.
+ * Likewise a snapshot with a recorded state digest ({@link SnapshotMeta#stateDigest()}) travels as kind 12
+ * (InstallSnapshot) and is stored as kind 23: the fixed 64-bit state digest follows the transport digest; a
+ * snapshot without one keeps kinds 7 and 22 and their layout, so old snapshot files still read.
  */
 public final class MessageCodec {
     /** The first byte of every frame. */
@@ -38,10 +41,12 @@ public final class MessageCodec {
     private static final int KIND_JOIN_REQUEST = 9;
     private static final int KIND_JOIN_CHALLENGE = 10;
     private static final int KIND_JOIN_PROOF = 11;
+    private static final int KIND_INSTALL_SNAPSHOT_WITH_STATE_DIGEST = 12;
     private static final int JOIN_MAC_BYTES = 32;
     private static final int KIND_ENTRY = 20;
     private static final int KIND_HARD_STATE = 21;
     private static final int KIND_SNAPSHOT = 22;
+    private static final int KIND_SNAPSHOT_WITH_STATE_DIGEST = 23;
 
     private MessageCodec() {
     }
@@ -100,7 +105,8 @@ public final class MessageCodec {
 
     /** Encodes a snapshot (position, data, digest) for storage. */
     public static byte[] encodeSnapshot(Snapshot snapshot) {
-        WireWriter out = header(KIND_SNAPSHOT, snapshot.data().length + 32);
+        WireWriter out = header(snapshot.meta().stateDigest() == null ? KIND_SNAPSHOT : KIND_SNAPSHOT_WITH_STATE_DIGEST,
+                snapshot.data().length + 40);
         writeSnapshot(snapshot, out);
         return seal(out);
     }
@@ -108,8 +114,11 @@ public final class MessageCodec {
     /** Decodes a snapshot from {@link #encodeSnapshot}, verifying its digest; throws {@link CorruptMessageException}. */
     public static Snapshot decodeSnapshot(byte[] bytes) {
         WireReader in = open(bytes, "snapshot record");
-        expectKind(bytes, KIND_SNAPSHOT, in);
-        Snapshot snapshot = readSnapshot(in);
+        boolean withStateDigest = (bytes[2] & 0xFF) == KIND_SNAPSHOT_WITH_STATE_DIGEST;
+        if (!withStateDigest) {
+            expectKind(bytes, KIND_SNAPSHOT, in);
+        }
+        Snapshot snapshot = readSnapshot(in, withStateDigest);
         in.expectEnd();
         return snapshot;
     }
@@ -127,8 +136,9 @@ public final class MessageCodec {
             return KIND_HEARTBEAT;
         } else if (message instanceof HeartbeatResponse) {
             return KIND_HEARTBEAT_RESPONSE;
-        } else if (message instanceof InstallSnapshot) {
-            return KIND_INSTALL_SNAPSHOT;
+        } else if (message instanceof InstallSnapshot m) {
+            return m.snapshot().meta().stateDigest() == null ? KIND_INSTALL_SNAPSHOT
+                    : KIND_INSTALL_SNAPSHOT_WITH_STATE_DIGEST;
         } else if (message instanceof TimeoutNow) {
             return KIND_TIMEOUT_NOW;
         }
@@ -204,7 +214,9 @@ public final class MessageCodec {
             case KIND_HEARTBEAT_RESPONSE:
                 return new HeartbeatResponse(from, to, term, in.readVarLong("round"));
             case KIND_INSTALL_SNAPSHOT:
-                return new InstallSnapshot(from, to, term, readSnapshot(in));
+                return new InstallSnapshot(from, to, term, readSnapshot(in, false));
+            case KIND_INSTALL_SNAPSHOT_WITH_STATE_DIGEST:
+                return new InstallSnapshot(from, to, term, readSnapshot(in, true));
             case KIND_TIMEOUT_NOW:
                 return new TimeoutNow(from, to, term);
             case KIND_JOIN_REQUEST:
@@ -271,19 +283,23 @@ public final class MessageCodec {
     }
 
     /**
-     * Position, data, digest, then the configuration only if the snapshot carries one: a snapshot under the
+     * Position, data, digest, the recorded state digest in the kinds that carry one (fixed 8 bytes), then the
+     * configuration only if the snapshot carries one: a snapshot under the
      * bootstrap configuration keeps the layout it had before configurations existed. The snapshot is always the
      * last field of its frame, so a reader tells the two apart by what is left.
      */
     private static void writeSnapshot(Snapshot snapshot, WireWriter out) {
         out.writeVarLong(snapshot.meta().index()).writeVarLong(snapshot.meta().term());
         out.writeBytes(snapshot.data()).writeFixedLong(snapshot.digest());
+        if (snapshot.meta().stateDigest() != null) {
+            out.writeFixedLong(snapshot.meta().stateDigest());
+        }
         if (snapshot.meta().configuration() != null) {
             out.writeBytes(snapshot.meta().configuration().encode());
         }
     }
 
-    private static Snapshot readSnapshot(WireReader in) {
+    private static Snapshot readSnapshot(WireReader in, boolean withStateDigest) {
         long index = in.readVarLong("snapshot index");
         long term = in.readVarLong("snapshot term");
         if ((index == 0) != (term == 0)) {
@@ -291,11 +307,12 @@ public final class MessageCodec {
         }
         byte[] data = in.readBytes("snapshot data");
         long digest = in.readFixedLong("snapshot digest");
+        Long stateDigest = withStateDigest ? in.readFixedLong("snapshot state digest") : null;
         Configuration configuration = in.atEnd() ? null : Configuration.decode(in.readBytes("snapshot configuration"));
-        if (index == 0 && configuration != null) {
-            throw in.corrupt("an empty snapshot position carries a configuration");
+        if (index == 0 && (configuration != null || stateDigest != null)) {
+            throw in.corrupt("an empty snapshot position carries a configuration or a state digest");
         }
-        Snapshot snapshot = new Snapshot(new SnapshotMeta(index, term, configuration), data);
+        Snapshot snapshot = new Snapshot(new SnapshotMeta(index, term, configuration, stateDigest), data);
         if (snapshot.digest() != digest) {
             throw in.corrupt("digest mismatch for snapshot " + index + "@" + term);
         }

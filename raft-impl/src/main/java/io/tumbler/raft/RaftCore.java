@@ -294,11 +294,20 @@ public final class RaftCore {
      * leader's snapshot may have overtaken it).
      */
     public void compact(long index, byte[] snapshotData) {
+        compact(index, snapshotData, null);
+    }
+
+    /**
+     * As {@link #compact(long, byte[])}, recording {@code stateDigest} (the state machine's digest at {@code index};
+     * null: none) in the snapshot sent to followers, which check what they restore against it.
+     */
+    public void compact(long index, byte[] snapshotData, Long stateDigest) {
         if (index <= s.log.snapshot().index()) {
             return;
         }
         SnapshotMeta meta = s.log.compact(index);
-        s.setLatestSnapshot(new Snapshot(meta, snapshotData.clone()));
+        s.setLatestSnapshot(new Snapshot(stateDigest == null ? meta : meta.withStateDigest(stateDigest),
+                snapshotData.clone()));
     }
 
     /** An optional transport hint that a message to {@code peer} was not delivered: probe it again. */

@@ -19,13 +19,17 @@ public record Snapshot(SnapshotMeta meta, byte[] data) {
     }
 
     /**
-     * A 64-bit checksum over position, data and (when there is one) configuration, verified when a snapshot is
-     * decoded. A snapshot under the bootstrap configuration has the digest it had before configurations existed.
+     * A 64-bit checksum over position, data and (when there are) configuration and recorded state digest, verified
+     * when a snapshot is decoded. A snapshot under the bootstrap configuration without a recorded state digest has
+     * the digest it had before either existed.
      */
     public long digest() {
         Digest64 digest = new Digest64(DOMAIN).addLong(meta.index()).addLong(meta.term()).addBytes(data);
         if (meta.configuration() != null) {
             digest.addBytes(meta.configuration().encode());
+        }
+        if (meta.stateDigest() != null) {
+            digest.addLong(meta.stateDigest());
         }
         return digest.value();
     }

@@ -1,38 +1,43 @@
 package io.tumbler.raft.membership;
 
 import io.tumbler.raft.Configuration;
+import io.tumbler.raft.HostIncarnation;
+import io.tumbler.raft.Identities;
 import io.tumbler.raft.JoinProof;
 import io.tumbler.raft.JoinRequest;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The leader's side of the rejoin handshake, as a pure decision over values: which nonces it issued (and to whom,
- * until which tick), which it has seen answered, and which incarnation of each host it admitted. The node driver
- * feeds it requests, proofs, its tick count and its configuration, and acts on the {@link JoinDecision}.
+ * until which tick) and which it has seen answered — its only memory — and, from the configuration it holds, which
+ * host incarnations are admitted. The node driver feeds it requests, proofs, its tick count and its latest
+ * configuration (committed or not, as Raft uses it), and acts on the {@link JoinDecision}.
  *
  * <p><b>Identities.</b> A host ({@code hostId}, stable across disk loss) runs in incarnations; every incarnation
  * runs as its own Raft node id, and a node id names one (host, incarnation) for life. A wiped host therefore comes
  * back as a new node, which never voted, so it cannot vote with a vote its lost disk had cast; the old node id
- * leaves the configuration by an ordinary removal. The authority enforces it: an incarnation must be above the
- * highest admitted for its host (bootstrap node {@code i} counts as host {@code i} admitted in incarnation 0; equal
- * only when the same node asks again before it became a member, e.g. after its learner proposal was refused), and
- * the joining node id must be neither a member of the configuration nor bound to another identity.
+ * leaves the configuration by an ordinary removal. The rule ({@link #identityProblem}): the joining node id is no
+ * member and is bound to no other identity, and the incarnation is above the highest ever admitted for its host.
  *
- * <p><b>Scope — a known gap.</b> This memory is the leader's, volatile: a new leader knows the bootstrap hosts and
- * the configuration (an old node id still a member is refused) but not the incarnations its predecessors admitted,
- * so a host admitted by one leader in incarnation k can be admitted again in k by the next. Closing it needs the
- * admitted (host, incarnation) replicated with the configuration entry; the simulation's journal oracle
- * ({@code INCARNATION_MONOTONIC}) checks the property across leaders.
+ * <p><b>Replicated, not remembered.</b> Who runs as what, and each host's highest admitted incarnation, are in the
+ * {@link Configuration} ({@link io.tumbler.raft.Identities}): the admitting leader proposes the learner with its
+ * identity, the CONFIG entry and every later snapshot carry it, and the per-host table never shrinks when a member
+ * leaves. So a new leader refuses an incarnation its predecessors admitted exactly as they would. Bootstrap node
+ * {@code i} counts as host {@code i} in incarnation 0 (a convention, not recorded). Between the admission and the
+ * learner's entry reaching the log nothing is recorded: the same node asking again in the same incarnation is
+ * admitted again (its first learner proposal may have been refused), and the entry is appended once. Residual gap:
+ * a node id of a host's older, superseded incarnation is not recorded, so only the latest is protected against reuse
+ * by another identity (node ids are handed out fresh, so this takes a misconfigured host).
  *
  * <p>Known bugs {@code rejoin-without-secret-check}, {@code handshake-nonce-reusable} and
- * {@code wiped-node-old-identity} switch single checks off ({@link #skipsSecret} and friends).
+ * {@code wiped-node-old-identity} switch single checks off ({@link #skipsSecret} and friends;
+ * {@link #membershipOnlyProblem} is the last one's rule).
  */
 public final class JoinAuthority {
     /** A nonce handed out: to whom, and until which tick it may be answered. */
     private record Issued(int hostId, long incarnation, int nodeId, long expiresAtTick) {}
-
-    private record Binding(int hostId, long incarnation) {}
 
     private final String clusterId;
     private final byte[] secret;
@@ -40,10 +45,8 @@ public final class JoinAuthority {
     private final JoinChecks checks;
     private final TreeMap<Long, Issued> issued = new TreeMap<>();
     private final TreeSet<Long> answered = new TreeSet<>();
-    private final TreeMap<Integer, Long> admittedIncarnation = new TreeMap<>();
-    private final TreeMap<Integer, Binding> bindings = new TreeMap<>();
-    /** Node ids seen in a configuration by this leader: a node id that was a member never joins again. */
-    private final TreeSet<Integer> everMembers = new TreeSet<>();
+    /** The bootstrap node ids: node {@code i} is host {@code i} in incarnation 0. */
+    private final TreeSet<Integer> bootstrapPeers;
 
     /** An authority for {@code clusterId} keyed by {@code secret}; nonces expire after {@code nonceLifetimeTicks}. */
     public JoinAuthority(String clusterId, byte[] secret, long nonceLifetimeTicks, JoinChecks checks) {
@@ -63,11 +66,7 @@ public final class JoinAuthority {
         this.secret = secret.clone();
         this.nonceLifetimeTicks = nonceLifetimeTicks;
         this.checks = checks;
-        for (int peer : bootstrapPeers) {
-            admittedIncarnation.put(peer, 0L);
-            bindings.put(peer, new Binding(peer, 0));
-            everMembers.add(peer);
-        }
+        this.bootstrapPeers = new TreeSet<>(bootstrapPeers);
     }
 
     /** Step 2: challenge {@code request} with {@code freshNonce} (drawn by the caller), or refuse an old identity. */
@@ -98,8 +97,6 @@ public final class JoinAuthority {
         if (problem != null) {
             return new JoinDecision.Reject(problem);
         }
-        admittedIncarnation.put(proof.hostId(), proof.incarnation());
-        bindings.put(proof.from(), new Binding(proof.hostId(), proof.incarnation()));
         return new JoinDecision.Admit(proof.hostId(), proof.incarnation(), proof.from());
     }
 
@@ -124,19 +121,53 @@ public final class JoinAuthority {
         return same ? null : JoinRejection.IDENTITY_MISMATCH;
     }
 
+    /**
+     * The rule: node {@code nodeId} is no member, is bound to no other identity (a bootstrap id, or the node id of a
+     * host's highest admitted incarnation), and {@code incarnation} is above the highest admitted for the host (0 for
+     * a bootstrap host, none for a new one) — all read from {@code configuration}.
+     */
     private JoinRejection identityProblem(int hostId, long incarnation, int nodeId, Configuration configuration) {
-        everMembers.addAll(configuration.members());
         if (checks.acceptsOldIdentity()) {
-            return null;
+            return membershipOnlyProblem(nodeId, configuration);
         }
-        Binding bound = bindings.get(nodeId);
-        boolean sameIdentity = bound != null && bound.hostId() == hostId && bound.incarnation() == incarnation;
-        if (everMembers.contains(nodeId) || (bound != null && !sameIdentity)) {
+        HostIncarnation asking = new HostIncarnation(hostId, incarnation);
+        HostIncarnation bound = boundIdentity(nodeId, configuration);
+        if (configuration.isMember(nodeId) || (bound != null && !bound.equals(asking))) {
             return JoinRejection.IDENTITY_IN_USE;
         }
-        Long floor = admittedIncarnation.get(hostId);
-        boolean fresh = floor == null || incarnation > floor || (incarnation == floor && sameIdentity);
-        return fresh ? null : JoinRejection.STALE_INCARNATION;
+        return incarnation > highestAdmitted(hostId, configuration) ? null : JoinRejection.STALE_INCARNATION;
+    }
+
+    /**
+     * KNOWN BUG wiped-node-old-identity: only a current member's id is refused; the incarnation is not compared, so
+     * a host that lost its disk is admitted again under an incarnation already admitted (its old identity).
+     */
+    private static JoinRejection membershipOnlyProblem(int nodeId, Configuration configuration) {
+        return configuration.isMember(nodeId) ? JoinRejection.IDENTITY_IN_USE : null;
+    }
+
+    /** Who {@code nodeId} is bound to: a member's recorded identity, a host's latest admission, a bootstrap id. */
+    private HostIncarnation boundIdentity(int nodeId, Configuration configuration) {
+        Identities identities = configuration.identities();
+        HostIncarnation member = identities.members().get(nodeId);
+        if (member != null) {
+            return member;
+        }
+        for (Map.Entry<Integer, Identities.Admitted> host : identities.highest().entrySet()) {
+            if (host.getValue().nodeId() == nodeId) {
+                return new HostIncarnation(host.getKey(), host.getValue().incarnation());
+            }
+        }
+        return bootstrapPeers.contains(nodeId) ? new HostIncarnation(nodeId, 0) : null;
+    }
+
+    /** The highest incarnation admitted for {@code hostId}: recorded, else 0 for a bootstrap host, else -1. */
+    private long highestAdmitted(int hostId, Configuration configuration) {
+        Identities.Admitted top = configuration.identities().highest().get(hostId);
+        if (top != null) {
+            return top.incarnation();
+        }
+        return bootstrapPeers.contains(hostId) ? 0 : -1;
     }
 
     /** Forgets nonces that expired before {@code nowTick} (their proofs would be refused as unknown anyway). */

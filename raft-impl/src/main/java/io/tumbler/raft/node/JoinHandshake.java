@@ -1,6 +1,7 @@
 package io.tumbler.raft.node;
 
 import io.tumbler.raft.ConfigChange;
+import io.tumbler.raft.HostIncarnation;
 import io.tumbler.raft.JoinChallenge;
 import io.tumbler.raft.JoinProof;
 import io.tumbler.raft.JoinRequest;
@@ -84,7 +85,8 @@ final class JoinHandshake {
         if (decision instanceof JoinDecision.Admit admit) {
             node.observe(new Observation.JoinAdmitted(node.id(), admit.nodeId(), admit.hostId(), admit.incarnation(),
                     proof.nonce()));
-            node.proposeConfigChange(new ConfigChange.AddLearner(admit.nodeId()), outcome -> { });
+            node.proposeConfigChange(new ConfigChange.AddLearner(admit.nodeId(),
+                    new HostIncarnation(admit.hostId(), admit.incarnation())), outcome -> { });
         } else {
             node.observe(new Observation.JoinRejected(node.id(), proof.from(), proof.hostId(), proof.incarnation(),
                     ((JoinDecision.Reject) decision).reason()));
@@ -95,7 +97,10 @@ final class JoinHandshake {
         return node.configuration().configuration();
     }
 
-    /** Created when this node first leads a handshake; a new leader starts with fresh memory (see JoinAuthority). */
+    /**
+     * Created when this node first leads a handshake. It remembers only nonces; who was admitted in which
+     * incarnation comes from the configuration, so a new leader decides as its predecessors did (see JoinAuthority).
+     */
     private JoinAuthority authority() {
         if (authority == null) {
             authority = new JoinAuthority(identity.clusterId(), identity.secret(), NONCE_LIFETIME_TICKS, checks,

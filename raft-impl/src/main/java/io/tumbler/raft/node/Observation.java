@@ -93,6 +93,14 @@ public sealed interface Observation {
     record SnapshotInstalled(int node, long index, long term, long stateDigest) implements Observation {}
 
     /**
+     * The node refused a leader's snapshot up to {@code index}: restored, its image gives state digest
+     * {@code actual}, not the {@code expected} one the snapshot recorded when it was taken (the image was torn or
+     * corrupted before it was sealed, so its transport digest could not tell). The node keeps its state and log, and
+     * its commit and applied indexes do not move; the leader sends again (a later snapshot, or the entries).
+     */
+    record SnapshotRejected(int node, long index, long expected, long actual) implements Observation {}
+
+    /**
      * The node's configuration is now {@code configuration}, in effect from {@code index}: the CONFIG entry there
      * (or the snapshot at {@code index}) is durable in its log, committed or not. Observed with the other
      * observations of the sync that made it durable, and after {@link Recovered} when the recovered configuration

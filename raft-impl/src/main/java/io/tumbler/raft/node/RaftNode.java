@@ -8,6 +8,7 @@ import io.tumbler.raft.EntryType;
 import io.tumbler.raft.FaultPoint;
 import io.tumbler.raft.FaultPoints;
 import io.tumbler.raft.HardState;
+import io.tumbler.raft.InstallSnapshot;
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.KnownBug;
 import io.tumbler.raft.KnownBugs;
@@ -174,7 +175,7 @@ public final class RaftNode {
         if (running() && message.to() == id) {
             if (JoinHandshake.isHandshake(message)) {
                 joins.receive(message);
-            } else {
+            } else if (!(message instanceof InstallSnapshot m && refusesSnapshot(m))) {
                 core.step(message);
             }
             drive();
@@ -661,6 +662,36 @@ public final class RaftNode {
                 observer.enabled() ? stateMachine.digest() : 0));
     }
 
+    /**
+     * True (and observed) if {@code m}'s snapshot, which the core would install, restores to a state whose digest is
+     * not the one recorded when it was taken. The image is tried before the core sees the message, and the state is
+     * put back whatever the answer, so a refused snapshot leaves state, log, commit and applied indexes untouched.
+     * Snapshots the core ignores anyway (a stale term, nothing beyond the commit index) and those without a recorded
+     * digest are not tried.
+     */
+    private boolean refusesSnapshot(InstallSnapshot m) {
+        SnapshotMeta meta = m.snapshot().meta();
+        Status status = core.status();
+        if (meta.stateDigest() == null || m.term() < status.term() || meta.index() <= status.commitIndex()) {
+            return false;
+        }
+        byte[] current = stateMachine.snapshot();
+        long actual;
+        try {
+            stateMachine.restore(NodeSnapshot.stateMachinePart(m.snapshot().data()));
+            actual = stateMachine.digest();
+        } catch (RuntimeException unreadable) {
+            actual = 0; // an image the state machine cannot even read is refused like a wrong one
+        } finally {
+            stateMachine.restore(current);
+        }
+        if (actual == meta.stateDigest()) {
+            return false;
+        }
+        observe(new Observation.SnapshotRejected(id, meta.index(), meta.stateDigest(), actual));
+        return true;
+    }
+
     private void restoreStateMachine(Snapshot snapshot) {
         stateMachine.restore(NodeSnapshot.restore(snapshot.data(), sessions));
         appliedIndex = snapshot.meta().index();
@@ -694,8 +725,9 @@ public final class RaftNode {
             return;
         }
         byte[] data = NodeSnapshot.encode(sessions, stateMachine.snapshot());
+        long stateDigest = stateMachine.digest();
         Snapshot snapshot = new Snapshot(new SnapshotMeta(appliedIndex, appliedTerm,
-                core.snapshotConfigurationAt(appliedIndex)), data);
+                core.snapshotConfigurationAt(appliedIndex), stateDigest), data);
         try {
             storage.saveSnapshot(snapshot);
             storage.compactPrefix(appliedIndex);
@@ -703,7 +735,7 @@ public final class RaftNode {
             halt("snapshot write failed: " + e.getMessage());
             return;
         }
-        core.compact(appliedIndex, data);
+        core.compact(appliedIndex, data, stateDigest);
         snapshotIndex = appliedIndex;
         observe(new Observation.SnapshotTaken(id, appliedIndex, appliedTerm));
     }

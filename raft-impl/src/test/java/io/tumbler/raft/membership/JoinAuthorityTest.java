@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tumbler.raft.ConfigChange;
 import io.tumbler.raft.Configuration;
+import io.tumbler.raft.HostIncarnation;
+import io.tumbler.raft.Identities;
 import io.tumbler.raft.JoinProof;
 import io.tumbler.raft.JoinRequest;
 import java.nio.charset.StandardCharsets;
@@ -53,16 +56,39 @@ class JoinAuthorityTest {
         assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_MISMATCH), authority.verify(proof(4, 4, 1, nonce, SECRET), 1, THREE));
     }
 
+    /** The configuration after the leader appended the learner {@code node} admitted as host {@code host/inc}. */
+    private static Configuration admitted(Configuration c, int node, int host, long incarnation) {
+        return c.apply(new ConfigChange.AddLearner(node, new HostIncarnation(host, incarnation))).configuration();
+    }
+
     @Test
     void aWipedHostComesBackOnlyUnderAHigherIncarnationAndANewNodeId() {
         authority.verify(proof(4, 9, 0, challenge(4, 9, 0, 1), SECRET), 1, THREE);
-        Configuration withFour = Configuration.ofVoters(List.of(1, 2, 3, 4));
+        Configuration withFour = admitted(THREE, 4, 9, 0);
         JoinDecision sameNode = authority.challenge(new JoinRequest(4, 1, 0, 9, 1), 2, 2, withFour);
         assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_IN_USE), sameNode);
         JoinDecision oldIncarnation = authority.challenge(new JoinRequest(5, 1, 0, 9, 0), 2, 3, withFour);
         assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION), oldIncarnation);
         long nonce = challenge(5, 9, 1, 4);
         assertEquals(new JoinDecision.Admit(9, 1, 5), authority.verify(proof(5, 9, 1, nonce, SECRET), 3, withFour));
+    }
+
+    @Test
+    void aNewLeaderRefusesWhatItsPredecessorAdmittedEvenAfterTheMemberLeft() {
+        Configuration admittedByOldLeader = admitted(THREE, 4, 9, 2);
+        Configuration removed = admittedByOldLeader.apply(new ConfigChange.Remove(4)).configuration();
+        assertEquals(new Identities.Admitted(2, 4), removed.identities().highest().get(9), "the table never shrinks");
+        assertFalse(removed.identities().members().containsKey(4));
+        JoinAuthority newLeader = new JoinAuthority("c1", SECRET, LIFETIME, JoinChecks.ALL, List.of(1, 2, 3));
+        Configuration decoded = Configuration.decode(removed.encode());
+        assertEquals(removed, decoded);
+        assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION),
+                newLeader.challenge(new JoinRequest(6, 1, 0, 9, 2), 0, 1, decoded), "its old identity under a new id");
+        assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION),
+                newLeader.challenge(new JoinRequest(4, 1, 0, 9, 2), 0, 2, decoded), "the removed node asking again");
+        assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_IN_USE),
+                newLeader.challenge(new JoinRequest(4, 1, 0, 9, 3), 0, 3, decoded), "node 4 was host 9/2");
+        assertEquals(new JoinDecision.Challenge(4), newLeader.challenge(new JoinRequest(6, 1, 0, 9, 3), 0, 4, decoded));
     }
 
     @Test
@@ -92,8 +118,13 @@ class JoinAuthorityTest {
         reusable.challenge(new JoinRequest(4, 1, 0, 4, 0), 0, 5, THREE);
         reusable.verify(proof(4, 4, 0, 5, SECRET), 1, THREE);
         assertTrue(reusable.verify(proof(4, 4, 0, 5, SECRET), 2, THREE) instanceof JoinDecision.Admit);
-        JoinAuthority oldIdentity = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(false, false, true));
-        assertTrue(oldIdentity.challenge(new JoinRequest(3, 1, 0, 3, 0), 0, 5, THREE) instanceof JoinDecision.Challenge);
+        JoinAuthority oldIdentity = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(false, false, true),
+                List.of(1, 2, 3));
+        Configuration withoutThree = Configuration.ofVoters(List.of(1, 2));
+        assertTrue(oldIdentity.challenge(new JoinRequest(7, 1, 0, 3, 0), 0, 5, withoutThree) instanceof JoinDecision.Challenge,
+                "host 3 under its bootstrap incarnation");
+        assertEquals(new JoinDecision.Reject(JoinRejection.IDENTITY_IN_USE),
+                oldIdentity.challenge(new JoinRequest(3, 1, 0, 3, 0), 0, 6, THREE), "a member's id is still refused");
     }
 
     @Test

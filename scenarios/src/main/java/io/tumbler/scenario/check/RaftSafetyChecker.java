@@ -134,8 +134,11 @@ public final class RaftSafetyChecker {
       onCrashed(e);
     } else if (event instanceof Recovered e) {
       onRecovered(e);
-    } else if (event instanceof ReadServed || isWireObservation(event)) {
-      return; // reads and what the nodes sent are judged by the oracles (and reads from the client history too)
+    } else if (event instanceof ReadServed || event instanceof JournalEvent.SnapshotRejected
+        || isWireObservation(event)) {
+      // reads and what the nodes sent are judged by the oracles (and reads from the client history too); a refused
+      // snapshot changed nothing on the node
+      return;
     } else {
       throw new IllegalArgumentException("unknown journal event " + event);
     }

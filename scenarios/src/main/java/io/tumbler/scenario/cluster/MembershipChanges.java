@@ -47,6 +47,8 @@ final class MembershipChanges {
 
   /** How many handshakes a host without the secret tries before it gives up. */
   private static final int IMPOSTOR_ATTEMPTS = 12;
+  /** How many handshakes a wiped host tries under its stale identity before it takes its next incarnation. */
+  private static final int STALE_RECORD_ATTEMPTS = 3;
 
   private final Simulation simulation;
   private final Hosts hosts;
@@ -72,16 +74,30 @@ final class MembershipChanges {
    */
   void join(int node) {
     hosts.startJoiningNode(node);
-    knock(node, 0, Integer.MAX_VALUE);
+    knock(node, 0, Integer.MAX_VALUE, null);
+  }
+
+  /**
+   * Starts new node {@code node}, a wiped host asking under the old identity its stale record names: it knocks
+   * {@link #STALE_RECORD_ATTEMPTS} times, and unless that admitted it (a leader must refuse an incarnation it
+   * admitted before), {@code nextIncarnation} moves it to its next incarnation and it knocks as {@link #join} does.
+   */
+  void joinFromStaleRecord(int node, Runnable nextIncarnation) {
+    hosts.startJoiningNode(node);
+    knock(node, 0, STALE_RECORD_ATTEMPTS, () -> {
+      nextIncarnation.run();
+      knock(node, 0, Integer.MAX_VALUE, null);
+    });
   }
 
   /** Starts host {@code node}, which lacks the secret, knocking {@link #IMPOSTOR_ATTEMPTS} times, then stops it. */
   void joinImpostor(int node) {
     hosts.startImpostor(node);
-    knock(node, 0, IMPOSTOR_ATTEMPTS);
+    knock(node, 0, IMPOSTOR_ATTEMPTS, () -> hosts.stopImpostor(node));
   }
 
-  private void knock(int node, int attempts, int maxAttempts) {
+  /** Asks the leader to admit {@code node}, again later, until it is a member or {@code giveUp} after the attempts. */
+  private void knock(int node, int attempts, int maxAttempts, Runnable giveUp) {
     if (leaving.contains(node)) {
       return;
     }
@@ -90,12 +106,12 @@ final class MembershipChanges {
       if (leader.node().configuration().index() <= leader.node().status().commitIndex()) {
         awaitCatchUp(node, leader.node().status().commitIndex());
       } else {
-        later(() -> knock(node, attempts, maxAttempts));
+        later(() -> knock(node, attempts, maxAttempts, giveUp));
       }
       return;
     }
     if (attempts >= maxAttempts) {
-      hosts.stopImpostor(node);
+      giveUp.run();
       return;
     }
     NodeProcess joiner = hosts.running(node);
@@ -103,7 +119,7 @@ final class MembershipChanges {
       joiner.node().requestJoin(leader.nodeId());
     }
     simulation.schedule(simulation.nowNanos() + 8 * retryNanos, "join retry", () -> knock(node, attempts + 1,
-        maxAttempts));
+        maxAttempts, giveUp));
   }
 
   /** Begins removing {@code node}; with a {@code replacement} id (else 0), then wipes it and adds that node. */

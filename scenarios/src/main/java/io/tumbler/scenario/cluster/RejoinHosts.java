@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The hosts behind a simulated cluster's node ids, as the rejoin handshake sees them: bootstrap node {@code i} is
  * host {@code i} in incarnation 0; a host joining by handshake is a new host under its new id; a host that lost its
- * disk comes back under a new id in its next incarnation; an impostor holds another secret. Also the nemesis's
+ * disk comes back under a new id in its next incarnation (perhaps asking first under its old one, from a stale
+ * record); an impostor holds another secret. Also the nemesis's
  * capture of the latest join proof seen on the wire.
  */
 final class RejoinHosts {
@@ -34,6 +35,11 @@ final class RejoinHosts {
   HostIdentity nextIncarnation(int oldNode, int nodeId) {
     HostIdentity old = identity(oldNode);
     return record(nodeId, new HostIdentity(CLUSTER_ID, old.hostId(), old.incarnation() + 1, SECRET));
+  }
+
+  /** The host of {@code oldNode}, wiped, as node {@code nodeId} under the old incarnation its stale record names. */
+  HostIdentity staleRecord(int oldNode, int nodeId) {
+    return record(nodeId, identity(oldNode));
   }
 
   /** A host without the cluster secret, as node {@code nodeId}. */

@@ -72,6 +72,8 @@ public final class SimCluster implements FaultActuator {
   private io.tumbler.scenario.workload.MembershipAware membershipFollower;
   /** Who each node is in the rejoin handshake; a node absent here is host {@code id} in incarnation 0. */
   private final RejoinHosts rejoinHosts = new RejoinHosts();
+  /** Set by a replay-handshake fault: the next join proof on the wire is replayed too. */
+  private boolean replayNextProof;
 
   /** Hooks for what the harness checks on every node event beyond the journal (VM invariants). */
   public interface NodeEvents {
@@ -342,9 +344,17 @@ public final class SimCluster implements FaultActuator {
     return rejoinHosts.identity(nodeId);
   }
 
-  /** The nemesis sees every join proof on the wire and keeps the latest, to replay it. */
+  /**
+   * The nemesis sees every join proof on the wire and keeps the latest, to replay it; once a replay-handshake fault
+   * armed it, it also resends the next proof it sees a tick later (a man in the middle answering on the heels of the
+   * genuine proof, while the host's admission may not be in the leader's configuration yet).
+   */
   void joinProofSent(io.tumbler.raft.JoinProof proof) {
     rejoinHosts.captured(proof);
+    if (replayNextProof) {
+      replayNextProof = false;
+      simulation.schedule(simulation.nowNanos() + config.tickNanos(), "replay join proof", this::replayCaptured);
+    }
   }
 
   RaftConfig raftConfig(int nodeId) {
@@ -657,17 +667,31 @@ public final class SimCluster implements FaultActuator {
     return id;
   }
 
-  /** The host of {@code node} comes back wiped, as a new id under its next incarnation; the old id is removed. */
+  /**
+   * The host of {@code node} comes back wiped, as a new id under its next incarnation; the old id is removed. Half
+   * the time (stream {@code rejoin-stale-record}) the host first asks under the identity its stale record still
+   * names — its old incarnation, as a host restored from an old backup or configuration would — is refused a few
+   * times, and only then moves to the next incarnation (the same new id, restarted).
+   */
   @Override
   public int rejoin(int node) {
     int id = reserveNode();
     if (!isMember(node) || !survivesAnotherLostDisk(node)) {
       return 0;
     }
-    journalHandshakeHost(id, rejoinHosts.nextIncarnation(node, id));
+    boolean staleFirst = simulation.streams().stream("rejoin-stale-record").chance(0.5);
+    journalHandshakeHost(id, staleFirst ? rejoinHosts.staleRecord(node, id) : rejoinHosts.nextIncarnation(node, id));
     retire(node, true);
     membership.remove(node, 0);
-    membership.join(id);
+    if (staleFirst) {
+      membership.joinFromStaleRecord(id, () -> {
+        journalHandshakeHost(id, rejoinHosts.nextIncarnation(node, id));
+        host.crash(processOf(id), false);
+        host.start(processOf(id));
+      });
+    } else {
+      membership.join(id);
+    }
     return id;
   }
 
@@ -726,8 +750,14 @@ public final class SimCluster implements FaultActuator {
     return id;
   }
 
+  /** Replays the latest proof captured now, and arms the nemesis to replay the next one too. */
   @Override
   public boolean replayHandshake() {
+    replayNextProof = true;
+    return replayCaptured();
+  }
+
+  private boolean replayCaptured() {
     NodeProcess leader = running(currentLeader());
     io.tumbler.raft.JoinProof proof = rejoinHosts.lastCaptured();
     if (leader == null || proof == null) {

@@ -21,6 +21,7 @@ import java.util.List;
   @JsonSubTypes.Type(JournalEvent.CommitAdvanced.class),
   @JsonSubTypes.Type(JournalEvent.Applied.class),
   @JsonSubTypes.Type(JournalEvent.SnapshotInstalled.class),
+  @JsonSubTypes.Type(JournalEvent.SnapshotRejected.class),
   @JsonSubTypes.Type(JournalEvent.LogReplacedBySnapshot.class),
   @JsonSubTypes.Type(JournalEvent.ReadServed.class),
   @JsonSubTypes.Type(JournalEvent.ClientAcked.class),
@@ -78,6 +79,12 @@ public sealed interface JournalEvent {
   /** The node installed a snapshot covering the log up to {@code index}/{@code term}. */
   record SnapshotInstalled(long timeNanos, int node, long index, long term, long stateDigest)
       implements JournalEvent {}
+
+  /**
+   * The node refused a leader's snapshot up to {@code index}: its image restores to state digest {@code actual},
+   * not the {@code expected} one recorded when it was taken. Its state, log and indexes are unchanged.
+   */
+  record SnapshotRejected(long timeNanos, int node, long index, long expected, long actual) implements JournalEvent {}
 
   /**
    * A leader's snapshot covering the log up to {@code index}/{@code term} became durable on the node: from

@@ -64,6 +64,8 @@ public final class ObservationTranslator {
       out.add(new JournalEvent.LogReplacedBySnapshot(timeNanos, node, o.index(), o.term()));
     } else if (observation instanceof Observation.SnapshotInstalled o) {
       out.add(new JournalEvent.SnapshotInstalled(timeNanos, node, o.index(), o.term(), o.stateDigest()));
+    } else if (observation instanceof Observation.SnapshotRejected o) {
+      out.add(new JournalEvent.SnapshotRejected(timeNanos, node, o.index(), o.expected(), o.actual()));
     } else if (observation instanceof Observation.ReadServed o) {
       out.add(new JournalEvent.ReadServed(timeNanos, node, o.mode().name(), o.readIndex()));
     } else if (observation instanceof Observation.ClientAcked o) {

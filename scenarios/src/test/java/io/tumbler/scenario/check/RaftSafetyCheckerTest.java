@@ -173,6 +173,36 @@ class RaftSafetyCheckerTest {
     assertOnly(SafetyProperty.STATE_DIGEST_AGREEMENT, run(j));
   }
 
+  /**
+   * Node 6, a rejoined host's new incarnation, catches up from leader 1's snapshot at index 2 and then applies
+   * index 3 by replication: both its installed state and its next apply are compared with the replicas' digests.
+   */
+  private static List<SafetyViolation> rejoinedNodeCatchesUp(long installedDigest, long appliedDigest) {
+    List<JournalEvent> j = validPrefix();
+    j.add(new JournalEvent.NodeJoined(8, 6));
+    j.add(new JournalEvent.LogReplacedBySnapshot(9, 6, 2, 1));
+    j.add(new CommitAdvanced(9, 6, 2));
+    j.add(new JournalEvent.SnapshotInstalled(9, 6, 2, 1, installedDigest));
+    for (int node : new int[] {1, 6}) {
+      j.add(new EntriesAppended(10, node, 3, List.of(e(1, 13))));
+      j.add(new CommitAdvanced(11, node, 3));
+      j.add(new Applied(12, node, 3, 1, 13, node == 1 ? 300 : appliedDigest));
+    }
+    return run(j);
+  }
+
+  @Test
+  void aRejoinedNodeMustHoldTheLeadersStateAtTheSnapshotAndAfter() {
+    assertEquals(List.of(), rejoinedNodeCatchesUp(200, 300), "the same digests as the leader at indexes 2 and 3");
+    assertOnly(SafetyProperty.STATE_DIGEST_AGREEMENT, rejoinedNodeCatchesUp(201, 300)); // installed a wrong state
+    assertOnly(SafetyProperty.STATE_DIGEST_AGREEMENT, rejoinedNodeCatchesUp(200, 301)); // diverged after catch-up
+  }
+
+  @Test
+  void aRefusedSnapshotChangesNothingTheCheckerSees() {
+    assertEquals(List.of(), withExtra(new JournalEvent.SnapshotRejected(8, 3, 2, 200, 201)));
+  }
+
   @Test
   void violationNamesTheDetectingEvent() {
     List<SafetyViolation> v = withExtra(new RoleChanged(8, 2, "LEADER", 1));
