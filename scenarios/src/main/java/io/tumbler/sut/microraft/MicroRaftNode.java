@@ -92,7 +92,9 @@ final class MicroRaftNode implements SutNode {
     if (!name.equals(journaledRole) || term != journaledTerm) {
       journaledRole = name;
       journaledTerm = term;
-      env.journal(new JournalEvent.RoleChanged(env.trueNanos(), nodeId, name, term));
+      // Journaled as output, once the syncs in flight complete: a term or vote whose sync fails or is lost in a
+      // crash was never acted on outside the node, so the journal must not show it either.
+      executor.emit(() -> env.journal(new JournalEvent.RoleChanged(env.trueNanos(), nodeId, name, term)));
     }
   }
 
