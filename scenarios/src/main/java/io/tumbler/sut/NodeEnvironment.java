@@ -48,6 +48,9 @@ public interface NodeEnvironment {
   /** The node applied log index {@code index} to {@code stateMachine} (the harness checks the VM invariants). */
   void applied(io.tumbler.vm.VmStateMachine stateMachine, long index);
 
+  /** Adds {@code note} to the run's notes (run.json): something a person should know about this run. */
+  void note(String note);
+
   /** Fail-stop: the node stops at once (crashed by the harness) and a heal restarts it; {@code reason} is noted. */
   void halt(String reason);
 }

@@ -441,6 +441,11 @@ public final class SimCluster implements FaultActuator {
     nodeEvents.applied(nodeId, stateMachine, index);
   }
 
+  /** A note for run.json from another system under test's node, stamped with the simulated time. */
+  void note(String note) {
+    notes.add(String.format("t=%.3fs %s", simulation.nowNanos() / 1e9, note));
+  }
+
   /** What another system under test's node journals. */
   void journal(JournalEvent event) {
     journalSink.accept(event);

@@ -175,6 +175,11 @@ final class SutProcess implements SimProcess<Wire>, NodeView {
     }
 
     @Override
+    public void note(String note) {
+      cluster.note(note);
+    }
+
+    @Override
     public void halt(String reason) {
       cluster.halted(nodeId, reason);
     }
