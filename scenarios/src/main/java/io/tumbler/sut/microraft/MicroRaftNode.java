@@ -40,7 +40,7 @@ final class MicroRaftNode implements SutNode {
   private boolean nullTargetNoted;
 
   MicroRaftNode(NodeEnvironment env, SimExecutor executor) {
-    this.nodeId = env == null ? 0 : env.nodeId();
+    this.nodeId = env.nodeId();
     this.env = env;
     this.executor = executor;
     this.stateMachine = new KvStateMachine(this::applied);
