@@ -48,6 +48,10 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--bug", split = ",", paramLabel = "NAME", description = BugFlags.DESCRIPTION)
   java.util.List<String> bugs;
 
+  @Option(names = "--sut", paramLabel = "NAME",
+      description = "The Raft under test: tumbler (default) or microraft (MicroRaft 0.7; scenarios it cannot take are refused).")
+  String sut;
+
   @Option(names = "--workload", description = "Override the scenario's workload: kv, kv-readers, vm, vm-members or paths.")
   String workload;
 
@@ -63,7 +67,8 @@ final class FuzzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Scenario s = Scenarios.withOverrides(Scenarios.named(scenario), workload, readMode).withBugs(BugFlags.parse(bugs));
+    Scenario s = Scenarios.withSut(
+        Scenarios.withOverrides(Scenarios.named(scenario), workload, readMode).withBugs(BugFlags.parse(bugs)), sut);
     SeedRange range = SeedRange.parse(seeds);
     int[] shardOf = parseShard(shard);
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();

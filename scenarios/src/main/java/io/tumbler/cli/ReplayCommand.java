@@ -27,6 +27,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "A run directory (e.g. tumbler-out/fuzz-default/failures/seed-12).")
   Path dir;
 
+  @Option(names = "--sut", paramLabel = "NAME",
+      description = "Run on this Raft instead of the one recorded in run.json (tumbler or microraft); a replay on another Raft differs by design.")
+  String sut;
+
   @Option(names = "--check-time-limit", defaultValue = "60", description = "Seconds for the linearizability check.")
   long checkSeconds;
 
@@ -35,6 +39,9 @@ final class ReplayCommand implements Callable<Integer> {
     RecordedRun recorded;
     try {
       recorded = RecordedRun.load(dir);
+      if (sut != null) {
+        recorded = recorded.onSut(Scenarios.withSut(recorded.scenario(), sut).sut());
+      }
       recorded.scenario();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);

@@ -39,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--bug", split = ",", paramLabel = "NAME", description = BugFlags.DESCRIPTION)
   java.util.List<String> bugs;
 
+  @Option(names = "--sut", paramLabel = "NAME",
+      description = "The Raft under test: tumbler (default) or microraft (MicroRaft 0.7; scenarios it cannot take are refused).")
+  String sut;
+
   @Option(names = "--workload", description = "Override the scenario's workload: kv, kv-readers, vm, vm-members or paths.")
   String workload;
 
@@ -57,13 +61,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Scenario s = Scenarios.withOverrides(Scenarios.named(scenario), workload, readMode).withBugs(BugFlags.parse(bugs));
+    Scenario s = Scenarios.withSut(
+        Scenarios.withOverrides(Scenarios.named(scenario), workload, readMode).withBugs(BugFlags.parse(bugs)), sut);
     PrintWriter err = spec.commandLine().getErr();
     Path dir = OutputPaths.directory("--out", out != null ? out : Path.of("tumbler-out", "run-" + s.name() + "-" + seed));
     if (!json) {
       err.println("tumbler run: scenario " + s.name() + ", seed " + seed + ", commit " + Build.commit());
       String bugFlags = s.bugs().isEmpty() ? "" : " --bug " + s.bugs();
-      err.println("  reproduce: ./tumbler run --scenario " + s.name() + " --seed " + seed + bugFlags);
+      String sutFlag = s.sut() == io.tumbler.sut.SutKind.TUMBLER ? "" : " --sut " + s.sut().cliName();
+      err.println("  reproduce: ./tumbler run --scenario " + s.name() + " --seed " + seed + bugFlags + sutFlag);
     }
     RunArtifacts run = new ScenarioRunner(!noTrace, Duration.ofSeconds(checkSeconds)).run(s, seed);
     writeDirectory(dir, run, err);

@@ -26,6 +26,24 @@ final class Scenarios {
     }
   }
 
+  /**
+   * The scenario on the system under test named {@code sut} ({@code --sut}, null: Tumbler's Raft); an unknown name,
+   * or a scenario that system cannot take, is bad input naming why.
+   */
+  static Scenario withSut(Scenario s, String sut) {
+    io.tumbler.sut.SutKind kind;
+    try {
+      kind = sut == null ? io.tumbler.sut.SutKind.TUMBLER : io.tumbler.sut.SutKind.parse(sut);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+    String refusal = io.tumbler.scenario.run.SutCompatibility.refusal(s, kind);
+    if (refusal != null) {
+      throw new BadInputException("--sut " + kind.cliName() + " refused: " + refusal);
+    }
+    return s.withSut(kind);
+  }
+
   static Scenario named(String name) {
     try {
       return ScenarioCatalog.named(name);

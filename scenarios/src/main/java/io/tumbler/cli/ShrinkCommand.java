@@ -31,6 +31,10 @@ final class ShrinkCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Where to write the shrunk run. Default: <DIR>-shrunk.")
   Path out;
 
+  @Option(names = "--sut", paramLabel = "NAME",
+      description = "Run on this Raft instead of the one recorded in run.json (tumbler or microraft); a replay on another Raft differs by design.")
+  String sut;
+
   @Option(names = "--check-time-limit", defaultValue = "60", description = "Seconds for each linearizability check.")
   long checkSeconds;
 
@@ -40,6 +44,9 @@ final class ShrinkCommand implements Callable<Integer> {
     Scenario scenario;
     try {
       recorded = RecordedRun.load(dir);
+      if (sut != null) {
+        recorded = recorded.onSut(Scenarios.withSut(recorded.scenario(), sut).sut());
+      }
       scenario = recorded.scenario();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);

@@ -18,7 +18,7 @@ import io.tumbler.vm.VmStateMachine;
  * and the ticker on the node's own simulated clock. A restart builds a fresh instance that recovers
  * from disk, exactly as the real server would.
  */
-public final class NodeProcess implements SimProcess<Wire> {
+public final class NodeProcess implements SimProcess<Wire>, io.tumbler.sut.NodeView {
   private final SimCluster cluster;
   private final int nodeId;
   private ProcessContext<Wire> context;
@@ -68,14 +68,31 @@ public final class NodeProcess implements SimProcess<Wire> {
     }
   }
 
+  @Override
   public int nodeId() {
     return nodeId;
+  }
+
+  @Override
+  public boolean isLeader() {
+    return node.role() == io.tumbler.raft.Role.LEADER;
+  }
+
+  @Override
+  public long term() {
+    return node.status().term();
+  }
+
+  @Override
+  public long appliedIndex() {
+    return node.appliedIndex();
   }
 
   public RaftNode node() {
     return node;
   }
 
+  @Override
   public VmStateMachine stateMachine() {
     return stateMachine;
   }

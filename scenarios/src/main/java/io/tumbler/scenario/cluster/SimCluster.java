@@ -46,6 +46,10 @@ public final class SimCluster implements FaultActuator {
   private final ProcessHost<Wire> host;
   private final LinkProfile baseProfile;
   private final java.util.TreeMap<Integer, NodeProcess> running = new java.util.TreeMap<>();
+  /** Every started node incarnation of any system under test, as the harness reads it. */
+  private final java.util.TreeMap<Integer, io.tumbler.sut.NodeView> views = new java.util.TreeMap<>();
+  /** Which Raft runs on the nodes ({@link #systemUnderTest}); Tumbler's own unless told otherwise. */
+  private io.tumbler.sut.SutKind sut = io.tumbler.sut.SutKind.TUMBLER;
   private final java.util.TreeMap<Integer, ObservationTranslator> translators = new java.util.TreeMap<>();
   /** Node id -> process id, for every node ever started. */
   private final java.util.TreeMap<Integer, Integer> processes = new java.util.TreeMap<>();
@@ -106,7 +110,8 @@ public final class SimCluster implements FaultActuator {
   }
 
   private int addProcess(int id) {
-    int process = host.add("n" + id, () -> new NodeProcess(this, id));
+    int process = host.add("n" + id, () -> sut == io.tumbler.sut.SutKind.TUMBLER ? new NodeProcess(this, id)
+        : new SutProcess(this, id, sut.system(config.snapshotEveryEntries(), config.maxEntriesPerAppend())));
     processes.put(id, process);
     nodeAtProcess.put(process, id);
     return process;
@@ -226,6 +231,19 @@ public final class SimCluster implements FaultActuator {
     follower.bootstrapped(bootstrapPeers.stream().mapToInt(Integer::intValue).toArray());
   }
 
+  /**
+   * Puts {@code kind} on every node started from now on (call before {@link #start}): Tumbler's own Raft in
+   * {@link NodeProcess}, any other through the {@link io.tumbler.sut.SystemUnderTest} seam in {@link SutProcess}.
+   */
+  public void systemUnderTest(io.tumbler.sut.SutKind kind) {
+    this.sut = kind;
+  }
+
+  /** Which Raft runs on the nodes. */
+  public io.tumbler.sut.SutKind systemUnderTest() {
+    return sut;
+  }
+
   /** Switches deliberate bugs on in every node started from now on (call before {@link #start}). */
   public void knownBugs(io.tumbler.raft.KnownBugs value) {
     bugs = value;
@@ -313,8 +331,8 @@ public final class SimCluster implements FaultActuator {
    * replaying a failure sees that buggify was on and which points.
    */
   private void drawBuggify() {
-    if (!config.buggify()) {
-      return;
+    if (!config.buggify() || sut != io.tumbler.sut.SutKind.TUMBLER) {
+      return; // the points are hooks inside Tumbler's Raft; another system under test has none
     }
     buggify = SimFaultPoints.drawn(simulation.streams().stream("buggify"));
     if (buggify.anyEnabled()) {
@@ -393,6 +411,7 @@ public final class SimCluster implements FaultActuator {
 
   void starting(NodeProcess process) {
     running.put(process.nodeId(), process);
+    views.put(process.nodeId(), process);
     translators.put(process.nodeId(), new ObservationTranslator());
     if (host.incarnation(processOf(process.nodeId())) > 1) {
       coverage.count(CoveragePath.NODE_RESTARTS);
@@ -437,8 +456,43 @@ public final class SimCluster implements FaultActuator {
     return wire;
   }
 
+  /** A node of another system under test started ({@link SutProcess}). */
+  void startingSut(SutProcess process) {
+    views.put(process.nodeId(), process);
+    if (host.incarnation(processOf(process.nodeId())) > 1) {
+      coverage.count(CoveragePath.NODE_RESTARTS);
+    }
+  }
+
+  /** Node {@code nodeId} of another system under test applied log index {@code index} (the VM invariants). */
+  void appliedBySut(int nodeId, io.tumbler.vm.VmStateMachine stateMachine, long index) {
+    nodeEvents.applied(nodeId, stateMachine, index);
+  }
+
+  /** A note for run.json from another system under test's node, stamped with the simulated time. */
+  void note(String note) {
+    notes.add(String.format("t=%.3fs %s", simulation.nowNanos() / 1e9, note));
+  }
+
+  /** What another system under test's node journals. */
+  void journal(JournalEvent event) {
+    journalSink.accept(event);
+  }
+
+  /** The node at process {@code process} (0 if none). */
+  int nodeAtProcess(int process) {
+    Integer node = nodeAtProcess.get(process);
+    return node == null ? 0 : node;
+  }
+
+  /** The bootstrap members, ascending (other systems under test do not change membership). */
+  List<Integer> bootstrapMembers() {
+    return List.copyOf(bootstrapPeers);
+  }
+
   void crashed(int nodeId) {
     running.remove(nodeId);
+    views.remove(nodeId);
     coverage.count(CoveragePath.NODE_CRASHES);
     journalSink.accept(new JournalEvent.Crashed(simulation.nowNanos(), nodeId));
   }
@@ -463,17 +517,23 @@ public final class SimCluster implements FaultActuator {
     return p != null && host.state(processOf(nodeId)) != ProcessState.DOWN ? p : null;
   }
 
+  /** The live node {@code nodeId} of whichever system is under test, as the harness reads it, or null if down. */
+  public io.tumbler.sut.NodeView live(int nodeId) {
+    io.tumbler.sut.NodeView v = views.get(nodeId);
+    return v != null && host.state(processOf(nodeId)) != ProcessState.DOWN ? v : null;
+  }
+
   /** The live leader with the highest term, or 0. */
   @Override
   public int currentLeader() {
     int leader = 0;
     long term = -1;
     for (int id : nodeIds) {
-      NodeProcess p = running(id);
-      if (p == null || p.node().role() != io.tumbler.raft.Role.LEADER) {
+      io.tumbler.sut.NodeView p = live(id);
+      if (p == null || !p.isLeader()) {
         continue;
       }
-      long leaderTerm = p.node().status().term();
+      long leaderTerm = p.term();
       if (leaderTerm > term) {
         leader = id;
         term = leaderTerm;
@@ -637,9 +697,11 @@ public final class SimCluster implements FaultActuator {
 
   @Override
   public void transferLeadership(int leader, int to) {
-    NodeProcess p = running(leader);
-    if (p != null) {
+    io.tumbler.sut.NodeView v = live(leader);
+    if (v instanceof NodeProcess p) {
       p.node().transferLeadership(to);
+    } else if (v instanceof SutProcess p) {
+      p.transferLeadership(to);
     }
   }
 

@@ -14,6 +14,18 @@ public sealed interface Wire {
   record Peer(Message message) implements Wire {}
 
   /**
+   * A peer message of another system under test ({@link io.tumbler.sut.SutNode}), carried as the object it is: the
+   * codec puts it in its table and sends the ticket, so each receiver gets the sender's (immutable) message.
+   */
+  record Foreign(Object message) implements Wire {
+    /** Deterministic (the trace records it): the message's type, never an identity hash. */
+    @Override
+    public String toString() {
+      return "Foreign[" + message + "]";
+    }
+  }
+
+  /**
    * A client request. {@code kind} says how the node must serve it: a replicated command, or a read
    * in one of the three read modes. {@code sequence} is the client's session sequence number; a retry
    * of the same operation reuses it so the node applies it once.

@@ -10,12 +10,19 @@ public final class WireCodec implements io.tumbler.sim.net.MessageCodec<Wire> {
   private static final byte PEER = 1;
   private static final byte REQUEST = 2;
   private static final byte REPLY = 3;
+  private static final byte FOREIGN = 4;
+  /** {@link Wire.Foreign} messages by ticket (the ticket is the index): one run's, in the order they were sent. */
+  private final java.util.ArrayList<Object> foreign = new java.util.ArrayList<>();
 
   @Override
   public byte[] encode(Wire message) {
     if (message instanceof Wire.Peer p) {
       byte[] body = io.tumbler.raft.MessageCodec.encode(p.message());
       return ByteBuffer.allocate(1 + body.length).put(PEER).put(body).array();
+    }
+    if (message instanceof Wire.Foreign f) {
+      foreign.add(f.message());
+      return ByteBuffer.allocate(1 + 4).put(FOREIGN).putInt(foreign.size() - 1).array();
     }
     if (message instanceof Wire.Request r) {
       byte[] payload = r.payload();
@@ -38,6 +45,9 @@ public final class WireCodec implements io.tumbler.sim.net.MessageCodec<Wire> {
       byte[] body = new byte[in.remaining()];
       in.get(body);
       return new Wire.Peer(io.tumbler.raft.MessageCodec.decode(body));
+    }
+    if (tag == FOREIGN) {
+      return new Wire.Foreign(foreign.get(in.getInt()));
     }
     long clientId = in.getLong();
     long sequence = in.getLong();

@@ -35,7 +35,8 @@ public record RecordedRun(
     KnownBugs bugs,
     String workload,
     ReadMode readMode,
-    RunShape shape) {
+    RunShape shape,
+    io.tumbler.sut.SutKind sut) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,7 +70,16 @@ public record RecordedRun(
         run.path("fingerprint").asText(), violated, run.path("safetyMillis").asLong(0),
         run.path("operationLimit").asInt(-1), Expectation.valueOf(run.path("expectation").asText("CORRECT")), schedule,
         bugs, run.hasNonNull("workload") ? run.get("workload").asText() : null,
-        ReadMode.valueOf(run.path("readMode").asText("LINEARIZABLE")), shapeOf(run, dir));
+        ReadMode.valueOf(run.path("readMode").asText("LINEARIZABLE")), shapeOf(run, dir), sutOf(run, dir));
+  }
+
+  /** The system under test recorded in run.json ({@code sut}); Tumbler's Raft for a run recorded before the field. */
+  private static io.tumbler.sut.SutKind sutOf(JsonNode run, Path dir) {
+    try {
+      return io.tumbler.sut.SutKind.parse(run.path("sut").asText("tumbler"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(dir.resolve("run.json") + ": field 'sut': " + e.getMessage(), e);
+    }
   }
 
   /** The deployment recorded in run.json ({@code cluster}, {@code clientTiming}), or null for an older run. */
@@ -106,10 +116,16 @@ public record RecordedRun(
     }
   }
 
+  /** The same recorded run, to be run on {@code kind}'s Raft (a replay or shrink with {@code --sut}). */
+  public RecordedRun onSut(io.tumbler.sut.SutKind kind) {
+    return new RecordedRun(dir, scenarioName, seed, fingerprint, violated, safetyMillis, operationLimit, expectation,
+        schedule, bugs, workload, readMode, shape, kind);
+  }
+
   /** The scenario as it ran: the catalog's, with this run's schedule, bugs, phase length and operation limit. */
   public Scenario scenario() {
     Scenario s = ScenarioCatalog.named(scenarioName).withSchedule(schedule).withExpectation(expectation)
-        .withBugs(bugs);
+        .withBugs(bugs).withSut(sut);
     if (safetyMillis > 0) {
       s = s.withSafetyMillis(safetyMillis);
     }

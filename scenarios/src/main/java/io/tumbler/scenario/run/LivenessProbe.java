@@ -1,7 +1,7 @@
 package io.tumbler.scenario.run;
 
 import io.tumbler.scenario.client.HistoryRecorder;
-import io.tumbler.scenario.cluster.NodeProcess;
+import io.tumbler.sut.NodeView;
 import io.tumbler.scenario.cluster.SimCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ final class LivenessProbe {
 
   private boolean allUp() {
     for (int id : cluster.nodes()) {
-      if (cluster.running(id) == null) {
+      if (cluster.live(id) == null) {
         return false;
       }
     }
@@ -46,14 +46,14 @@ final class LivenessProbe {
     long applied = -1;
     long digest = 0;
     for (int id : cluster.nodes()) {
-      NodeProcess p = cluster.running(id);
+      NodeView p = cluster.live(id);
       if (p == null) {
         return false;
       }
       if (applied < 0) {
-        applied = p.node().appliedIndex();
+        applied = p.appliedIndex();
         digest = p.stateMachine().digest();
-      } else if (p.node().appliedIndex() != applied || p.stateMachine().digest() != digest) {
+      } else if (p.appliedIndex() != applied || p.stateMachine().digest() != digest) {
         return false;
       }
     }
@@ -64,11 +64,11 @@ final class LivenessProbe {
   long slowestApplied() {
     long slowest = Long.MAX_VALUE;
     for (int id : cluster.nodes()) {
-      NodeProcess p = cluster.running(id);
+      NodeView p = cluster.live(id);
       if (p == null) {
         return -1;
       }
-      slowest = Math.min(slowest, p.node().appliedIndex());
+      slowest = Math.min(slowest, p.appliedIndex());
     }
     return slowest;
   }
@@ -80,12 +80,12 @@ final class LivenessProbe {
     long digest = 0;
     int first = 0;
     for (int id : cluster.nodes()) {
-      NodeProcess p = cluster.running(id);
+      NodeView p = cluster.live(id);
       if (p == null) {
         problems.add("n" + id + " is down");
         continue;
       }
-      long a = p.node().appliedIndex();
+      long a = p.appliedIndex();
       long d = p.stateMachine().digest();
       if (applied < 0) {
         applied = a;
@@ -95,6 +95,14 @@ final class LivenessProbe {
         problems.add("n" + id + " applied " + a + " but n" + first + " applied " + applied);
       } else if (d != digest) {
         problems.add(String.format("n%d and n%d applied %d with digests %016x and %016x", id, first, a, d, digest));
+      }
+    }
+    if (!problems.isEmpty()) {
+      for (int id : cluster.nodes()) {
+        NodeView p = cluster.live(id);
+        if (p != null && !p.describe().isEmpty()) {
+          problems.add("n" + id + " says: " + p.describe());
+        }
       }
     }
     return problems;
@@ -109,7 +117,7 @@ final class LivenessProbe {
       out.add("no client operation completed within " + budgetMillis + " ms after healing");
     }
     for (int id : cluster.nodes()) {
-      if (cluster.running(id) == null) {
+      if (cluster.live(id) == null) {
         out.add("n" + id + " is down " + budgetMillis + " ms after healing");
       }
     }

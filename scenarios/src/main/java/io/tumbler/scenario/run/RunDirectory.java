@@ -105,6 +105,7 @@ public final class RunDirectory {
     o.put("expectation", run.scenario().expectation().name());
     o.put("workload", run.scenario().workload());
     o.put("readMode", run.scenario().readMode().name());
+    o.put("sut", run.scenario().sut().cliName());
     o.set("cluster", JSON.valueToTree(run.scenario().cluster()));
     o.set("clientTiming", JSON.valueToTree(run.scenario().clientTiming()));
     o.put("events", r.events());

@@ -24,6 +24,8 @@ import java.util.List;
  *                         but in tests that make the system under test throw (not recorded, not on the CLI)
  * @param electionBoundTimeouts after the final heal a leader must settle within this many of the longest
  *                         election timeouts ({@link ElectionBound}); {@link #DEFAULT_ELECTION_BOUND_TIMEOUTS}
+ * @param sut              which Raft runs on the nodes ({@code --sut}; {@link io.tumbler.sut.SutKind#TUMBLER} in the
+ *                         catalog)
  */
 public record Scenario(
     String name,
@@ -41,7 +43,8 @@ public record Scenario(
     ClientConfig clientTiming,
     ClusterSwarm swarm,
     NodeStateMachines stateMachines,
-    int electionBoundTimeouts) {
+    int electionBoundTimeouts,
+    io.tumbler.sut.SutKind sut) {
 
   /** Ten of the longest election timeouts: several split votes in a row, yet far below the liveness budget. */
   public static final int DEFAULT_ELECTION_BOUND_TIMEOUTS = 10;
@@ -60,6 +63,9 @@ public record Scenario(
     if (safetyMillis < 1 || livenessMillis < 1 || operationLimit < 0) {
       throw new IllegalArgumentException("scenario " + name + ": phases must last at least 1 ms and the operation limit be >= 0");
     }
+    if (sut == null) {
+      throw new IllegalArgumentException("scenario " + name + ": sut must not be null (use SutKind.TUMBLER)");
+    }
     if (electionBoundTimeouts < 1) {
       throw new IllegalArgumentException("scenario " + name + ": the election bound is at least 1 timeout");
     }
@@ -68,13 +74,19 @@ public record Scenario(
   /** The same scenario judged by {@code scenarioChecks} as its own checks. */
   public Scenario withChecks(List<ScenarioCheck> scenarioChecks) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, scenarioChecks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
+        operationLimit, expectation, scenarioChecks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts, sut);
+  }
+
+  /** The same scenario run on {@code kind}'s Raft ({@code --sut}). */
+  public Scenario withSut(io.tumbler.sut.SutKind kind) {
+    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts, kind);
   }
 
   /** The same scenario with another election bound ({@link ElectionBound}). */
   public Scenario withElectionBoundTimeouts(int timeouts) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, timeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, timeouts, sut);
   }
 
   /** A catalog scenario: the correct implementation, no known bug on. */
@@ -83,7 +95,7 @@ public record Scenario(
       List<ScenarioCheck> checks) {
     this(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, operationLimit,
         expectation, checks, KnownBugs.NONE, ClientConfig.defaults(), ClusterSwarm.NONE,
-        NodeStateMachines.PRODUCTION, DEFAULT_ELECTION_BOUND_TIMEOUTS);
+        NodeStateMachines.PRODUCTION, DEFAULT_ELECTION_BOUND_TIMEOUTS, io.tumbler.sut.SutKind.TUMBLER);
   }
 
   /**
@@ -92,13 +104,13 @@ public record Scenario(
    */
   public Scenario withStateMachines(NodeStateMachines wrapped) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm, wrapped, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, wrapped, electionBoundTimeouts, sut);
   }
 
   /** The same scenario with {@code known} bugs switched on in every node (simulation only). */
   public Scenario withBugs(KnownBugs known) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, known, clientTiming, swarm, stateMachines, electionBoundTimeouts);
+        operationLimit, expectation, checks, known, clientTiming, swarm, stateMachines, electionBoundTimeouts, sut);
   }
 
   /**
@@ -107,29 +119,29 @@ public record Scenario(
    */
   public Scenario withSchedule(io.tumbler.fault.Schedule schedule) {
     return new Scenario(name, description, cluster, workload, readMode, FaultScript.pinned(schedule), safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
+        livenessMillis, operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts, sut);
   }
 
   public Scenario withSafetyMillis(long millis) {
     return new Scenario(name, description, cluster, workload, readMode, faults, millis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts, sut);
   }
 
   public Scenario withOperationLimit(int limit) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis, limit,
-        expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
+        expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts, sut);
   }
 
   /** The same scenario driven by another workload and read mode ({@code --workload}, {@code --read-mode}). */
   public Scenario withWorkload(String newWorkload, ReadMode newReadMode) {
     return new Scenario(name, description, cluster, newWorkload, newReadMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned(), stateMachines, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, swarm.workloadPinned(), stateMachines, electionBoundTimeouts, sut);
   }
 
   /** The same scenario drawing {@code drawn} of its deployment from each run's seed. */
   public Scenario withSwarm(ClusterSwarm drawn) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, clientTiming, drawn, stateMachines, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, clientTiming, drawn, stateMachines, electionBoundTimeouts, sut);
   }
 
   /** The deployment this scenario runs when it draws nothing. */
@@ -140,7 +152,7 @@ public record Scenario(
   /** The same scenario fixed to {@code shape} (a drawn or recorded deployment): nothing more is drawn. */
   public Scenario withShape(RunShape shape) {
     return new Scenario(name, description, shape.cluster(), shape.workload(), shape.readMode(), faults, safetyMillis,
-        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE, stateMachines, electionBoundTimeouts);
+        livenessMillis, operationLimit, expectation, checks, bugs, shape.clientTiming(), ClusterSwarm.NONE, stateMachines, electionBoundTimeouts, sut);
   }
 
   /** The command-line flags that turn the catalog's scenario of this name into this one (empty if it is the catalog's). */
@@ -157,6 +169,9 @@ public record Scenario(
     }
     if (base.readMode() != readMode) {
       flags.add("--read-mode " + readMode.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (sut != base.sut()) {
+      flags.add("--sut " + sut.cliName());
     }
     return flags;
   }
@@ -183,11 +198,11 @@ public record Scenario(
   /** The same scenario with other client timing. */
   public Scenario withClientTiming(ClientConfig timing) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, expectation, checks, bugs, timing, swarm, stateMachines, electionBoundTimeouts);
+        operationLimit, expectation, checks, bugs, timing, swarm, stateMachines, electionBoundTimeouts, sut);
   }
 
   public Scenario withExpectation(Expectation e) {
     return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
-        operationLimit, e, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts);
+        operationLimit, e, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts, sut);
   }
 }

@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
  * An exception that escaped the system under test during a simulated run: the verdict of the
  * {@code sut-exception} check. The system under test is the Raft core, node driver and storage
  * ({@code io.tumbler.raft.*} but not the production adapters of {@code io.tumbler.raft.runtime}) and the VM state
- * machine ({@code io.tumbler.vm.*}). An exception counts when any frame of its stack trace, or of a cause's, is
+ * machine ({@code io.tumbler.vm.*}), and MicroRaft ({@code io.microraft.*}) when it is the one under test. An exception counts when any frame of its stack trace, or of a cause's, is
  * in those packages, not only its top frame: a JDK collection throwing inside placement, or a harness adapter
  * throwing while the driver called it, escaped through the system under test and stopped that node the way it
  * would stop a production server. An exception with no such frame is a bug in Tumbler (a harness error).
@@ -46,7 +46,8 @@ record SutException(String process, String exception, String message, long timeN
   /** Whether a frame belongs to the system under test. */
   static boolean inSut(StackTraceElement frame) {
     String c = frame.getClassName();
-    return c.startsWith("io.tumbler.vm.") || c.startsWith("io.tumbler.raft.") && !c.startsWith("io.tumbler.raft.runtime.");
+    return c.startsWith("io.tumbler.vm.") || c.startsWith("io.tumbler.raft.") && !c.startsWith("io.tumbler.raft.runtime.")
+        || c.startsWith("io.microraft."); // the second system under test (--sut microraft)
   }
 
   /** The topmost frame in the system under test of {@code t} or, failing that, of its causes; null if none. */
