@@ -72,7 +72,7 @@ final class JoinHandshake {
             if (decision instanceof JoinDecision.Challenge c) {
                 node.send(new JoinChallenge(node.id(), request.from(), node.status().term(), c.nonce()));
             } else {
-                node.observe(new Observation.JoinRejected(node.id(), request.from(), request.hostId(),
+                node.audit(new Observation.JoinRejected(node.id(), request.from(), request.hostId(),
                         request.incarnation(), ((JoinDecision.Reject) decision).reason()));
             }
         } else if (node.role() == Role.LEADER && message instanceof JoinProof proof) {
@@ -83,12 +83,12 @@ final class JoinHandshake {
     private void verify(JoinProof proof) {
         JoinDecision decision = authority().verify(proof, ticks, currentConfiguration());
         if (decision instanceof JoinDecision.Admit admit) {
-            node.observe(new Observation.JoinAdmitted(node.id(), admit.nodeId(), admit.hostId(), admit.incarnation(),
+            node.audit(new Observation.JoinAdmitted(node.id(), admit.nodeId(), admit.hostId(), admit.incarnation(),
                     proof.nonce()));
             node.proposeConfigChange(new ConfigChange.AddLearner(admit.nodeId(),
                     new HostIncarnation(admit.hostId(), admit.incarnation())), outcome -> { });
         } else {
-            node.observe(new Observation.JoinRejected(node.id(), proof.from(), proof.hostId(), proof.incarnation(),
+            node.audit(new Observation.JoinRejected(node.id(), proof.from(), proof.hostId(), proof.incarnation(),
                     ((JoinDecision.Reject) decision).reason()));
         }
     }

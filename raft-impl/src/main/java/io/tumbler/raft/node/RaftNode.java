@@ -773,4 +773,12 @@ public final class RaftNode {
             observer.observe(observation);
         }
     }
+
+    /**
+     * Hands a security-relevant decision (a join admitted or refused) to the observer even when it wants no other
+     * observation, so a production server can log and count every handshake it decided.
+     */
+    void audit(Observation observation) {
+        observer.observe(observation);
+    }
 }

@@ -95,6 +95,10 @@ public final class MetricsEndpoint implements AutoCloseable {
                 metrics.snapshotsInstalled.get());
         counter(b, "tumbler_raft_hard_state_syncs_total", "Hard-state writes synced to disk.", node,
                 metrics.hardStateSyncs.get());
+        counter(b, "tumbler_raft_joins_refused_total", "Join handshakes refused as leader (each logged).", node,
+                server.joinsRefused());
+        counter(b, "tumbler_raft_joins_admitted_total", "Join handshakes admitted as leader.", node,
+                server.joinsAdmitted());
         counter(b, "tumbler_transport_dropped_messages_total", "Outbound messages lost (full queue, broken link).",
                 node, server.droppedMessages());
         return b.toString();

@@ -52,6 +52,7 @@ public final class RaftServer implements AutoCloseable {
     private final RaftServerOptions options;
     private final ScheduledExecutorService nodeThread;
     private final TcpTransport transport;
+    private final JoinAudit joinAudit;
     private final ServerSocket listener;
     private final RaftNode node;
     private final CompletableFuture<String> halted = new CompletableFuture<>();
@@ -73,6 +74,7 @@ public final class RaftServer implements AutoCloseable {
             return t;
         });
         this.transport = new TcpTransport(id, options.addresses(), options.peerQueueCapacity());
+        this.joinAudit = new JoinAudit(options.observer());
         this.node = RaftNode.builder()
                 .config(options.raft())
                 .jitter(JitterSource.seeded(options.jitterSeed()))
@@ -81,12 +83,22 @@ public final class RaftServer implements AutoCloseable {
                 .stateMachine(stateMachine)
                 .ticker(new ScheduledTicker(nodeThread, options.tickMillis(),
                         Math.max(1, options.raft().electionTimeoutTicks() - 1), this::fail))
-                .observer(options.observer())
+                .observer(joinAudit)
                 .onHalt(this::onHalt)
                 .snapshotEveryEntries(options.snapshotEveryEntries())
                 .hostIdentity(options.identity(), new SecureRandom()::nextLong)
                 .build();
         refuseFaultPoints(node);
+    }
+
+    /** Join handshakes this server refused as leader since it started (each is logged as a warning). */
+    public long joinsRefused() {
+        return joinAudit.refused.get();
+    }
+
+    /** Join handshakes this server admitted as leader since it started. */
+    public long joinsAdmitted() {
+        return joinAudit.admitted.get();
     }
 
     /** Binds {@code options.self()} and starts; see {@link #start(RaftServerOptions, StateMachine, ServerSocket)}. */

@@ -60,7 +60,7 @@ class MetricsEndpointTest {
             assertEquals(1, roles, text);
             for (String name : List.of("tumbler_raft_term", "tumbler_raft_commit_index", "tumbler_raft_applied_index",
                     "tumbler_raft_elections_started_total", "tumbler_raft_hard_state_syncs_total",
-                    "tumbler_transport_dropped_messages_total")) {
+                    "tumbler_raft_joins_refused_total", "tumbler_transport_dropped_messages_total")) {
                 assertTrue(text.contains("# TYPE " + name + " "), name + " in\n" + text);
             }
         }

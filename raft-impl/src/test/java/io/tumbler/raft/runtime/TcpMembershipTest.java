@@ -198,6 +198,12 @@ class TcpMembershipTest {
         assertTrue(journal.stream().noneMatch(o -> o instanceof Observation.JoinAdmitted a && a.joiner() == 5));
         assertTrue(journal.stream().filter(o -> o instanceof Observation.JoinRejected r && r.joiner() == 5).count()
                 >= 1);
+        long refusedByServers = 0;
+        for (int id : BOOTSTRAP) {
+            refusedByServers += servers[id].joinsRefused();
+        }
+        assertTrue(refusedByServers >= 1, "the leader that refused the proof logged and counted it");
+        assertTrue(servers[1].joinsAdmitted() + servers[2].joinsAdmitted() + servers[3].joinsAdmitted() >= 1);
     }
 
     // ---- the cluster ----------------------------------------------------------------------------------
