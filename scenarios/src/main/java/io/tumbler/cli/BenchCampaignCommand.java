@@ -1,5 +1,6 @@
 package io.tumbler.cli;
 
+import io.tumbler.scenario.bugs.BugExposure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -99,7 +100,7 @@ final class BenchCampaignCommand implements Callable<Integer> {
     java.util.Set<KnownBug> selected = java.util.EnumSet.noneOf(KnownBug.class);
     BugFlags.parse(only).names().forEach(n -> selected.add(KnownBug.named(n)));
     for (KnownBug bug : KnownBug.values()) {
-      if ((!selected.isEmpty() && !selected.contains(bug)) || !bug.harnessReady()) {
+      if ((!selected.isEmpty() && !selected.contains(bug)) || !BugExposure.of(bug).harnessReady()) {
         continue; // a bug whose hunt scenario does not exist yet cannot be measured here
       }
       long start = System.nanoTime();
@@ -107,16 +108,16 @@ final class BenchCampaignCommand implements Callable<Integer> {
           : hunt.seedsToDetectOn(on, bug, firstSeed, maxSeeds);
       ObjectNode b = bugs.addObject();
       b.put("bug", bug.bugName());
-      b.put("scenario", on == null ? bug.scenario() : on.name());
-      b.put("check", bug.check());
+      b.put("scenario", on == null ? BugExposure.of(bug).scenario() : on.name());
+      b.put("check", BugExposure.of(bug).check());
       if (d.seedsToDetect() == null) {
         b.putNull("seedsToDetect");
       } else {
         b.put("seedsToDetect", d.seedsToDetect());
         b.put("seed", d.run().seed());
         b.set("violated", mapper.valueToTree(d.run().violated()));
-        if (bug.property() != null) {
-          b.put("property", bug.property());
+        if (BugExposure.of(bug).property() != null) {
+          b.put("property", BugExposure.of(bug).property());
           b.put("propertySeen", d.propertySeen());
         }
       }

@@ -1,5 +1,6 @@
 package io.tumbler.cli;
 
+import io.tumbler.scenario.bugs.BugExposure;
 import io.tumbler.scenario.run.Scenario;
 import io.tumbler.scenario.run.ScenarioCatalog;
 import io.tumbler.scenario.workload.Workloads;
@@ -46,9 +47,9 @@ final class ListCommand implements Callable<Integer> {
 
   private static void listBugs(PrintWriter out) {
     for (io.tumbler.raft.KnownBug bug : io.tumbler.raft.KnownBug.values()) {
-      String caughtBy = bug.check() + (bug.property() != null ? " (" + bug.property() + ")"
-          : bug.check().equals("raft-safety") ? " (a node's own invariant assertion stops the run first)" : "");
-      out.printf("%s%n    caught by: %s; exposed by scenario: %s%n", bug.bugName(), caughtBy, bug.scenario());
+      String caughtBy = BugExposure.of(bug).check() + (BugExposure.of(bug).property() != null ? " (" + BugExposure.of(bug).property() + ")"
+          : BugExposure.of(bug).check().equals("raft-safety") ? " (a node's own invariant assertion stops the run first)" : "");
+      out.printf("%s%n    caught by: %s; exposed by scenario: %s%n", bug.bugName(), caughtBy, BugExposure.of(bug).scenario());
       out.println(wrap(bug.description(), "    ", 100));
     }
   }

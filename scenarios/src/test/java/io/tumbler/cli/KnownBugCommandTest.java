@@ -1,5 +1,6 @@
 package io.tumbler.cli;
 
+import io.tumbler.scenario.bugs.BugExposure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,8 @@ class KnownBugCommandTest {
     CliRun r = CliRun.of("list", "bugs");
     assertEquals(0, r.exit(), r.err());
     for (KnownBug bug : KnownBug.values()) {
-      assertTrue(r.out().contains(bug.bugName() + "\n    caught by: " + bug.check()), bug.bugName() + " in\n" + r.out());
-      assertTrue(r.out().contains("exposed by scenario: " + bug.scenario()), r.out());
+      assertTrue(r.out().contains(bug.bugName() + "\n    caught by: " + BugExposure.of(bug).check()), bug.bugName() + " in\n" + r.out());
+      assertTrue(r.out().contains("exposed by scenario: " + BugExposure.of(bug).scenario()), r.out());
     }
   }
 

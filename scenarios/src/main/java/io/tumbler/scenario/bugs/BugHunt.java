@@ -41,12 +41,12 @@ public final class BugHunt implements AutoCloseable {
 
   /** The scenario a bug is exposed by, with the bug switched on. */
   public static Scenario exposing(KnownBug bug) {
-    return ScenarioCatalog.named(bug.scenario()).withBugs(KnownBugs.of(bug));
+    return ScenarioCatalog.named(BugExposure.of(bug).scenario()).withBugs(KnownBugs.of(bug));
   }
 
-  /** True if {@code r}'s check named {@code bug.check()} failed. */
+  /** True if {@code r}'s check named {@code BugExposure.of(bug).check()} failed. */
   public static boolean caughtByExpectedCheck(KnownBug bug, RunResult r) {
-    return checkFailed(r, bug.check());
+    return checkFailed(r, BugExposure.of(bug).check());
   }
 
   /** True if the run's {@code check} failed. */
@@ -66,7 +66,7 @@ public final class BugHunt implements AutoCloseable {
    * a bug for another check needs the whole run.
    */
   public static boolean stopsAtSafetyViolation(KnownBug bug) {
-    return bug.check().equals("raft-safety");
+    return BugExposure.of(bug).check().equals("raft-safety");
   }
 
   /**
@@ -161,11 +161,11 @@ public final class BugHunt implements AutoCloseable {
   public record Detection(KnownBug bug, Integer seedsToDetect, RunResult run) {
     /** Whether the catching run's raft-safety details name the bug's expected safety property. */
     public boolean propertySeen() {
-      if (run == null || bug.property() == null) {
+      if (run == null || BugExposure.of(bug).property() == null) {
         return false;
       }
       for (CheckReport c : run.checks()) {
-        if (c.check().equals("raft-safety") && String.join("\n", c.details()).contains(bug.property())) {
+        if (c.check().equals("raft-safety") && String.join("\n", c.details()).contains(BugExposure.of(bug).property())) {
           return true;
         }
       }

@@ -102,11 +102,11 @@ class KnownBugDetectionTest {
         caught = r;
       }
     }
-    assertNotNull(caught, bug.bugName() + ": " + bug.check() + " did not catch it on " + bug.scenario() + " seeds "
+    assertNotNull(caught, bug.bugName() + ": " + BugExposure.of(bug).check() + " did not catch it on " + BugExposure.of(bug).scenario() + " seeds "
         + first + ".." + last);
-    assertTrue(bug.property() == null || String.join("\n", caught.checks().stream()
-        .filter(c -> c.check().equals("raft-safety")).findFirst().orElseThrow().details()).contains(bug.property()),
-        bug.bugName() + ": expected " + bug.property() + " in " + caught.checks());
+    assertTrue(BugExposure.of(bug).property() == null || String.join("\n", caught.checks().stream()
+        .filter(c -> c.check().equals("raft-safety")).findFirst().orElseThrow().details()).contains(BugExposure.of(bug).property()),
+        bug.bugName() + ": expected " + BugExposure.of(bug).property() + " in " + caught.checks());
     if (BugHunt.stopsAtSafetyViolation(bug)) {
       for (String unjudged : List.of("liveness", "convergence")) {
         CheckReport c = caught.checks().stream().filter(x -> x.check().equals(unjudged)).findFirst().orElseThrow();
@@ -114,10 +114,10 @@ class KnownBugDetectionTest {
             + unjudged + ": " + c);
       }
     }
-    Scenario correct = ScenarioCatalog.named(bug.scenario());
+    Scenario correct = ScenarioCatalog.named(BugExposure.of(bug).scenario());
     for (long seed : ran) {
       RunResult r = hunt.runSeeds(correct, seed, 1, false).get(0);
-      assertEquals(Outcome.PASS, r.outcome(), "correct build, " + bug.scenario() + " seed " + seed + ": " + r.violated());
+      assertEquals(Outcome.PASS, r.outcome(), "correct build, " + BugExposure.of(bug).scenario() + " seed " + seed + ": " + r.violated());
     }
   }
 
@@ -163,7 +163,7 @@ class KnownBugDetectionTest {
    * seed can catch them; their hunts are the {@code membership} and {@code rejoin} scenarios.
    */
   private static boolean needsMembershipFaults(KnownBug bug) {
-    return bug.scenario().equals("membership") || bug.scenario().equals("rejoin");
+    return BugExposure.of(bug).scenario().equals("membership") || BugExposure.of(bug).scenario().equals("rejoin");
   }
 
   @Test
@@ -176,7 +176,7 @@ class KnownBugDetectionTest {
 
   /** The bugs the simulation can hunt (today: every catalogued bug). */
   private static KnownBug[] harnessReady() {
-    return java.util.Arrays.stream(KnownBug.values()).filter(KnownBug::harnessReady).toArray(KnownBug[]::new);
+    return java.util.Arrays.stream(KnownBug.values()).filter(b -> BugExposure.of(b).harnessReady()).toArray(KnownBug[]::new);
   }
 
   @Test
@@ -193,11 +193,11 @@ class KnownBugDetectionTest {
   void everyBugNamesARealScenarioAndCheck() {
     List<String> checks = List.of("raft-safety", "linearizability", "liveness", "vm-invariants", "convergence");
     for (KnownBug bug : harnessReady()) {
-      Scenario s = ScenarioCatalog.named(bug.scenario());
+      Scenario s = ScenarioCatalog.named(BugExposure.of(bug).scenario());
       assertEquals(KnownBugs.NONE, s.bugs(), "catalog scenarios are correct builds");
-      assertTrue(checks.contains(bug.check()), bug.bugName() + ": " + bug.check());
-      if (bug.property() != null) {
-        assertNotNull(io.tumbler.scenario.check.SafetyProperty.valueOf(bug.property()));
+      assertTrue(checks.contains(BugExposure.of(bug).check()), bug.bugName() + ": " + BugExposure.of(bug).check());
+      if (BugExposure.of(bug).property() != null) {
+        assertNotNull(io.tumbler.scenario.check.SafetyProperty.valueOf(BugExposure.of(bug).property()));
       }
     }
   }
