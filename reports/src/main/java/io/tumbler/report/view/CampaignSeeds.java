@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.report.input.CampaignFiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -52,25 +50,21 @@ public record CampaignSeeds(List<SeedRow> rows, List<KindUse> faultKinds, List<S
   public static CampaignSeeds of(CampaignFiles files) {
     List<SeedRow> failing = new ArrayList<>();
     List<SeedRow> passing = new ArrayList<>();
-    Map<String, long[]> kinds = new TreeMap<>(); // per kind: runs, applications
     for (JsonNode r : files.results()) {
       SeedRow row = new SeedRow(r.path("scenario").asText("?"), r.path("seed").asLong(-1),
           RunHeader.texts(r.path("bugs")), r.path("outcome").asText("ERROR"), r.path("fingerprint").asText(""),
           r.path("events").asLong(), r.path("simulatedMillis").asLong(), r.path("wallMillis").asLong(),
           r.path("operations").asInt(), r.path("faults").asInt());
       ("PASS".equals(row.outcome()) ? passing : failing).add(row);
-      r.path("faultTypes").fields().forEachRemaining(e -> {
-        long[] sum = kinds.computeIfAbsent(e.getKey(), k -> new long[2]);
-        if (e.getValue().asLong() > 0) {
-          sum[0]++;
-          sum[1] += e.getValue().asLong();
-        }
-      });
     }
     List<SeedRow> rows = new ArrayList<>(failing);
     rows.addAll(passing);
     List<KindUse> used = new ArrayList<>();
-    kinds.forEach((kind, sum) -> used.add(new KindUse(kind, (int) sum[0], sum[1])));
+    for (CampaignView.PathCoverage k : CampaignView.counters(files.results(), "faultTypes")) {
+      if (k.runsReached() > 0) {
+        used.add(new KindUse(k.path(), k.runsReached(), k.hits()));
+      }
+    }
     TreeSet<String> known = new TreeSet<>();
     List<String> notRun = new ArrayList<>();
     int notRunCount = 0;

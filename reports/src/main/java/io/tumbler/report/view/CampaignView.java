@@ -139,9 +139,17 @@ public record CampaignView(
 
   /** Sums the {@code coverage} objects of the results lines, per counter name. */
   static List<PathCoverage> coverage(List<JsonNode> results) {
+    return counters(results, "coverage");
+  }
+
+  /**
+   * Sums the counter objects under {@code field} of the results lines ({@code coverage}, {@code faultTypes}), per
+   * counter name: runs that counted it, runs that reached it (a count above zero), and the total.
+   */
+  static List<PathCoverage> counters(List<JsonNode> results, String field) {
     Map<String, long[]> sums = new TreeMap<>(); // per name: runs counted, runs reached, hits
     for (JsonNode r : results) {
-      r.path("coverage").fields().forEachRemaining(e -> {
+      r.path(field).fields().forEachRemaining(e -> {
         long[] sum = sums.computeIfAbsent(e.getKey(), k -> new long[3]);
         long hits = Math.max(0, e.getValue().asLong());
         sum[0]++;

@@ -10,6 +10,7 @@ import io.tumbler.fault.TimedFault;
 import io.tumbler.raft.node.StateMachine;
 import io.tumbler.scenario.cluster.NodeStateMachines;
 import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.testing.DelegatingStateMachine;
 import io.tumbler.vm.VmStateMachine;
 import java.time.Duration;
 import java.util.List;
@@ -33,31 +34,10 @@ class SnapshotDigestCheckTest {
         return vm;
       }
       byte[] empty = vm.snapshot();
-      return new StateMachine() {
-
-        @Override
-        public byte[] apply(long index, byte[] command) {
-          return vm.apply(index, command);
-        }
-
-        @Override
-        public byte[] query(byte[] query) {
-          return vm.query(query);
-        }
-
+      return new DelegatingStateMachine(vm) {
         @Override
         public byte[] snapshot() {
           return empty.clone();
-        }
-
-        @Override
-        public void restore(byte[] snapshot) {
-          vm.restore(snapshot);
-        }
-
-        @Override
-        public long digest() {
-          return vm.digest();
         }
       };
     }

@@ -16,7 +16,7 @@ import java.util.Arrays;
 public record ThrowingStateMachines(long atIndex, int modulus, boolean fromVm) implements NodeStateMachines {
   @Override
   public StateMachine forNode(int nodeId, VmStateMachine vm) {
-    return new StateMachine() {
+    return new DelegatingStateMachine(vm) {
       @Override
       public byte[] apply(long index, byte[] command) {
         if (index == atIndex && Math.floorMod(Arrays.hashCode(command), modulus) == 0) {
@@ -26,26 +26,6 @@ public record ThrowingStateMachines(long atIndex, int modulus, boolean fromVm) i
           throw new IllegalArgumentException("no host fits: reserved capacity went negative at index " + index);
         }
         return vm.apply(index, command);
-      }
-
-      @Override
-      public byte[] query(byte[] query) {
-        return vm.query(query);
-      }
-
-      @Override
-      public byte[] snapshot() {
-        return vm.snapshot();
-      }
-
-      @Override
-      public void restore(byte[] snapshot) {
-        vm.restore(snapshot);
-      }
-
-      @Override
-      public long digest() {
-        return vm.digest();
       }
     };
   }
