@@ -1,16 +1,11 @@
 package io.tumbler.fault;
 
 /**
- * Applies faults to a {@link FaultActuator}: each {@link Fault} applies itself ({@link Fault#applyTo}); this is the
- * one entry point the harness calls, and holds the ring-order rules the leader-targeted faults share.
+ * The ring-order rules the leader-targeted faults share when they apply themselves ({@link Fault#applyTo}): who
+ * succeeds the leader, and which nodes go into the minority beside it.
  */
 public final class FaultApplier {
   private FaultApplier() {}
-
-  /** Applies {@code fault} and says what was done (e.g. "kill the leader (n3)", or nothing done and why). */
-  public static FaultOutcome apply(Fault fault, FaultActuator cluster) {
-    return fault.applyTo(cluster);
-  }
 
   /** The node after {@code leader} in ring order (the leader itself on a one-node cluster). */
   static int successor(int leader, int[] nodes) {

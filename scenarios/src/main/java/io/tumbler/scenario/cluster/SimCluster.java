@@ -103,7 +103,7 @@ public final class SimCluster implements FaultActuator {
       addProcess(id);
     }
     this.triggers = new StepTriggers(simulation, nodeIds, this::currentLeader,
-        fault -> io.tumbler.fault.FaultApplier.apply(fault, this));
+        fault -> fault.applyTo(this));
     this.wire = new WireObserver(simulation, journalSink, triggers);
     this.membership = new MembershipChanges(simulation, membershipHosts(),
         Math.max(1_000_000L, config.tickNanos() / 4));

@@ -2,7 +2,6 @@ package io.tumbler.scenario.run;
 
 import io.tumbler.fault.AppliedFault;
 import io.tumbler.fault.Fault;
-import io.tumbler.fault.FaultApplier;
 import io.tumbler.fault.InvalidScheduleException;
 import io.tumbler.fault.Schedule;
 import io.tumbler.fault.ScheduleCheck;
@@ -180,7 +179,7 @@ public final class ScenarioRunner {
     }
 
     void applyFault(Fault fault) {
-      applied.add(AppliedFault.of(sim.nowNanos(), fault, FaultApplier.apply(fault, cluster)));
+      applied.add(AppliedFault.of(sim.nowNanos(), fault, fault.applyTo(cluster)));
     }
 
     /**
