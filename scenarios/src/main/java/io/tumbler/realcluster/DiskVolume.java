@@ -253,7 +253,7 @@ final class DiskVolume {
             p.destroyForcibly();
             throw new IOException(String.join(" ", cmd) + " interrupted", e);
         }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().replace('\n', ' ');
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().replaceAll("\\s+", " ");
         return new Command(p.exitValue(), output);
     }
 
