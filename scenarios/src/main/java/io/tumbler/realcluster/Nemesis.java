@@ -141,7 +141,11 @@ final class Nemesis {
         mesh.healAll();
         for (DiskVolume volume : volumes.all()) {
             if (volume.isFull() || volume.isReadOnly()) {
-                done.add("disk of n" + volume.node() + ": " + healDisk(volume));
+                try {
+                    done.add("disk of n" + volume.node() + ": " + healDisk(volume));
+                } catch (IOException e) {
+                    done.add("disk of n" + volume.node() + " not healed: " + e.getMessage());
+                }
             }
         }
         for (ServerProcess p : fleet.all()) {
