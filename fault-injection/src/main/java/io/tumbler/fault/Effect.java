@@ -20,6 +20,8 @@ public enum Effect {
   CLOCK,
   /** A one-off disk fault (bit flip, failed sync, wipe): a moment. */
   DISK,
+  /** A disk held faulty (full, read-only) on one node, as real-cluster mode does: ended by {@link #HEAL_DISK}. */
+  DISK_HELD,
   /** An operator's action (membership change, handshake, leadership transfer): a moment. */
   OPERATOR,
   /** An event-triggered fault armed: ended by {@link #DISARM}. */
@@ -32,6 +34,8 @@ public enum Effect {
   RESUME,
   /** Ends the {@link #CLOG} window of its node. */
   UNCLOG,
+  /** Ends the {@link #DISK_HELD} window of its node. */
+  HEAL_DISK,
   /** Disarms {@link #TRIGGER}s. */
   DISARM,
   /** Ends everything. */

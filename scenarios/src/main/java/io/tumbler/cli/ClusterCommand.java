@@ -56,7 +56,8 @@ final class ClusterCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--nemesis", split = ",", defaultValue = "kill,pause,partition",
-      description = "Fault kinds: kill, pause, partition, delay, loss, oneway, membership (or none). Default: ${DEFAULT-VALUE}.")
+      description = "Fault kinds: kill, pause, partition, delay, loss, oneway, membership, disk-full, disk-readonly"
+          + " (the disk kinds need root with mount and loop devices) (or none). Default: ${DEFAULT-VALUE}.")
   List<String> nemesis;
 
   @Option(names = "--out", description = "Run directory. Default: tumbler-out/cluster-<seed>.")

@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -59,20 +61,51 @@ public final class ClusterRun {
         PortReservation metricsReserved = PortReservation.of(options.nodes());
         TreeMap<Integer, Integer> realPorts = reserved.ports();
         metricsPorts = metricsReserved.ports();
-        try (ProxyMesh mesh = startMesh(reserved, metricsReserved)) {
+        try (ProxyMesh mesh = startMesh(reserved, metricsReserved);
+                DiskVolumes volumes = volumes(new ArrayList<>(realPorts.keySet()))) {
             List<ServerProcess> processes = new ArrayList<>();
             for (int id : realPorts.keySet()) {
                 processes.add(new ServerProcess(id, realPorts.get(id), metricsPorts.get(id),
-                        mesh.portsSeenBy(id, realPorts.get(id)), nodeDir(id), bugFlags()));
+                        mesh.portsSeenBy(id, realPorts.get(id)), nodeDir(id),
+                        volumes.dataDirectory(id, nodeDir(id).resolve("data")), bugFlags()));
             }
             try (ServerFleet fleet = new ServerFleet(processes)) {
                 start(fleet);
-                Phases phases = runPhases(fleet, mesh, realPorts);
+                Phases phases = runPhases(fleet, mesh, realPorts, volumes);
                 List<ServerSummary> servers = summaries(fleet);
                 fleet.close();
                 return verdict(phases, servers, mesh.ports(), (System.nanoTime() - startNanos) / 1_000_000);
             }
         }
+    }
+
+    /**
+     * A file system per node when a disk fault kind is on and this machine can make them; else none, and the disk
+     * kinds are left out of the schedule, saying so in one line (a fault that cannot happen is never recorded).
+     */
+    private DiskVolumes volumes(List<Integer> nodes) throws IOException {
+        if (options.nemesis().stream().noneMatch(NemesisKind::needsVolumes)) {
+            return DiskVolumes.none();
+        }
+        Optional<String> unavailable = DiskVolume.unavailableReason(options.out().resolve("nodes").resolve("disk-probe"));
+        if (unavailable.isPresent()) {
+            String line = "disk faults unavailable (need root with mount, loop devices, mkfs.ext4, e2fsck): "
+                    + unavailable.get() + "; disk-full and disk-readonly left out of the schedule";
+            notes.add(line);
+            say(line);
+            return DiskVolumes.none();
+        }
+        say("data directories on a " + (DiskVolume.IMAGE_BYTES >> 20) + " MiB loop-mounted ext4 file system each");
+        return DiskVolumes.create(nodes, options.out().resolve("nodes"));
+    }
+
+    /** The fault kinds the schedule draws from: the options' kinds, without disk kinds when there are no volumes. */
+    private EnumSet<NemesisKind> scheduledKinds(DiskVolumes volumes) {
+        EnumSet<NemesisKind> kinds = options.nemesis().clone();
+        if (volumes.all().isEmpty()) {
+            kinds.removeIf(NemesisKind::needsVolumes);
+        }
+        return kinds;
     }
 
     private List<String> bugFlags() {
@@ -97,18 +130,18 @@ public final class ClusterRun {
     private record Phases(ClientDriver driver, Nemesis nemesis, NemesisSchedule schedule, long healNanos,
                           int firstLeader, long lastOkNanos) {}
 
-    private Phases runPhases(ServerFleet fleet, ProxyMesh mesh, Map<Integer, Integer> realPorts)
+    private Phases runPhases(ServerFleet fleet, ProxyMesh mesh, Map<Integer, Integer> realPorts, DiskVolumes volumes)
             throws IOException, InterruptedException {
         int leader = fleet.awaitLeader(LIVENESS_BUDGET_MILLIS);
         say(leader > 0 ? "n" + leader + " leads; running clients and faults for " + options.durationText()
                 : "no leader after " + LIVENESS_BUDGET_MILLIS + " ms; running anyway");
         RunClock clock = new RunClock();
-        NemesisSchedule schedule = NemesisSchedule.draw(options.seed(), fleet.ids(), options.nemesis(),
+        NemesisSchedule schedule = NemesisSchedule.draw(options.seed(), fleet.ids(), scheduledKinds(volumes),
                 options.faultWindowMillis());
         Workload workload = Workloads.create(options.workload(), options.clients(), ReadMode.LINEARIZABLE);
         ClientDriver driver = new ClientDriver(workload, options.seed(), realPorts, options.clients(),
                 options.maxRequests(), clock, ClientTiming.DEFAULT);
-        Nemesis nemesis = new Nemesis(schedule, fleet, mesh, clock);
+        Nemesis nemesis = new Nemesis(schedule, fleet, mesh, clock, volumes);
         MetricsScraper scraper = new MetricsScraper(metricsPorts, clock, options.out().resolve("metrics.jsonl"));
         driver.start();
         nemesis.start();

@@ -30,15 +30,17 @@ final class Nemesis {
     private final ServerFleet fleet;
     private final ProxyMesh mesh;
     private final RunClock clock;
+    private final DiskVolumes volumes;
     private final List<AppliedFault> applied = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean stopped;
 
-    Nemesis(NemesisSchedule schedule, ServerFleet fleet, ProxyMesh mesh, RunClock clock) {
+    Nemesis(NemesisSchedule schedule, ServerFleet fleet, ProxyMesh mesh, RunClock clock, DiskVolumes volumes) {
         this.schedule = schedule;
         this.fleet = fleet;
         this.mesh = mesh;
         this.clock = clock;
+        this.volumes = volumes;
         this.thread = new Thread(this::runSchedule, "nemesis");
         this.thread.setDaemon(true);
     }
@@ -99,6 +101,10 @@ final class Nemesis {
                 mesh.lossAll(l.rate());
             } else if (fault instanceof NemesisFault.RemoveNode r) {
                 return remove(r.node());
+            } else if (fault instanceof NemesisFault.DiskFault d) {
+                DiskVolume volume = volumes.of(d.node());
+                return fault.label() + " (" + (d.kind() == NemesisKind.DISK_FULL ? volume.fill()
+                        : volume.makeReadOnly()) + ")";
             }
             return fault.label();
         } catch (IOException e) {
@@ -115,6 +121,8 @@ final class Nemesis {
                 fleet.node(p.node()).resume();
             } else if (fault instanceof NemesisFault.RemoveNode r) {
                 return addBack(r.node());
+            } else if (fault instanceof NemesisFault.DiskFault d) {
+                return fault.healLabel() + ": " + healDisk(volumes.of(d.node()));
             } else {
                 mesh.healAll();
             }
@@ -131,6 +139,15 @@ final class Nemesis {
     void healAll() throws IOException, InterruptedException {
         List<String> done = new ArrayList<>();
         mesh.healAll();
+        for (DiskVolume volume : volumes.all()) {
+            if (volume.isFull() || volume.isReadOnly()) {
+                try {
+                    done.add("disk of n" + volume.node() + ": " + healDisk(volume));
+                } catch (IOException e) {
+                    done.add("disk of n" + volume.node() + " not healed: " + e.getMessage());
+                }
+            }
+        }
         for (ServerProcess p : fleet.all()) {
             if (p.isPaused()) {
                 p.resume();
@@ -145,6 +162,33 @@ final class Nemesis {
         applied.add(new AppliedFault(clock.nanos(), "heal all",
                 done.isEmpty() ? "heal all (network healed)" : "heal all: " + String.join(", ", done), "heal-all",
                 Effect.HEAL_ALL, 0, true, 0));
+    }
+
+    /**
+     * Gives node {@code volume.node()} its disk back and says what the node did meanwhile: a fail-stop halt (its exit
+     * then expected, not counted against it) or still running. A full disk loses its ballast; a read-only one is
+     * unmounted (the node killed first if it still holds files open), checked and mounted again. A node that is down
+     * is started again on the healed disk.
+     */
+    private String healDisk(DiskVolume volume) throws IOException, InterruptedException {
+        ServerProcess p = fleet.node(volume.node());
+        String node = "n" + volume.node() + " " + p.acknowledgeFailStop();
+        String repaired;
+        if (volume.isReadOnly()) {
+            if (p.isAlive()) {
+                p.kill();
+                node += ", killed to unmount";
+            }
+            repaired = "unmounted, " + volume.repair() + ", mounted again";
+        } else {
+            volume.unfill();
+            repaired = "ballast deleted";
+        }
+        if (!p.isAlive()) {
+            p.start();
+            repaired += "; restarted n" + volume.node() + " (pid " + p.pid() + ")";
+        }
+        return node + "; " + repaired;
     }
 
     /** How long one admin step may take: a removal commits in milliseconds, a catch-up in well under a second. */
@@ -204,10 +248,11 @@ final class Nemesis {
 
     /**
      * Records {@code fault} (or its heal, as {@code effect} says) as applied: a pause's window is closed by its
-     * SIGCONT, so no duration is recorded; a fault or heal that failed ("... failed: ...") counts as not done.
+     * SIGCONT, so no duration is recorded; a fault or heal that failed ({@code label + " failed: ..."}) counts as not
+     * done (words such as a node's own halt reason, "storage write failed: ...", do not).
      */
     private void record(String label, String what, Effect effect, NemesisFault fault) {
         applied.add(new AppliedFault(clock.nanos(), label, what, fault.kind().flag(), effect, fault.target(),
-                !what.contains(" failed: "), 0));
+                !what.startsWith(label + " failed: "), 0));
     }
 }

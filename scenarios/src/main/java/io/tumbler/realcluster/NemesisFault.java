@@ -236,4 +236,38 @@ sealed interface NemesisFault {
             return NemesisKind.MEMBERSHIP;
         }
     }
+
+    /**
+     * A disk fault ({@link NemesisKind#DISK_FULL} or {@link NemesisKind#DISK_READONLY}) on node {@code node}'s data
+     * file system, held until its heal; {@code node} 0 means whichever node leads when it is applied.
+     */
+    record DiskFault(NemesisKind kind, int node) implements NemesisFault {
+        public DiskFault {
+            if (!kind.needsVolumes()) {
+                throw new IllegalArgumentException(kind + " is not a disk fault");
+            }
+        }
+
+        @Override
+        public int target() {
+            return node;
+        }
+
+        public String label() {
+            return what() + " on " + (node == 0 ? "the leader" : "n" + node);
+        }
+
+        public String healLabel() {
+            return "heal disk of " + (node == 0 ? "the leader" : "n" + node);
+        }
+
+        private String what() {
+            return kind == NemesisKind.DISK_FULL ? "disk full" : "read-only data directory";
+        }
+
+        @Override
+        public NemesisFault resolve(int leader, List<Integer> nodes) {
+            return node != 0 ? this : new DiskFault(kind, leader > 0 ? leader : nodes.get(0));
+        }
+    }
 }

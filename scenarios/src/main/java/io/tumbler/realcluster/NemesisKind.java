@@ -15,7 +15,16 @@ public enum NemesisKind {
     LOSS,
     ONEWAY,
     /** Remove a voter (the leader half the time) through the admin protocol; the heal adds it back and promotes it. */
-    MEMBERSHIP;
+    MEMBERSHIP,
+    /** Fill one node's data file system (a ballast file takes every free block); the heal deletes the ballast. */
+    DISK_FULL,
+    /** ext4 remounts one node's data file system read-only on an error; the heal is unmount, fsck, mount. */
+    DISK_READONLY;
+
+    /** The kinds that need a file system per node ({@link DiskVolume}). */
+    boolean needsVolumes() {
+        return this == DISK_FULL || this == DISK_READONLY;
+    }
 
     /** What a fault of this kind does, in the vocabulary simulated faults share ({@link Effect}). */
     Effect effect() {
@@ -24,22 +33,27 @@ public enum NemesisKind {
             case PAUSE -> Effect.PAUSE;
             case PARTITION, DELAY, LOSS, ONEWAY -> Effect.NETWORK;
             case MEMBERSHIP -> Effect.OPERATOR;
+            case DISK_FULL, DISK_READONLY -> Effect.DISK_HELD;
         };
     }
 
-    /** What its heal does: a restart, a SIGCONT, the network healed, or the removed node added back. */
+    /**
+     * What its heal does: a restart, a SIGCONT, the network healed, the removed node added back, or the disk given
+     * back (ballast deleted; or unmounted, checked and mounted again).
+     */
     Effect healEffect() {
         return switch (this) {
             case KILL -> Effect.RESTART;
             case PAUSE -> Effect.RESUME;
             case PARTITION, DELAY, LOSS, ONEWAY -> Effect.HEAL_NETWORK;
             case MEMBERSHIP -> Effect.OPERATOR;
+            case DISK_FULL, DISK_READONLY -> Effect.HEAL_DISK;
         };
     }
 
     /** The name as {@code --nemesis} spells it. */
     public String flag() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Parses {@code kill,pause,...}; "none" or blank is the empty set; an unknown name lists the known ones. */

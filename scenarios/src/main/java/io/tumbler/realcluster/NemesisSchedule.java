@@ -10,7 +10,7 @@ import java.util.List;
  * The faults of one real-cluster run, drawn from the seed before the run starts: one fault at a time, each held
  * for a while and healed, with a quiet gap before the next, all within the fault window. Kinds are taken in a
  * seeded shuffled order and reshuffled after each round, so every enabled kind appears once before any repeats.
- * Half the kills, pauses, partitions and removals target whichever node leads when the fault is applied. The same seed
+ * Half the kills, pauses, partitions, removals and disk faults target whichever node leads when the fault is applied. The same seed
  * and options draw the same schedule; how the cluster reacts to it is up to the real world.
  *
  * @param faults the faults in time order, none overlapping
@@ -68,6 +68,7 @@ record NemesisSchedule(List<Step> faults) {
             case DELAY -> new NemesisFault.Delay(random.uniform(50, 300));
             case LOSS -> new NemesisFault.Loss(random.uniform(5, 30) / 100.0);
             case MEMBERSHIP -> atLeader ? new NemesisFault.RemoveLeader() : new NemesisFault.RemoveNode(random.pick(nodes));
+            case DISK_FULL, DISK_READONLY -> new NemesisFault.DiskFault(kind, atLeader ? 0 : random.pick(nodes));
         };
     }
 

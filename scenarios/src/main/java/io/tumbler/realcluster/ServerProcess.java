@@ -36,12 +36,13 @@ final class ServerProcess {
     private int starts;
     private final List<Integer> unexpectedExits = new ArrayList<>();
 
-    ServerProcess(int id, int clientPort, int metricsPort, Map<Integer, Integer> peerPorts, Path nodeDir,
+    /** A node logging to {@code nodeDir/server.log} and keeping its files in {@code dataDir}. */
+    ServerProcess(int id, int clientPort, int metricsPort, Map<Integer, Integer> peerPorts, Path nodeDir, Path dataDir,
             List<String> extraFlags) {
         this.id = id;
         this.clientPort = clientPort;
         this.metricsPort = metricsPort;
-        this.dataDir = nodeDir.resolve("data");
+        this.dataDir = dataDir;
         this.logFile = nodeDir.resolve("server.log");
         StringJoiner peers = new StringJoiner(",");
         peerPorts.forEach((node, port) -> peers.add(node + "=127.0.0.1:" + port));
@@ -145,6 +146,24 @@ final class ServerProcess {
             return null;
         }
         return process.exitValue();
+    }
+
+    /**
+     * Takes the node's own exit as the expected reaction to a disk fault the harness applied: a fail-stop halt
+     * (status 1) is then not counted among {@link #unexpectedExits}. Returns what it saw: the exit and the halt
+     * reason from the log, "running" when the process is still up, or the exit that is not a halt (still counted).
+     */
+    synchronized String acknowledgeFailStop() {
+        Integer exit = exitedOnItsOwn();
+        if (exit == null) {
+            return isAlive() ? "still running" : "not running";
+        }
+        if (exit != 1) {
+            return "exited with status " + exit + ", not a fail-stop halt";
+        }
+        killedByUs = true;
+        String reason = logTail(40).lines().filter(l -> l.contains(" halted: ")).reduce((a, b) -> b).orElse("");
+        return "halted, exit 1" + (reason.isEmpty() ? "" : ": " + reason.substring(reason.indexOf(" halted: ") + 9));
     }
 
     /** Exit codes of every run of this node that ended without the harness killing or stopping it. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tumbler cluster} end to end with real server processes: a short run of the correct build under one
  * kill, one pause and one partition passes every check, writes a run directory the report renders, and leaves
- * no process behind; a known bug is refused by the servers themselves and surfaces as bad input.
+ * no process behind; disk-full and disk-readonly faults make servers halt on real ENOSPC/EROFS and the run still
+ * passes (or, where the machine cannot mount, the run says so and applies none); a known bug is refused by the servers themselves and surfaces as bad input.
  */
 class ClusterCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +82,35 @@ class ClusterCommandTest {
         applied.toString());
     assertTrue(applied.stream().anyMatch(f -> f.startsWith("heal membership: added n") && f.contains("caught up")
         && f.endsWith("voters=[1, 2, 3])")), applied.toString());
+    assertEquals("VALID", JSON.readTree(out.resolve("linearizability.json").toFile()).path("verdict").asText());
+  }
+
+  @Test
+  @Timeout(150)
+  void aShortRunUnderDiskFullAndReadOnlyDisksPassesAndUnmountsEverything() throws IOException {
+    Path out = dir.resolve("disk");
+    CliRun r = CliRun.of("cluster", "--nodes", "3", "--duration", "14s", "--seed", "3", "--clients", "3",
+        "--nemesis", "disk-full,disk-readonly", "--out", out.toString());
+
+    assertEquals(ExitCode.PASS, r.exit(), r.out() + r.err());
+    assertEquals(List.of(), childProcesses(), "every server process has exited");
+    assertTrue(Files.readString(Path.of("/proc/self/mountinfo")).lines().noneMatch(l -> l.contains(out.toString())),
+        "every volume was unmounted");
+    List<JsonNode> applied = new ArrayList<>();
+    JSON.readTree(out.resolve("checks.json").toFile()).path("appliedFaults").forEach(applied::add);
+    if (r.out().contains("disk faults unavailable")) {
+      assertTrue(applied.stream().noneMatch(f -> f.path("type").asText().startsWith("disk-")), applied.toString());
+      assertTrue(JSON.readTree(out.resolve("run.json").toFile()).path("notes").toString().contains("disk faults unavailable"));
+      Assumptions.abort("this machine cannot mount a volume per node; the run said so and applied no disk fault");
+    }
+    assertTrue(applied.stream().anyMatch(f -> f.path("effect").asText().equals("disk-held") && f.path("done").asBoolean()
+        && f.path("applied").asText().contains("No space left on device")), applied.toString());
+    assertTrue(applied.stream().anyMatch(f -> f.path("effect").asText().equals("disk-held") && f.path("done").asBoolean()
+        && f.path("applied").asText().contains("Read-only file system")), applied.toString());
+    List<JsonNode> heals = applied.stream().filter(f -> f.path("effect").asText().equals("heal-disk")).toList();
+    assertTrue(!heals.isEmpty() && heals.stream().allMatch(f -> f.path("done").asBoolean()), heals.toString());
+    assertTrue(applied.stream().anyMatch(f -> f.path("applied").asText().contains("halted, exit 1: ")),
+        "some node halted on its refused write: " + applied);
     assertEquals("VALID", JSON.readTree(out.resolve("linearizability.json").toFile()).path("verdict").asText());
   }
 

@@ -49,6 +49,22 @@ class NemesisScheduleTest {
     }
 
     @Test
+    void diskFaultsAreHyphenatedFlagsHeldWindowsAndResolveTheLeader() {
+        assertEquals(EnumSet.of(NemesisKind.DISK_FULL, NemesisKind.DISK_READONLY),
+                NemesisKind.parseAll(List.of("disk-full", "disk-readonly")));
+        NemesisFault atLeader = new NemesisFault.DiskFault(NemesisKind.DISK_READONLY, 0);
+        assertEquals("read-only data directory on the leader", atLeader.label());
+        assertEquals(new NemesisFault.DiskFault(NemesisKind.DISK_READONLY, 3), atLeader.resolve(3, NODES));
+        assertEquals(new NemesisFault.DiskFault(NemesisKind.DISK_FULL, 2),
+                new NemesisFault.DiskFault(NemesisKind.DISK_FULL, 2).resolve(1, NODES), "a named node stays");
+        assertEquals(io.tumbler.fault.Effect.DISK_HELD, NemesisKind.DISK_FULL.effect());
+        assertEquals(io.tumbler.fault.Effect.HEAL_DISK, NemesisKind.DISK_READONLY.healEffect());
+        NemesisSchedule s = NemesisSchedule.draw(4, NODES, EnumSet.of(NemesisKind.DISK_FULL, NemesisKind.DISK_READONLY),
+                12_000);
+        assertTrue(s.faults().stream().allMatch(f -> f.fault() instanceof NemesisFault.DiskFault), s.toString());
+    }
+
+    @Test
     void noKindsNoFaults() {
         assertTrue(NemesisSchedule.draw(1, NODES, EnumSet.noneOf(NemesisKind.class), 60_000).faults().isEmpty());
     }

@@ -78,7 +78,7 @@ final class HardStateSlots {
             target.truncate(0);
             target.append(RecordFrame.encode(payload));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write hard state to " + target.name(), e);
+            throw new UncheckedIOException("cannot write hard state to " + target.name() + ": " + e.getMessage(), e);
         }
         pending = true;
         pendingState = state;

@@ -75,7 +75,7 @@ final class Segment {
             file.append(bytes);
             sizeBytes += bytes.length;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to WAL segment " + file.name(), e);
+            throw new UncheckedIOException("cannot append to WAL segment " + file.name() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -65,7 +65,7 @@ final class SnapshotFiles {
             file.truncate(0);
             file.append(RecordFrame.encode(MessageCodec.encodeSnapshot(snapshot)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot file " + name, e);
+            throw new UncheckedIOException("cannot write snapshot file " + name + ": " + e.getMessage(), e);
         }
         newestIndex = Math.max(newestIndex, snapshot.meta().index());
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * words: the {@code effect} (what it disturbs, or what a heal ends), the {@code node} it landed on, whether it was
  * {@code done}, and the {@code durationNanos} of a fault that ends by itself. {@code heal-network} ends network and
  * clog windows, {@code restart} the crash of its node, {@code unclog} its clog, {@code resume} its pause,
- * {@code heal-all} everything; disk faults, operator actions and triggers armed are moments. An entry without an
+ * {@code heal-disk} a held disk fault ({@code disk-held}) of its node, {@code heal-all} everything; other disk faults,
+ * operator actions and triggers armed are moments. An entry without an
  * effect (a run written before it was recorded) is shown as a moment.
  */
 public final class FaultWindows {
@@ -67,6 +68,9 @@ public final class FaultWindows {
       case "resume":
         ends = o -> o.kind == FaultKind.PAUSE && o.key.equals(node);
         break;
+      case "heal-disk":
+        ends = o -> o.kind == FaultKind.DISK && o.key.equals(node);
+        break;
       case "disarm":
         ends = o -> false;
         break;
@@ -86,12 +90,12 @@ public final class FaultWindows {
   private static void start(List<Open> open, List<FaultWindow> done, Applied a) {
     FaultKind kind = kindOf(a.effect);
     String node = a.nodeKey();
-    if (kind == FaultKind.DISK || kind == FaultKind.OPERATOR) {
+    if ((kind == FaultKind.DISK && !a.effect.equals("disk-held")) || kind == FaultKind.OPERATOR) {
       done.add(new FaultWindow(a.timeNanos, a.timeNanos, a.label, kind, node, true));
     } else if (kind == FaultKind.PAUSE && a.durationNanos > 0) {
       done.add(new FaultWindow(a.timeNanos, a.timeNanos + a.durationNanos, a.label, kind, node, true));
     } else {
-      String key = kind == FaultKind.PROCESS || kind == FaultKind.PAUSE ? node
+      String key = kind == FaultKind.PROCESS || kind == FaultKind.PAUSE || kind == FaultKind.DISK ? node
           : a.effect.equals("clog") ? "clog " + node : kind.label();
       open.add(new Open(a.timeNanos, a.label, kind, key));
     }
@@ -110,6 +114,7 @@ public final class FaultWindows {
       case "clock":
         return FaultKind.CLOCK;
       case "disk":
+      case "disk-held":
         return FaultKind.DISK;
       default:
         return FaultKind.OPERATOR;

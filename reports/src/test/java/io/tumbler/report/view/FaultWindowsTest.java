@@ -37,6 +37,22 @@ class FaultWindowsTest {
   }
 
   @Test
+  void aHeldDiskFaultIsAWindowClosedByItsNodesDiskHeal() throws Exception {
+    JsonNode applied = JSON.readTree("["
+        + f(100, "disk full on n2", "disk-held", 2, true, 0) + ","
+        + f(150, "read-only data directory on n3", "disk-held", 3, true, 0) + ","
+        + f(200, "heal disk of n3", "heal-disk", 3, true, 0) + ","
+        + f(250, "heal network", "heal-network", 0, true, 0) + ","
+        + f(300, "heal disk of n2", "heal-disk", 2, true, 0) + ","
+        + f(400, "read-only data directory on n1", "disk-held", 1, true, 0) + "]");
+    assertEquals(List.of(
+        new FaultWindow(100, 300, "disk full on n2", FaultKind.DISK, "n2", true),
+        new FaultWindow(150, 200, "read-only data directory on n3", FaultKind.DISK, "n3", true),
+        new FaultWindow(400, 1_000, "read-only data directory on n1", FaultKind.DISK, "n1", false)),
+        FaultWindows.of(applied, 1_000));
+  }
+
+  @Test
   void windowsComeFromTheRecordedEffectNotFromTheWords() throws Exception {
     JsonNode applied = JSON.readTree("["
         + f(100, "something new n4", "clog", 4, true, 0) + ","
