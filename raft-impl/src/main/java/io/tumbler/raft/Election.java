@@ -53,8 +53,7 @@ final class Election {
         boolean canVote = s.votedFor() == m.from()
                 || (s.votedFor() == 0 && s.leaderId() == 0)
                 || (m.preVote() && m.term() > s.term());
-        boolean upToDate = s.bugs.on(KnownBug.VOTE_WITHOUT_LOG_CHECK) // KNOWN BUG: no §5.4.1 log comparison
-                || s.log.isUpToDate(m.lastLogIndex(), m.lastLogTerm());
+        boolean upToDate = s.log.isUpToDate(m.lastLogIndex(), m.lastLogTerm()) || votesWithoutLogCheckDeviation();
         if (canVote && upToDate) {
             s.send(new VoteResponse(s.id, m.from(), m.term(), m.preVote(), true));
             if (!m.preVote()) {
@@ -66,6 +65,14 @@ final class Election {
             s.send(new VoteResponse(s.id, m.from(), s.term(), m.preVote(), false));
             s.took(rejection(m.preVote(), canVote), m.from());
         }
+    }
+
+    /**
+     * {@link KnownBug#VOTE_WITHOUT_LOG_CHECK}: a vote goes only to a candidate whose log is at least as up-to-date as
+     * ours (§5.4.1); the deviation skips that comparison, so a leader can be elected without committed entries.
+     */
+    private boolean votesWithoutLogCheckDeviation() {
+        return s.bugs.on(KnownBug.VOTE_WITHOUT_LOG_CHECK);
     }
 
     /** Why a (pre-)vote was refused: the log check when it alone decided, else a vote or leader already held. */

@@ -2,10 +2,28 @@ package io.tumbler.raft;
 
 /**
  * The catalog of deliberate, documented bugs that can be switched on in {@code raft-impl} to prove that
- * Tumbler's checks catch what they claim (DESIGN.md "The tumbler command"). Each bug is a small, clearly
- * marked branch at the exact place in the core or the driver where a real implementation gets it wrong,
- * taken only when {@link KnownBugs#on} says so; with the empty set (the default) the code is the correct
- * one. Production runtimes refuse any non-empty set ({@code RaftServer}).
+ * Tumbler's checks catch what they claim (DESIGN.md "The tumbler command"). Each bug deviates at the exact place
+ * in the core or the driver where a real implementation gets it wrong, taken only when {@link KnownBugs#on} says
+ * so; with the empty set (the default) the code is the correct one. Production runtimes refuse any non-empty set
+ * ({@code RaftServer}).
+ *
+ * <p><b>Deviations.</b> The code keeps each rule about Raft and puts every deliberate deviation from it in one small
+ * method of its own, beside the rule, named for what it does instead and ending in {@code Deviation} (for example
+ * {@code figure8CommitsOlderTermByCountDeviation()} in {@code RaftLog}). A deviation method is the only place a
+ * {@code bugs.on(KnownBug.X)} test may appear; it tests exactly that one bug, and its Javadoc starts with
+ * {@code {@link KnownBug#X}}, then says in one sentence what the correct rule is and what the deviation does
+ * instead. It has one of three shapes, chosen so that the rule's own method reads as the rule:
+ * <ul>
+ *   <li>a <em>filter</em> takes the value the rule computed and returns it unchanged unless the bug is on
+ *       ({@code commitTo(min(leaderCommit, commitsUnverifiedSuffixDeviation(lastNew)))});</li>
+ *   <li>a <em>permission</em> returns whether the bug lets a refused case through, and is asked after the rule
+ *       ({@code term(index) == currentTerm || figure8CommitsOlderTermByCountDeviation()});</li>
+ *   <li>a <em>takeover</em> does the deviant action itself and returns whether it did, so the rule's method
+ *       continues or returns ({@code if (figure8SkipsNoopDeviation()) return;}), or, with nothing to replace, adds
+ *       its action and returns nothing.</li>
+ * </ul>
+ * The correct path pays nothing beyond the {@code on} test: primitives and the rule's own values pass through, no
+ * allocation or lookup is added. {@code DeviationShapeTest} holds every source file of {@code raft-impl} to this.
  *
  * <p>The core knows each bug by its name and what it does, nothing of the harness: which check must catch it and
  * which scenario exposes it are the simulation's business ({@code scenarios}' {@code BugExposure}). Names are

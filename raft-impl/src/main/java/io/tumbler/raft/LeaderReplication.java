@@ -19,21 +19,29 @@ final class LeaderReplication {
 
     /** Becomes leader: a NOOP entry of the new term starts the commit of everything before it (§6.4, §8). */
     void takeOffice() {
-        if (s.bugs.on(KnownBug.LEADER_OVERWRITES_OWN_LOG)) {
-            s.log.dropUncommittedTail(); // KNOWN BUG leader-overwrites-own-log
-        }
+        s.log.dropsOwnUncommittedTailDeviation();
         s.becomeLeader();
-        if (s.bugs.on(KnownBug.FIGURE_8_COMMIT)) {
-            // KNOWN BUG figure-8-commit (with the counting rule in RaftLog.maybeCommit): no no-op, so entries of
-            // earlier terms are committed by counting their replicas, not by a current-term entry after them.
-            s.tracker.get(s.id).maybeUpdate(s.log.lastIndex());
-            s.replicationPending = true;
-            for (int peer : s.replicationTargets()) {
-                sendAppend(peer, true);
-            }
+        if (figure8SkipsNoopDeviation()) {
             return;
         }
         appendOwn(Entry.noop(s.log.lastIndex() + 1, s.term()));
+    }
+
+    /**
+     * {@link KnownBug#FIGURE_8_COMMIT} (with the counting rule in {@link RaftLog#maybeCommit}): a new leader appends a
+     * no-op of its term, whose commit commits everything before it; the deviation appends none and just replicates
+     * its log, so entries of earlier terms are committed by counting their replicas. True if it took over.
+     */
+    private boolean figure8SkipsNoopDeviation() {
+        if (!s.bugs.on(KnownBug.FIGURE_8_COMMIT)) {
+            return false;
+        }
+        s.tracker.get(s.id).maybeUpdate(s.log.lastIndex());
+        s.replicationPending = true;
+        for (int peer : s.replicationTargets()) {
+            sendAppend(peer, true);
+        }
+        return true;
     }
 
     /**
@@ -67,8 +75,7 @@ final class LeaderReplication {
             return new ConfigChangeResult.Refused(ConfigChangeResult.Reason.TRANSFER_IN_PROGRESS,
                     "leadership transfer to node " + s.transferTarget + " in progress");
         }
-        if (!s.committedInCurrentTerm() && !s.bugs.on(KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT)) {
-            // KNOWN BUG config-before-current-term-commit skips this rule
+        if (!s.committedInCurrentTerm() && !configBeforeCurrentTermCommitDeviation()) {
             return new ConfigChangeResult.Refused(ConfigChangeResult.Reason.NO_CURRENT_TERM_COMMIT,
                     "no entry of term " + s.term() + " is committed yet (commit " + s.log.committed() + ")");
         }
@@ -78,6 +85,14 @@ final class LeaderReplication {
                     "the change at index " + pending + " is not committed yet (commit " + s.log.committed() + ")");
         }
         return null;
+    }
+
+    /**
+     * {@link KnownBug#CONFIG_BEFORE_CURRENT_TERM_COMMIT}: a leader refuses a configuration change until an entry of its
+     * term has committed (dissertation §4.1); the deviation accepts it at once (Ongaro's single-server bug).
+     */
+    private boolean configBeforeCurrentTermCommitDeviation() {
+        return s.bugs.on(KnownBug.CONFIG_BEFORE_CURRENT_TERM_COMMIT);
     }
 
     ProposeResult propose(byte[] command) {
@@ -278,8 +293,8 @@ final class LeaderReplication {
         s.electionElapsedTicks++;
         if (s.electionElapsedTicks >= s.config.electionTimeoutTicks()) {
             s.electionElapsedTicks = 0;
-            boolean checkQuorum = s.config.checkQuorum() && !s.bugs.on(KnownBug.STICKY_LEADER_FOREVER);
-            if (checkQuorum && !s.tracker.quorumRecentlyActive()) { // KNOWN BUG sticky-leader-forever skips it
+            boolean checkQuorum = s.config.checkQuorum() && !skipsCheckQuorumDeviation();
+            if (checkQuorum && !s.tracker.quorumRecentlyActive()) {
                 s.becomeFollower(s.term(), 0); // we may be partitioned away: stop claiming leadership
                 s.took(ProtocolPath.STEP_DOWN_CHECK_QUORUM, 0);
                 return;
@@ -291,6 +306,14 @@ final class LeaderReplication {
             s.heartbeatElapsedTicks = 0;
             confirmation.startRound();
         }
+    }
+
+    /**
+     * {@link KnownBug#STICKY_LEADER_FOREVER}: with CheckQuorum a leader steps down after an election timeout without
+     * hearing from a majority; the deviation never checks, so a cut-off leader keeps claiming leadership.
+     */
+    private boolean skipsCheckQuorumDeviation() {
+        return s.bugs.on(KnownBug.STICKY_LEADER_FOREVER);
     }
 
     void transferLeadership(int to) {

@@ -44,15 +44,35 @@ final class LeadershipConfirmation {
         if (s.role() != Role.LEADER) {
             return new ReadResult.NotLeader(s.leaderId());
         }
-        if (s.bugs.on(KnownBug.READ_WITHOUT_LEADERSHIP_CHECK)) {
-            // KNOWN BUG read-without-leadership-check: served at once, no round confirms we still lead
-            s.addReadStates(List.of(new ReadState(requestId, s.log.committed())));
-        } else if (s.committedInCurrentTerm() || s.bugs.on(KnownBug.READ_INDEX_BEFORE_NOOP)) {
-            register(requestId); // KNOWN BUG read-index-before-noop: the commit index may be behind
+        if (servesWithoutLeadershipCheckDeviation(requestId)) {
+            return new ReadResult.Pending(requestId);
+        }
+        if (s.committedInCurrentTerm() || readIndexBeforeNoopDeviation()) {
+            register(requestId);
         } else {
             s.reads.defer(requestId);
         }
         return new ReadResult.Pending(requestId);
+    }
+
+    /**
+     * {@link KnownBug#READ_WITHOUT_LEADERSHIP_CHECK}: a ReadIndex read is served only after a heartbeat round confirms
+     * this node still leads; the deviation serves it at once at the current commit index. True if it took over.
+     */
+    private boolean servesWithoutLeadershipCheckDeviation(long requestId) {
+        if (!s.bugs.on(KnownBug.READ_WITHOUT_LEADERSHIP_CHECK)) {
+            return false;
+        }
+        s.addReadStates(List.of(new ReadState(requestId, s.log.committed())));
+        return true;
+    }
+
+    /**
+     * {@link KnownBug#READ_INDEX_BEFORE_NOOP}: a new leader defers ReadIndex reads until an entry of its term (its
+     * no-op) commits; the deviation pins them at once to a commit index that may be behind acknowledged writes.
+     */
+    private boolean readIndexBeforeNoopDeviation() {
+        return s.bugs.on(KnownBug.READ_INDEX_BEFORE_NOOP);
     }
 
     /** The leader's commit index is current: the reads that waited for it can now be confirmed. */
@@ -103,9 +123,16 @@ final class LeadershipConfirmation {
             return true;
         }
         long start = s.rounds.leaseStartTick();
-        int driftTicks = s.bugs.on(KnownBug.LEASE_WITHOUT_DRIFT_BOUND) ? 0 : s.config.leaseDriftBoundTicks();
-        int lengthTicks = s.config.electionTimeoutTicks() - driftTicks; // KNOWN BUG: no drift allowance
+        int lengthTicks = s.config.electionTimeoutTicks() - leaseDriftBoundDeviation(s.config.leaseDriftBoundTicks());
         return start != HeartbeatRounds.NO_LEASE && s.nowTicks - start < lengthTicks;
+    }
+
+    /**
+     * {@link KnownBug#LEASE_WITHOUT_DRIFT_BOUND}: a lease is shortened by the clock-drift bound; the deviation allows
+     * no drift (0 ticks), so a leader whose clock runs slow serves lease reads after a successor was elected.
+     */
+    private int leaseDriftBoundDeviation(int driftBoundTicks) {
+        return s.bugs.on(KnownBug.LEASE_WITHOUT_DRIFT_BOUND) ? 0 : driftBoundTicks;
     }
 
     private String describeLeaseStart() {

@@ -31,15 +31,15 @@ final class ProgressTracker {
 
     /** Who decides: the voters. */
     private MajorityQuorum quorumOf(Configuration c) {
-        if (bugs.on(KnownBug.LEARNER_COUNTED_IN_QUORUM)) {
-            return learnersCountedAsVoters(c);
-        }
-        return new MajorityQuorum(c.voters());
+        return new MajorityQuorum(learnersCountedAsVotersDeviation(c, c.voters()));
     }
 
-    /** KNOWN BUG learner-counted-in-quorum: every member, learners included, counts towards every majority. */
-    private static MajorityQuorum learnersCountedAsVoters(Configuration c) {
-        return new MajorityQuorum(c.members());
+    /**
+     * {@link KnownBug#LEARNER_COUNTED_IN_QUORUM}: only voters count towards a majority; the deviation counts every
+     * member, learners included, towards every majority.
+     */
+    private List<Integer> learnersCountedAsVotersDeviation(Configuration c, List<Integer> voters) {
+        return bugs.on(KnownBug.LEARNER_COUNTED_IN_QUORUM) ? c.members() : voters;
     }
 
     /**
@@ -100,18 +100,19 @@ final class ProgressTracker {
 
     /** The highest index a majority of the voters has persisted. */
     long quorumMatchIndex() {
-        if (bugs.on(KnownBug.REMOVED_LEADER_COUNTS_ITSELF) && !configuration.isVoter(selfId)) {
-            return quorumMatchIndexCountingSelf();
-        }
-        return quorum.committedIndex(id -> progress.get(id).match());
+        return removedLeaderCountsItselfDeviation(quorum.committedIndex(id -> progress.get(id).match()));
     }
 
     /**
-     * KNOWN BUG removed-leader-counts-itself: a leader outside the voters counts its own copy as if it were one
-     * of them, against the majority size of the voters alone.
+     * {@link KnownBug#REMOVED_LEADER_COUNTS_ITSELF}: a leader outside the voters counts only the voters' copies
+     * ({@code votersMatch}); the deviation counts its own copy as if it were one of them, against the majority size
+     * of the voters alone.
      */
-    private long quorumMatchIndexCountingSelf() {
-        return quorum.committedIndexWithExtra(selfId, id -> progress.get(id).match());
+    private long removedLeaderCountsItselfDeviation(long votersMatch) {
+        if (bugs.on(KnownBug.REMOVED_LEADER_COUNTS_ITSELF) && !configuration.isVoter(selfId)) {
+            return quorum.committedIndexWithExtra(selfId, id -> progress.get(id).match());
+        }
+        return votersMatch;
     }
 
     void recordVote(int id, boolean granted) {

@@ -78,12 +78,20 @@ public final class RaftCore {
         s.electionElapsedTicks++;
         if (s.electionElapsedTicks >= s.randomizedElectionTimeoutTicks) {
             s.electionElapsedTicks = 0;
-            if (s.bugs.on(KnownBug.STICKY_LEADER_FOREVER) && s.leaderId() != 0) {
-                return; // KNOWN BUG sticky-leader-forever: a known leader is trusted forever, silence or not
+            if (trustsKnownLeaderForeverDeviation()) {
+                return;
             }
             election.campaign(false, 0);
             s.syncConfiguration();
         }
+    }
+
+    /**
+     * {@link KnownBug#STICKY_LEADER_FOREVER}: a follower that hears nothing for an election timeout campaigns; the
+     * deviation trusts a known leader forever, silence or not.
+     */
+    private boolean trustsKnownLeaderForeverDeviation() {
+        return s.bugs.on(KnownBug.STICKY_LEADER_FOREVER) && s.leaderId() != 0;
     }
 
     /**
@@ -105,7 +113,7 @@ public final class RaftCore {
                 return;
             }
         } else if (m.term() < s.term()) {
-            if (!acceptStaleByKnownBug(m)) {
+            if (!acceptsStaleAppendDeviation(m) && !countsStaleResponseDeviation(m)) {
                 answerStale(m);
             }
             return;
@@ -140,11 +148,17 @@ public final class RaftCore {
         if (!s.config.checkQuorum()) {
             return false;
         }
-        if (s.bugs.on(KnownBug.STICKY_LEADER_FOREVER) && s.leaderId() != 0) {
-            return true; // KNOWN BUG sticky-leader-forever: stickiness without the election-timeout expiry
-        }
         int timeout = s.config.electionTimeoutTicks();
-        return (s.leaderId() != 0 && s.electionElapsedTicks < timeout) || (restarted && s.nowTicks < timeout);
+        return (s.leaderId() != 0 && s.electionElapsedTicks < timeout) || (restarted && s.nowTicks < timeout)
+                || stickinessNeverExpiresDeviation();
+    }
+
+    /**
+     * {@link KnownBug#STICKY_LEADER_FOREVER}: leader stickiness lasts an election timeout after the leader was last
+     * heard; the deviation never lets it expire while a leader is known.
+     */
+    private boolean stickinessNeverExpiresDeviation() {
+        return s.bugs.on(KnownBug.STICKY_LEADER_FOREVER) && s.leaderId() != 0;
     }
 
     /**
@@ -163,12 +177,23 @@ public final class RaftCore {
         }
     }
 
-    /** KNOWN BUGS stale-term-append and stale-response-counted: a message of an older term taken as current. */
-    private boolean acceptStaleByKnownBug(Message m) {
+    /**
+     * {@link KnownBug#STALE_TERM_APPEND}: a follower rejects an append from an older term's leader; the deviation
+     * accepts it as if it were current. True if it took over.
+     */
+    private boolean acceptsStaleAppendDeviation(Message m) {
         if (m instanceof AppendEntries append && s.bugs.on(KnownBug.STALE_TERM_APPEND) && s.role() == Role.FOLLOWER) {
             follower.handleAppendEntries(append);
             return true;
         }
+        return false;
+    }
+
+    /**
+     * {@link KnownBug#STALE_RESPONSE_COUNTED}: a leader ignores acknowledgements from older terms; the deviation counts
+     * them towards replication progress and commit. True if it took over.
+     */
+    private boolean countsStaleResponseDeviation(Message m) {
         if (m instanceof AppendResponse response && response.success()
                 && s.bugs.on(KnownBug.STALE_RESPONSE_COUNTED) && s.role() == Role.LEADER && s.tracker.tracks(m.from())) {
             leader.handleAppendResponse(response);

@@ -40,12 +40,17 @@ final class RaftLog {
         long commit = Math.max(recovered.hardState().commitIndex(), snapshot.index());
         check(commit <= lastIndex(), "recovered commit index " + commit + " is beyond the recovered last index "
                 + lastIndex() + ": durable entries were lost");
-        if (bugs.on(KnownBug.COMMIT_REGRESSES_AFTER_RESTART)) {
-            commit = snapshot.index(); // KNOWN BUG commit-regresses-after-restart: the durable commit is ignored
-        }
-        this.committed = commit;
+        this.committed = recoveredCommitDeviation(commit);
         this.applied = snapshot.index();
         this.unstable = new UnstableTail(lastIndex() + 1);
+    }
+
+    /**
+     * {@link KnownBug#COMMIT_REGRESSES_AFTER_RESTART}: a restarted node resumes from its durable commit index; the
+     * deviation ignores it and starts from the snapshot index, so the node's commit index goes back.
+     */
+    private long recoveredCommitDeviation(long durableCommit) {
+        return bugs.on(KnownBug.COMMIT_REGRESSES_AFTER_RESTART) ? snapshot.index() : durableCommit;
     }
 
     UnstableTail unstable() {
@@ -157,18 +162,11 @@ final class RaftLog {
      * {@code min(leaderCommit, last new index)} and return the last new index; otherwise return -1.
      */
     long maybeAppend(long prevIndex, long prevTerm, long leaderCommit, List<Entry> newEntries) {
-        boolean skipCheck = bugs.on(KnownBug.APPEND_WITHOUT_CONSISTENCY_CHECK) && prevIndex <= lastIndex();
-        if (!skipCheck && !matchTerm(prevIndex, prevTerm)) { // KNOWN BUG append-without-consistency-check
+        if (!matchTerm(prevIndex, prevTerm) && !splicesWithoutConsistencyCheckDeviation(prevIndex)) {
             return -1;
         }
         long lastNew = prevIndex + newEntries.size();
-        long conflict = findConflict(newEntries);
-        if (bugs.on(KnownBug.STALE_APPEND_TRUNCATES) && !newEntries.isEmpty() && lastNew < lastIndex()) {
-            // KNOWN BUG stale-append-truncates: whatever follows the append's last entry is dropped, even entries
-            // a newer append delivered and we acknowledged (only the committed prefix is spared).
-            long cut = Math.max(conflict == 0 ? lastNew + 1 : conflict, committed + 1);
-            conflict = cut <= lastIndex() ? cut : conflict;
-        }
+        long conflict = staleAppendTruncatesDeviation(findConflict(newEntries), lastNew, newEntries);
         if (conflict != 0) {
             check(conflict > committed, "leader would overwrite committed entry " + conflict + " (commit " + committed + ")");
             truncateFrom(conflict);
@@ -178,12 +176,39 @@ final class RaftLog {
             }
             unstable.rewrittenFrom(conflict);
         }
-        if (bugs.on(KnownBug.FOLLOWER_COMMIT_BEYOND_VERIFIED)) {
-            commitTo(Math.min(leaderCommit, lastIndex())); // KNOWN BUG: commits an unverified suffix too
-            return lastNew;
-        }
-        commitTo(Math.min(leaderCommit, lastNew));
+        commitTo(Math.min(leaderCommit, commitsUnverifiedSuffixDeviation(lastNew)));
         return lastNew;
+    }
+
+    /**
+     * {@link KnownBug#APPEND_WITHOUT_CONSISTENCY_CHECK}: a follower refuses an append whose entry at {@code prevIndex}
+     * does not have {@code prevTerm}; the deviation accepts it whenever it holds an entry there, splicing the
+     * leader's entries onto a divergent prefix.
+     */
+    private boolean splicesWithoutConsistencyCheckDeviation(long prevIndex) {
+        return bugs.on(KnownBug.APPEND_WITHOUT_CONSISTENCY_CHECK) && prevIndex <= lastIndex();
+    }
+
+    /**
+     * {@link KnownBug#STALE_APPEND_TRUNCATES}: a follower truncates only from the first conflicting entry
+     * ({@code conflict}, 0 for none); the deviation drops whatever follows a non-empty append's last entry
+     * ({@code lastNew}), even entries a newer append delivered and it acknowledged (only the committed prefix is
+     * spared).
+     */
+    private long staleAppendTruncatesDeviation(long conflict, long lastNew, List<Entry> newEntries) {
+        if (bugs.on(KnownBug.STALE_APPEND_TRUNCATES) && !newEntries.isEmpty() && lastNew < lastIndex()) {
+            long cut = Math.max(conflict == 0 ? lastNew + 1 : conflict, committed + 1);
+            return cut <= lastIndex() ? cut : conflict;
+        }
+        return conflict;
+    }
+
+    /**
+     * {@link KnownBug#FOLLOWER_COMMIT_BEYOND_VERIFIED}: a follower commits no further than the last entry the append
+     * verified ({@code lastNew}); the deviation commits up to its last index, an unverified suffix included.
+     */
+    private long commitsUnverifiedSuffixDeviation(long lastNew) {
+        return bugs.on(KnownBug.FOLLOWER_COMMIT_BEYOND_VERIFIED) ? lastIndex() : lastNew;
     }
 
     /** The first new entry that is absent or has a different term, or 0 if all are present. */
@@ -222,19 +247,34 @@ final class RaftLog {
 
     /** Raft §5.4.2 (Figure 8): commit by counting replicas only for an entry of the leader's own term. */
     boolean maybeCommit(long index, long currentTerm) {
-        boolean anyTerm = bugs.on(KnownBug.FIGURE_8_COMMIT); // KNOWN BUG figure-8-commit: counts any term's entry
-        if (index > committed && (anyTerm || term(index) == currentTerm)) {
+        if (index > committed && (term(index) == currentTerm || figure8CommitsOlderTermByCountDeviation())) {
             commitTo(index);
             return true;
         }
         return false;
     }
 
+    /**
+     * {@link KnownBug#FIGURE_8_COMMIT}: a leader commits by counting replicas only an entry of its own term; the
+     * deviation commits an entry of any term by count (Raft Figure 8).
+     */
+    private boolean figure8CommitsOlderTermByCountDeviation() {
+        return bugs.on(KnownBug.FIGURE_8_COMMIT);
+    }
+
     void appliedTo(long index) {
-        if (index > committed && !bugs.on(KnownBug.APPLY_BEFORE_COMMIT)) {
+        if (index > committed && !appliesUncommittedDeviation()) {
             throw invariant("applied " + index + " beyond commit " + committed);
         }
         applied = Math.max(applied, index);
+    }
+
+    /**
+     * {@link KnownBug#APPLY_BEFORE_COMMIT}: nothing beyond the commit index is applied; the deviation lets the node
+     * apply (and report applied) entries that are persisted but not committed.
+     */
+    private boolean appliesUncommittedDeviation() {
+        return bugs.on(KnownBug.APPLY_BEFORE_COMMIT);
     }
 
     boolean hasEntriesToApply() {
@@ -245,15 +285,25 @@ final class RaftLog {
         return hasEntriesToApply() ? slice(applied + 1, applyLimit(), Integer.MAX_VALUE, Long.MAX_VALUE) : List.of();
     }
 
-    /** The committed index; with KNOWN BUG apply-before-commit, the last index. */
+    /** The last entry the state machine may see: the committed one. */
     private long applyLimit() {
-        return bugs.on(KnownBug.APPLY_BEFORE_COMMIT) ? lastIndex() : committed;
+        return applyLimitDeviation(committed);
     }
 
-    /** KNOWN BUG leader-overwrites-own-log: a new leader drops its uncommitted tail. Never called otherwise. */
-    void dropUncommittedTail() {
-        check(bugs.on(KnownBug.LEADER_OVERWRITES_OWN_LOG), "dropUncommittedTail without its known bug");
-        if (committed < lastIndex() && committed >= snapshot.index()) {
+    /**
+     * {@link KnownBug#APPLY_BEFORE_COMMIT}: entries are handed to the state machine up to the commit index; the
+     * deviation hands them over up to the last index, as soon as they are persisted.
+     */
+    private long applyLimitDeviation(long commitIndex) {
+        return bugs.on(KnownBug.APPLY_BEFORE_COMMIT) ? lastIndex() : commitIndex;
+    }
+
+    /**
+     * {@link KnownBug#LEADER_OVERWRITES_OWN_LOG}: a leader never deletes or overwrites entries in its own log (Leader
+     * Append-Only, §5.3); the deviation has a new leader drop its uncommitted tail before it appends its no-op.
+     */
+    void dropsOwnUncommittedTailDeviation() {
+        if (bugs.on(KnownBug.LEADER_OVERWRITES_OWN_LOG) && committed < lastIndex() && committed >= snapshot.index()) {
             truncateFrom(committed + 1);
             unstable.rewrittenFrom(committed + 1);
         }
@@ -270,14 +320,18 @@ final class RaftLog {
         check(meta.index() > committed, "restoring snapshot " + meta + " at or below commit " + committed);
         entries.clear();
         snapshot = meta;
-        if (bugs.on(KnownBug.SNAPSHOT_DROPS_CONFIGURATION)) {
-            configurations.restoredTo(meta.withoutConfiguration()); // KNOWN BUG: back to the bootstrap configuration
-        } else {
-            configurations.restoredTo(meta);
-        }
+        configurations.restoredTo(dropsSnapshotConfigurationDeviation(meta));
         committed = meta.index();
         applied = meta.index();
         unstable.restoredTo(received);
+    }
+
+    /**
+     * {@link KnownBug#SNAPSHOT_DROPS_CONFIGURATION}: an installed snapshot restores the configuration it carries; the
+     * deviation restores none, so the node falls back to the bootstrap configuration.
+     */
+    private SnapshotMeta dropsSnapshotConfigurationDeviation(SnapshotMeta meta) {
+        return bugs.on(KnownBug.SNAPSHOT_DROPS_CONFIGURATION) ? meta.withoutConfiguration() : meta;
     }
 
     /** Drops the durable, applied prefix up to {@code index}, now covered by a local snapshot. */

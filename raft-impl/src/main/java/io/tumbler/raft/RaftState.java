@@ -170,12 +170,20 @@ final class RaftState {
     }
 
     void becomeFollower(long newTerm, int leader) {
-        if (bugs.on(KnownBug.VOTE_CLEARED_ON_STEP_DOWN) && newTerm == term) {
-            votedFor = 0; // KNOWN BUG vote-cleared-on-step-down: forgets the vote cast in this very term
-        }
+        forgetsVoteOnStepDownDeviation(newTerm);
         reset(newTerm);
         role = Role.FOLLOWER;
         leaderId = leader;
+    }
+
+    /**
+     * {@link KnownBug#VOTE_CLEARED_ON_STEP_DOWN}: a node keeps the vote it cast in a term for the whole term
+     * (§5.2); the deviation forgets it when it steps down to follower within that same term.
+     */
+    private void forgetsVoteOnStepDownDeviation(long newTerm) {
+        if (bugs.on(KnownBug.VOTE_CLEARED_ON_STEP_DOWN) && newTerm == term) {
+            votedFor = 0;
+        }
     }
 
     /** PreVote: ask without raising the term, so a partitioned node cannot disrupt the cluster. */

@@ -5,6 +5,8 @@ import io.tumbler.raft.HostIncarnation;
 import io.tumbler.raft.Identities;
 import io.tumbler.raft.JoinProof;
 import io.tumbler.raft.JoinRequest;
+import io.tumbler.raft.KnownBug;
+import io.tumbler.raft.KnownBugs;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,8 +34,8 @@ import java.util.TreeSet;
  * by another identity (node ids are handed out fresh, so this takes a misconfigured host).
  *
  * <p>Known bugs {@code rejoin-without-secret-check}, {@code handshake-nonce-reusable} and
- * {@code wiped-node-old-identity} switch single checks off ({@link #skipsSecret} and friends;
- * {@link #membershipOnlyProblem} is the last one's rule).
+ * {@code wiped-node-old-identity} switch single checks off, each in its own deviation method beside the rule it
+ * breaks (see {@link KnownBug}); with {@link KnownBugs#NONE} every check is on.
  */
 public final class JoinAuthority {
     /** A nonce handed out: to whom, and until which tick it may be answered. */
@@ -42,22 +44,22 @@ public final class JoinAuthority {
     private final String clusterId;
     private final byte[] secret;
     private final long nonceLifetimeTicks;
-    private final JoinChecks checks;
+    private final KnownBugs bugs;
     private final TreeMap<Long, Issued> issued = new TreeMap<>();
     private final TreeSet<Long> answered = new TreeSet<>();
     /** The bootstrap node ids: node {@code i} is host {@code i} in incarnation 0. */
     private final TreeSet<Integer> bootstrapPeers;
 
     /** An authority for {@code clusterId} keyed by {@code secret}; nonces expire after {@code nonceLifetimeTicks}. */
-    public JoinAuthority(String clusterId, byte[] secret, long nonceLifetimeTicks, JoinChecks checks) {
-        this(clusterId, secret, nonceLifetimeTicks, checks, java.util.List.of());
+    public JoinAuthority(String clusterId, byte[] secret, long nonceLifetimeTicks, KnownBugs bugs) {
+        this(clusterId, secret, nonceLifetimeTicks, bugs, java.util.List.of());
     }
 
     /**
      * As above, for a cluster bootstrapped with {@code bootstrapPeers}: by convention bootstrap node {@code i} is host
      * {@code i} in incarnation 0, so those hosts come back only under incarnation 1 or later.
      */
-    public JoinAuthority(String clusterId, byte[] secret, long nonceLifetimeTicks, JoinChecks checks,
+    public JoinAuthority(String clusterId, byte[] secret, long nonceLifetimeTicks, KnownBugs bugs,
                          java.util.List<Integer> bootstrapPeers) {
         if (nonceLifetimeTicks <= 0) {
             throw new IllegalArgumentException("nonce lifetime must be positive");
@@ -65,7 +67,7 @@ public final class JoinAuthority {
         this.clusterId = clusterId;
         this.secret = secret.clone();
         this.nonceLifetimeTicks = nonceLifetimeTicks;
-        this.checks = checks;
+        this.bugs = bugs;
         this.bootstrapPeers = new TreeSet<>(bootstrapPeers);
     }
 
@@ -87,9 +89,9 @@ public final class JoinAuthority {
     public JoinDecision verify(JoinProof proof, long nowTick, Configuration configuration) {
         JoinRejection problem = nonceProblem(proof, nowTick);
         if (problem == null) {
-            problem = checks.skipsSecret() || JoinProofs.matches(
+            problem = JoinProofs.matches(
                     JoinProofs.sign(secret, clusterId, proof.hostId(), proof.incarnation(), proof.nonce()),
-                    proof.mac()) ? null : JoinRejection.BAD_PROOF;
+                    proof.mac()) || admitsUnprovenHostDeviation() ? null : JoinRejection.BAD_PROOF;
         }
         if (problem == null) {
             problem = identityProblem(proof.hostId(), proof.incarnation(), proof.from(), configuration);
@@ -102,14 +104,14 @@ public final class JoinAuthority {
 
     /** Unknown, expired, replayed or mismatched nonce; consumes the nonce when it was live. */
     private JoinRejection nonceProblem(JoinProof proof, long nowTick) {
-        if (answered.contains(proof.nonce()) && !checks.reusesNonces()) {
+        if (answered.contains(proof.nonce()) && !acceptsAnsweredNonceDeviation()) {
             return JoinRejection.REPLAYED_NONCE;
         }
         Issued to = issued.get(proof.nonce());
         if (to == null) {
             return JoinRejection.UNKNOWN_NONCE;
         }
-        if (!checks.reusesNonces()) {
+        if (!acceptsAnsweredNonceDeviation()) {
             issued.remove(proof.nonce());
             answered.add(proof.nonce());
         }
@@ -127,9 +129,10 @@ public final class JoinAuthority {
      * a bootstrap host, none for a new one) — all read from {@code configuration}.
      */
     private JoinRejection identityProblem(int hostId, long incarnation, int nodeId, Configuration configuration) {
-        if (checks.acceptsOldIdentity()) {
-            return membershipOnlyProblem(nodeId, configuration);
-        }
+        return admitsOldIdentityDeviation(identityRule(hostId, incarnation, nodeId, configuration), nodeId, configuration);
+    }
+
+    private JoinRejection identityRule(int hostId, long incarnation, int nodeId, Configuration configuration) {
         HostIncarnation asking = new HostIncarnation(hostId, incarnation);
         HostIncarnation bound = boundIdentity(nodeId, configuration);
         if (configuration.isMember(nodeId) || (bound != null && !bound.equals(asking))) {
@@ -139,11 +142,31 @@ public final class JoinAuthority {
     }
 
     /**
-     * KNOWN BUG wiped-node-old-identity: only a current member's id is refused; the incarnation is not compared, so
-     * a host that lost its disk is admitted again under an incarnation already admitted (its old identity).
+     * {@link KnownBug#WIPED_NODE_OLD_IDENTITY}: a host is admitted only under an incarnation above every one admitted
+     * for it ({@code ruled}, the rule's answer); the deviation refuses only a current member's id and compares no
+     * incarnation, so a host that lost its disk is admitted again under its old identity.
      */
-    private static JoinRejection membershipOnlyProblem(int nodeId, Configuration configuration) {
-        return configuration.isMember(nodeId) ? JoinRejection.IDENTITY_IN_USE : null;
+    private JoinRejection admitsOldIdentityDeviation(JoinRejection ruled, int nodeId, Configuration configuration) {
+        if (bugs.on(KnownBug.WIPED_NODE_OLD_IDENTITY)) {
+            return configuration.isMember(nodeId) ? JoinRejection.IDENTITY_IN_USE : null;
+        }
+        return ruled;
+    }
+
+    /**
+     * {@link KnownBug#REJOIN_WITHOUT_SECRET_CHECK}: a proof must carry the MAC of the cluster secret over the host's
+     * identity and nonce; the deviation admits a proof without verifying it.
+     */
+    private boolean admitsUnprovenHostDeviation() {
+        return bugs.on(KnownBug.REJOIN_WITHOUT_SECRET_CHECK);
+    }
+
+    /**
+     * {@link KnownBug#HANDSHAKE_NONCE_REUSABLE}: a nonce is consumed by the first proof that answers it; the deviation
+     * neither consumes it nor refuses an answered one, so a replayed proof admits a host again.
+     */
+    private boolean acceptsAnsweredNonceDeviation() {
+        return bugs.on(KnownBug.HANDSHAKE_NONCE_REUSABLE);
     }
 
     /** Who {@code nodeId} is bound to: a member's recorded identity, a host's latest admission, a bootstrap id. */

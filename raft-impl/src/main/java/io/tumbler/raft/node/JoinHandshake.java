@@ -5,11 +5,11 @@ import io.tumbler.raft.HostIncarnation;
 import io.tumbler.raft.JoinChallenge;
 import io.tumbler.raft.JoinProof;
 import io.tumbler.raft.JoinRequest;
+import io.tumbler.raft.KnownBugs;
 import io.tumbler.raft.Message;
 import io.tumbler.raft.Role;
 import io.tumbler.raft.membership.HostIdentity;
 import io.tumbler.raft.membership.JoinAuthority;
-import io.tumbler.raft.membership.JoinChecks;
 import io.tumbler.raft.membership.JoinDecision;
 import io.tumbler.raft.membership.JoinProofs;
 import java.util.function.LongSupplier;
@@ -28,15 +28,15 @@ final class JoinHandshake {
     private final RaftNode node;
     private final HostIdentity identity;
     private final LongSupplier nonces;
-    private final JoinChecks checks;
+    private final KnownBugs bugs;
     private JoinAuthority authority;
     private long ticks;
 
-    JoinHandshake(RaftNode node, HostIdentity identity, LongSupplier nonces, JoinChecks checks) {
+    JoinHandshake(RaftNode node, HostIdentity identity, LongSupplier nonces, KnownBugs bugs) {
         this.node = node;
         this.identity = identity;
         this.nonces = nonces;
-        this.checks = checks;
+        this.bugs = bugs;
     }
 
     static boolean isHandshake(Message message) {
@@ -103,7 +103,7 @@ final class JoinHandshake {
      */
     private JoinAuthority authority() {
         if (authority == null) {
-            authority = new JoinAuthority(identity.clusterId(), identity.secret(), NONCE_LIFETIME_TICKS, checks,
+            authority = new JoinAuthority(identity.clusterId(), identity.secret(), NONCE_LIFETIME_TICKS, bugs,
                     node.bootstrapPeers());
         }
         return authority;

@@ -28,7 +28,6 @@ import io.tumbler.raft.Snapshot;
 import io.tumbler.raft.SnapshotMeta;
 import io.tumbler.raft.SoftState;
 import io.tumbler.raft.Status;
-import io.tumbler.raft.membership.JoinChecks;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +118,7 @@ public final class RaftNode {
         this.faultPoints = b.faultPoints;
         this.id = b.config.id();
         this.sessions = new SessionTable(b.maxClientSessions);
-        this.joins = new JoinHandshake(this, b.hostIdentity, b.nonces, JoinChecks.of(b.config.knownBugs()));
+        this.joins = new JoinHandshake(this, b.hostIdentity, b.nonces, b.config.knownBugs());
     }
 
     /** A builder; see {@link RaftNodeBuilder} for what is required. */
@@ -202,8 +201,7 @@ public final class RaftNode {
         if (!running()) {
             return;
         }
-        SessionTable.Check check = bugs().on(KnownBug.NO_SESSION_DEDUP)
-                ? new SessionTable.Check.Fresh() : sessions.check(clientId, sequence);
+        SessionTable.Check check = appliesEveryCopyDeviation(sessions.check(clientId, sequence));
         if (check instanceof SessionTable.Check.Duplicate dup) {
             observe(new Observation.SessionDuplicate(id, clientId, sequence, dup.index(), false));
             acknowledge(callback, clientId, sequence, dup.index(), dup.result());
@@ -379,16 +377,24 @@ public final class RaftNode {
         }
         try {
             persist(ready);
-            if (bugs().on(KnownBug.ACK_BEFORE_SYNC)) {
-                sendMessages(ready); // KNOWN BUG ack-before-sync: promises leave before they are durable
-                sentBeforeSync = true;
-            }
+            sendsBeforeSyncDeviation(ready);
         } catch (UncheckedIOException e) {
             halt("storage write failed: " + e.getMessage());
             return;
         }
         syncInFlight = true;
         storage.sync(result -> syncCompleted(ready, result));
+    }
+
+    /**
+     * {@link KnownBug#ACK_BEFORE_SYNC}: a Ready's messages leave only once its entries and hard state are synced; the
+     * deviation sends them as soon as they are written, so a crash loses what they promised.
+     */
+    private void sendsBeforeSyncDeviation(Ready ready) {
+        if (bugs().on(KnownBug.ACK_BEFORE_SYNC)) {
+            sendMessages(ready);
+            sentBeforeSync = true;
+        }
     }
 
     /** FAULT POINT delay-sync: the completion is held to a later tick, as a slow fsync would arrive. */
@@ -421,12 +427,17 @@ public final class RaftNode {
             storage.append(ready.entriesToPersist());
         }
         HardState hard = ready.hardState();
-        if (hard != null && bugs().on(KnownBug.VOTE_NOT_PERSISTED)) {
-            hard = new HardState(hard.term(), 0, hard.commitIndex()); // KNOWN BUG vote-not-persisted
-        }
         if (hard != null) {
-            storage.saveHardState(hard);
+            storage.saveHardState(dropsVoteDeviation(hard));
         }
+    }
+
+    /**
+     * {@link KnownBug#VOTE_NOT_PERSISTED}: the hard state is persisted whole before a vote is sent; the deviation
+     * persists the term and commit index but not votedFor, so a restarted node can vote again in the same term.
+     */
+    private HardState dropsVoteDeviation(HardState hard) {
+        return bugs().on(KnownBug.VOTE_NOT_PERSISTED) ? new HardState(hard.term(), 0, hard.commitIndex()) : hard;
     }
 
     /** The sync callback: may run inside {@link #drive} (a synchronous disk) or later on its own. */
@@ -478,6 +489,14 @@ public final class RaftNode {
         for (Message message : ready.messages()) {
             transport.send(message);
         }
+    }
+
+    /**
+     * {@link KnownBug#NO_SESSION_DEDUP}: a retried or duplicated (clientId, sequence) command is answered from its
+     * session and applied once; the deviation takes every copy as fresh, so each one applies.
+     */
+    private SessionTable.Check appliesEveryCopyDeviation(SessionTable.Check sessionCheck) {
+        return bugs().on(KnownBug.NO_SESSION_DEDUP) ? new SessionTable.Check.Fresh() : sessionCheck;
     }
 
     private KnownBugs bugs() {
@@ -584,8 +603,7 @@ public final class RaftNode {
         byte[] result = null;
         if (entry.type() == EntryType.NORMAL) {
             command = ClientCommand.decode(entry.data());
-            check = bugs().on(KnownBug.NO_SESSION_DEDUP) // KNOWN BUG no-session-dedup: every copy applies
-                    ? new SessionTable.Check.Fresh() : sessions.check(command.clientId(), command.sequence());
+            check = appliesEveryCopyDeviation(sessions.check(command.clientId(), command.sequence()));
             if (check instanceof SessionTable.Check.Fresh) {
                 result = stateMachine.apply(entry.index(), command.payload());
                 sessions.record(command.clientId(), command.sequence(), entry.index(), result);

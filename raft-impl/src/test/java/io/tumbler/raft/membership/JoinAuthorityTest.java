@@ -10,6 +10,8 @@ import io.tumbler.raft.HostIncarnation;
 import io.tumbler.raft.Identities;
 import io.tumbler.raft.JoinProof;
 import io.tumbler.raft.JoinRequest;
+import io.tumbler.raft.KnownBug;
+import io.tumbler.raft.KnownBugs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ class JoinAuthorityTest {
     private static final Configuration THREE = Configuration.ofVoters(List.of(1, 2, 3));
     private static final long LIFETIME = 10;
 
-    private final JoinAuthority authority = new JoinAuthority("c1", SECRET, LIFETIME, JoinChecks.ALL);
+    private final JoinAuthority authority = new JoinAuthority("c1", SECRET, LIFETIME, KnownBugs.NONE);
 
     private static JoinProof proof(int node, int host, long incarnation, long nonce, byte[] secret) {
         return new JoinProof(node, 1, 3, host, incarnation, nonce, JoinProofs.sign(secret, "c1", host, incarnation, nonce));
@@ -79,7 +81,7 @@ class JoinAuthorityTest {
         Configuration removed = admittedByOldLeader.apply(new ConfigChange.Remove(4)).configuration();
         assertEquals(new Identities.Admitted(2, 4), removed.identities().highest().get(9), "the table never shrinks");
         assertFalse(removed.identities().members().containsKey(4));
-        JoinAuthority newLeader = new JoinAuthority("c1", SECRET, LIFETIME, JoinChecks.ALL, List.of(1, 2, 3));
+        JoinAuthority newLeader = new JoinAuthority("c1", SECRET, LIFETIME, KnownBugs.NONE, List.of(1, 2, 3));
         Configuration decoded = Configuration.decode(removed.encode());
         assertEquals(removed, decoded);
         assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION),
@@ -93,7 +95,7 @@ class JoinAuthorityTest {
 
     @Test
     void aBootstrapHostComesBackOnlyUnderIncarnationOneOrLater() {
-        JoinAuthority bootstrapped = new JoinAuthority("c1", SECRET, LIFETIME, JoinChecks.ALL, List.of(1, 2, 3));
+        JoinAuthority bootstrapped = new JoinAuthority("c1", SECRET, LIFETIME, KnownBugs.NONE, List.of(1, 2, 3));
         Configuration withoutTwo = Configuration.ofVoters(List.of(1, 3));
         assertEquals(new JoinDecision.Reject(JoinRejection.STALE_INCARNATION),
                 bootstrapped.challenge(new JoinRequest(7, 1, 0, 2, 0), 0, 1, withoutTwo));
@@ -111,14 +113,14 @@ class JoinAuthorityTest {
 
     @Test
     void eachKnownBugSwitchesOffExactlyItsCheck() {
-        JoinAuthority noSecret = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(true, false, false));
+        JoinAuthority noSecret = new JoinAuthority("c1", SECRET, LIFETIME, KnownBugs.of(KnownBug.REJOIN_WITHOUT_SECRET_CHECK));
         noSecret.challenge(new JoinRequest(4, 1, 0, 4, 0), 0, 5, THREE);
         assertEquals(new JoinDecision.Admit(4, 0, 4), noSecret.verify(new JoinProof(4, 1, 0, 4, 0, 5, new byte[32]), 1, THREE));
-        JoinAuthority reusable = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(false, true, false));
+        JoinAuthority reusable = new JoinAuthority("c1", SECRET, LIFETIME, KnownBugs.of(KnownBug.HANDSHAKE_NONCE_REUSABLE));
         reusable.challenge(new JoinRequest(4, 1, 0, 4, 0), 0, 5, THREE);
         reusable.verify(proof(4, 4, 0, 5, SECRET), 1, THREE);
         assertTrue(reusable.verify(proof(4, 4, 0, 5, SECRET), 2, THREE) instanceof JoinDecision.Admit);
-        JoinAuthority oldIdentity = new JoinAuthority("c1", SECRET, LIFETIME, new JoinChecks(false, false, true),
+        JoinAuthority oldIdentity = new JoinAuthority("c1", SECRET, LIFETIME, KnownBugs.of(KnownBug.WIPED_NODE_OLD_IDENTITY),
                 List.of(1, 2, 3));
         Configuration withoutThree = Configuration.ofVoters(List.of(1, 2));
         assertTrue(oldIdentity.challenge(new JoinRequest(7, 1, 0, 3, 0), 0, 5, withoutThree) instanceof JoinDecision.Challenge,

@@ -47,13 +47,6 @@ public final class ScenarioRunner {
   private static final long MAX_TRACE_RECORDS = 1_500_000L;
   private static final long DRAIN_STEP_MILLIS = 3_000;
   private static final long DRAIN_MAX_MILLIS = 30_000;
-  /** Why the log-level Raft properties are not judged for a system under test other than Tumbler's Raft. */
-  private static final String LOG_SAFETY_SKIPPED = "not judged: Log Matching, Leader Append-Only, Leader "
-      + "Completeness, State Machine Safety, commit monotonicity, acknowledged-write durability and the wire oracles "
-      + "need log entries, commit indexes, votes and acknowledgements journaled from inside the node; the MicroRaft "
-      + "adapter journals only roles and terms (from RaftNodeReports). Linearizability, VM invariants, convergence "
-      + "(equal applied index and state digest on every replica) and liveness are judged as for Tumbler's Raft";
-
   private final boolean keepTrace;
   private final Duration checkerTimeLimit;
   private final boolean stopAtSafetyViolation;
@@ -291,52 +284,11 @@ public final class ScenarioRunner {
       }
     }
 
+    /** Judges the finished run by every check the harness, the scenario and the workload contribute ({@link RunChecks}). */
     RunArtifacts judge(long seed, Schedule schedule, PhaseResult phases, long wallMillis, TraceJournal trace) {
-      List<CheckReport> checks = new ArrayList<>();
-      checks.add(phases.sutException() == null ? CheckReport.pass("sut-exception", 0)
-          : new CheckReport("sut-exception", CheckReport.Verdict.FAIL, phases.sutException().details(), 0));
-      long t0 = System.nanoTime();
-      List<SafetyViolation> safetyViolations = safety.finish();
-      List<String> safetyFailures = new ArrayList<>(safetyViolations.stream().map(SafetyViolation::describe).toList());
-      if (phases.nodeInvariant() != null) {
-        safetyFailures.add(phases.nodeInvariant());
-      }
-      checks.add(raftSafetyReport(safetyFailures, t0));
-      if (scenario.sut() != io.tumbler.sut.SutKind.TUMBLER) {
-        checks.add(new CheckReport("raft-log-safety", CheckReport.Verdict.SKIPPED, List.of(LOG_SAFETY_SKIPPED), 0));
-      }
-      t0 = System.nanoTime();
-      checks.add(report("vm-invariants", vmViolations, t0));
-      CheckResult lin = checkHistory();
-      checks.add(linearizabilityReport(lin));
-      checks.add(livenessReport(phases));
-      checks.add(convergenceReport(phases));
-      workload.membershipAware().ifPresent(m -> checks.add(phases.stoppedEarly() != null
-          ? notJudged("member-hosts", phases) : memberHostsReport(m.hostMembership())));
-      checks.addAll(scenarioReports());
-      return assemble(seed, schedule, phases, wallMillis, trace, checks, safetyViolations, lin);
-    }
-
-    /**
-     * The Raft safety verdict; for a system under test other than Tumbler's Raft it says which properties the
-     * journal let it check (the adapter journals roles and terms, crashes and pauses, not log internals).
-     */
-    private CheckReport raftSafetyReport(List<String> failures, long startNanos) {
-      CheckReport r = report("raft-safety", failures, startNanos);
-      if (scenario.sut() == io.tumbler.sut.SutKind.TUMBLER) {
-        return r;
-      }
-      List<String> details = new ArrayList<>(r.details());
-      details.add(0, "checked for " + scenario.sut().cliName() + ": election safety (at most one leader per term) "
-          + "from the roles and terms its node reports journal; the log properties are in raft-log-safety");
-      return new CheckReport(r.check(), r.verdict(), details, r.millis());
-    }
-
-    private CheckReport report(String name, List<String> failures, long startNanos) {
-      double millis = (System.nanoTime() - startNanos) / 1e6;
-      return failures.isEmpty()
-          ? CheckReport.pass(name, millis)
-          : new CheckReport(name, CheckReport.Verdict.FAIL, failures, millis);
+      Finished run = new Finished(phases);
+      List<CheckReport> checks = RunChecks.judge(RunChecks.of(scenario, workload), run);
+      return assemble(seed, schedule, phases, wallMillis, trace, checks, run.safetyViolations(), run.linearizability());
     }
 
     /**
@@ -351,83 +303,96 @@ public final class ScenarioRunner {
       return checker.check(Models.named(workload.model(), ModelOptions.defaults()), h);
     }
 
-    private CheckReport linearizabilityReport(CheckResult lin) {
-      double millis = lin.stats().elapsedMillis();
-      boolean expectViolation = scenario.expectation() == Expectation.NON_LINEARIZABLE;
-      if (lin instanceof CheckResult.Valid) {
-        String note = expectViolation ? "expected a stale read; this schedule did not expose one" : "";
-        return new CheckReport("linearizability", CheckReport.Verdict.PASS,
-            note.isEmpty() ? List.of() : List.of(note), millis);
-      }
-      if (lin instanceof CheckResult.Invalid invalid) {
-        String what = "cannot linearize " + invalid.counterexample().op();
-        return expectViolation
-            ? new CheckReport("linearizability", CheckReport.Verdict.PASS, List.of("expected violation found: " + what), millis)
-            : new CheckReport("linearizability", CheckReport.Verdict.FAIL, List.of(what), millis);
-      }
-      CheckResult.Unknown unknown = (CheckResult.Unknown) lin;
-      if (unknown.cause() == io.tumbler.lin.UnknownCause.NOTHING_CHECKED) {
-        // A run that ended before any client operation (a hunt stopped at its first violation): nothing to judge
-        // here, and not a harness error; a run that should have served clients fails liveness instead.
-        return new CheckReport("linearizability", CheckReport.Verdict.SKIPPED, List.of("no client operation to check"),
-            millis);
-      }
-      return new CheckReport("linearizability", CheckReport.Verdict.UNKNOWN,
-          List.of(unknown.cause() + ": " + unknown.detail()), millis);
-    }
+    /** This world once its phases are over, as the checks see it; the two costly verdicts are computed once. */
+    private final class Finished implements FinishedRun {
+      private final PhaseResult phases;
+      private List<SafetyViolation> safetyViolations;
+      private CheckResult linearizability;
 
-    private CheckReport livenessReport(PhaseResult phases) {
-      if (phases.stoppedEarly() != null) {
-        return notJudged("liveness", phases);
+      Finished(PhaseResult phases) {
+        this.phases = phases;
       }
-      List<String> problems = new ArrayList<>(phases.live() ? List.of() : phases.livenessProblems());
-      if (healedAtNanos >= 0) {
-        problems.addAll(new ElectionBound(scenario.cluster(), scenario.electionBoundTimeouts())
-            .problems(journal, healedAtNanos, sim.nowNanos()));
+
+      @Override
+      public Scenario scenario() {
+        return scenario;
       }
-      return problems.isEmpty()
-          ? CheckReport.pass("liveness", 0)
-          : new CheckReport("liveness", CheckReport.Verdict.FAIL, problems, 0);
-    }
 
-    private static CheckReport notJudged(String check, PhaseResult phases) {
-      return new CheckReport(check, CheckReport.Verdict.SKIPPED, List.of("not judged: " + phases.stoppedEarly()), 0);
-    }
-
-    private CheckReport convergenceReport(PhaseResult phases) {
-      if (phases.stoppedEarly() != null) {
-        return notJudged("convergence", phases); // nodes were stopped mid-flight, not given time to catch up
+      @Override
+      public String stoppedEarly() {
+        return phases.stoppedEarly();
       }
-      List<String> problems = new LivenessProbe(cluster, history, 0).divergence();
-      return report("convergence", problems, System.nanoTime());
-    }
 
-    /** {@link MemberHostsCheck} on the final state of the member that applied the most (the lowest id on a tie). */
-    private CheckReport memberHostsReport(io.tumbler.scenario.workload.HostMembership membership) {
-      long t0 = System.nanoTime();
-      io.tumbler.scenario.cluster.NodeProcess judged = null;
-      for (int id : cluster.nodes()) {
-        io.tumbler.scenario.cluster.NodeProcess p = cluster.running(id);
-        if (p != null && (judged == null || p.node().appliedIndex() > judged.node().appliedIndex())) {
-          judged = p;
+      @Override
+      public SutException sutException() {
+        return phases.sutException();
+      }
+
+      @Override
+      public String nodeInvariant() {
+        return phases.nodeInvariant();
+      }
+
+      @Override
+      public boolean live() {
+        return phases.live();
+      }
+
+      @Override
+      public List<String> livenessProblems() {
+        return phases.livenessProblems();
+      }
+
+      @Override
+      public List<SafetyViolation> safetyViolations() {
+        if (safetyViolations == null) {
+          safetyViolations = safety.finish();
         }
+        return safetyViolations;
       }
-      if (judged == null) {
-        return report("member-hosts", List.of("no member is running to read the final state from"), t0);
-      }
-      String where = "n" + judged.nodeId() + " at applied index " + judged.node().appliedIndex();
-      return report("member-hosts", MemberHostsCheck.problems(membership, judged.stateMachine().state(), where), t0);
-    }
 
-    private List<CheckReport> scenarioReports() {
-      List<CheckReport> reports = new ArrayList<>();
-      ScenarioCheck.RunRecord record = new ScenarioCheck.RunRecord(journal, applied,
-          scenario.safetyMillis() * MILLIS, scenario.cluster().nodes());
-      for (int i = 0; i < scenario.checks().size(); i++) {
-        long t0 = System.nanoTime();
-        reports.add(report("scenario-" + (i + 1), scenario.checks().get(i).evaluate(record), t0));
+      @Override
+      public List<String> vmViolations() {
+        return vmViolations;
       }
-      return reports;
+
+      @Override
+      public CheckResult linearizability() {
+        if (linearizability == null) {
+          linearizability = checkHistory();
+        }
+        return linearizability;
+      }
+
+      @Override
+      public List<JournalEvent> journal() {
+        return journal;
+      }
+
+      @Override
+      public List<AppliedFault> appliedFaults() {
+        return applied;
+      }
+
+      @Override
+      public long healedAtNanos() {
+        return healedAtNanos;
+      }
+
+      @Override
+      public long endNanos() {
+        return sim.nowNanos();
+      }
+
+      @Override
+      public SimCluster cluster() {
+        return cluster;
+      }
+
+      @Override
+      public HistoryRecorder history() {
+        return history;
+      }
     }
 
     private static boolean changesMembership(Schedule schedule) {
