@@ -40,6 +40,8 @@ final class PlotSvg {
   private static final Pattern LINE_DEAD_STYLE = Pattern.compile(
       "<line style=\"fill:none;([^\"]*?)stroke-miterlimit:10;");
   private static final Pattern CLIP_ID = Pattern.compile("\\bclip(\\d+)\\b");
+  private static final Pattern SEGMENT = Pattern.compile(
+      "<line style=\"([^\"]*)\" x1=\"([^\"]*)\" x2=\"([^\"]*)\" y1=\"([^\"]*)\" y2=\"([^\"]*)\"/>\\s*");
   static final Color OK_COLOUR = new Color(63, 155, 79);
   static final Color FAIL_COLOUR = new Color(208, 70, 63);
   static final Color INFO_COLOUR = new Color(232, 163, 58);
@@ -137,11 +139,52 @@ final class PlotSvg {
     svg = LONG_DECIMAL.matcher(renameClips(svg.substring(open), id)).replaceAll("$1");
     // A <line> has no fill and no joins: VectorGraphics2D's fill and miter limit on each segment are dead bytes,
     // a third of a line's text, and a plot's lines are drawn segment by segment.
-    svg = LINE_DEAD_STYLE.matcher(svg).replaceAll("<line style=\"$1");
+    svg = joinSegments(LINE_DEAD_STYLE.matcher(svg).replaceAll("<line style=\"$1"));
     String tag = "<svg id=\"" + id + "\" class=\"plot\" role=\"img\" aria-label=\"" + Markup.esc(caption) + "\"";
     return tag + " " + svg.substring("<svg".length()).stripLeading().replaceFirst("\\bwidth=\"[^\"]*\" ", "")
         .replaceFirst("\\bheight=\"[^\"]*\" ", "").replaceFirst(">", "><title>" + Markup.esc(caption) + "</title>")
         .strip() + "\n";
+  }
+
+  /**
+   * Joins runs of {@code <line>} segments that continue one another (each starts where the one before ended, in the
+   * same style, with nothing but white space between) into one {@code <polyline>}: a line series is painted segment
+   * by segment, and a long run's rate and latency lines were hundreds of elements. The segments drawn are the same;
+   * a lone segment stays a {@code <line>}.
+   */
+  static String joinSegments(String svg) {
+    Matcher m = SEGMENT.matcher(svg);
+    StringBuilder out = new StringBuilder(svg.length());
+    int copied = 0;
+    int from = 0;
+    while (m.find(from)) {
+      out.append(svg, copied, m.start());
+      String style = m.group(1);
+      StringBuilder points = new StringBuilder().append(m.group(2)).append(',').append(m.group(4));
+      String lastX = m.group(3);
+      String lastY = m.group(5);
+      int segments = 1;
+      int end = m.end();
+      String first = m.group();
+      while (m.find(end) && m.start() == end && m.group(1).equals(style) && m.group(2).equals(lastX)
+          && m.group(4).equals(lastY)) {
+        points.append(' ').append(lastX).append(',').append(lastY);
+        lastX = m.group(3);
+        lastY = m.group(5);
+        end = m.end();
+        segments++;
+      }
+      if (segments == 1) {
+        out.append(first);
+      } else {
+        points.append(' ').append(lastX).append(',').append(lastY);
+        out.append("<polyline style=\"fill:none;").append(style).append("\" points=\"").append(points)
+            .append("\"/>\n");
+      }
+      copied = end;
+      from = end;
+    }
+    return out.append(svg, copied, svg.length()).toString();
   }
 
   private static String renameClips(String svg, String id) {

@@ -116,4 +116,38 @@ class PlotsTest {
     assertTrue(latency.contains("the slowest per time bin"), "the caption says the markers were reduced");
     assertTrue(latency.length() < 1_500_000 && throughput.length() < 1_500_000, "plots stay a small part of a page");
   }
+
+  @Test
+  void continuingSegmentsOfOneStyleBecomeOnePolylineAndEverySegmentIsKept() {
+    String a = "stroke:red;";
+    String b = "stroke:blue;";
+    String in = "<g>\n" + seg(a, 0, 1, 0, 1) + seg(a, 1, 2, 1, 0) + seg(a, 2, 3, 0, 5) // one run of three
+        + seg(a, 9, 10, 9, 9) // a gap: a run of its own, a lone segment
+        + seg(b, 10, 11, 9, 8) + seg(b, 11, 12, 8, 8) // continues the point, but another style: a new run
+        + "<path d=\"M0,0\"/>\n" + seg(b, 12, 13, 8, 8) + "</g>";
+    String out = PlotSvg.joinSegments(in);
+    assertEquals("<g>\n"
+        + "<polyline style=\"fill:none;stroke:red;\" points=\"0,0 1,1 2,0 3,5\"/>\n"
+        + seg(a, 9, 10, 9, 9)
+        + "<polyline style=\"fill:none;stroke:blue;\" points=\"10,9 11,8 12,8\"/>\n"
+        + "<path d=\"M0,0\"/>\n" + seg(b, 12, 13, 8, 8) + "</g>", out);
+  }
+
+  @Test
+  void aLongRunsLinesAreAFewPolylinesNotASegmentEach() throws Exception {
+    List<HistoryOp> many = ops(20_000);
+    long end = many.get(many.size() - 1).completeNanos();
+    for (String svg : List.of(LatencyPlot.render(many, FAULTS, end), ThroughputPlot.render(many, FAULTS, end))) {
+      SvgXml xml = SvgXml.parse(svg);
+      int polylines = xml.count("//*[local-name()='polyline']");
+      int lines = xml.count("//*[local-name()='line']");
+      assertTrue(polylines > 0, "the series lines are polylines");
+      assertTrue(lines < 200, "what stays a <line> is the axes, ticks and grid, not the series: " + lines);
+    }
+  }
+
+  private static String seg(String style, int x1, int x2, int y1, int y2) {
+    return "<line style=\"" + style + "\" x1=\"" + x1 + "\" x2=\"" + x2 + "\" y1=\"" + y1 + "\" y2=\"" + y2
+        + "\"/>\n";
+  }
 }
