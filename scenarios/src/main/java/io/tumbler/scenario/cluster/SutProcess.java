@@ -16,11 +16,12 @@ import io.tumbler.vm.VmStateMachine;
 import java.util.List;
 
 /**
- * One incarnation of a node of a system under test other than Tumbler's own Raft: it gives the
+ * The simulated process of one cluster node, whatever Raft runs on it: at every (re)start it gives the
  * {@link SystemUnderTest} a {@link NodeEnvironment} over this process (its clock, the simulated network, its disk,
- * its random stream, the journal), carries the node's peer messages as {@link Wire.Foreign} and serves the client
- * protocol ({@link Wire.Request}) through {@link SutNode#submit} and {@link SutNode#read}, so clients, nemesis and
- * checkers are the ones Tumbler's Raft faces.
+ * its random stream, the journal), carries the node's peer messages (Tumbler's Raft messages as {@link Wire.Peer} in
+ * the production codec, any other kind's as {@link Wire.Foreign}) and serves the client protocol
+ * ({@link Wire.Request}) through {@link SutNode#submit} and {@link SutNode#read}, so every kind faces the same
+ * clients, nemesis and checkers.
  */
 final class SutProcess implements SimProcess<Wire>, NodeView {
   private final SimCluster cluster;
@@ -44,7 +45,9 @@ final class SutProcess implements SimProcess<Wire>, NodeView {
 
   @Override
   public void onMessage(int from, Wire message) {
-    if (message instanceof Wire.Foreign foreign) {
+    if (message instanceof Wire.Peer peer) {
+      node.deliver(cluster.nodeAtProcess(from), peer.message());
+    } else if (message instanceof Wire.Foreign foreign) {
       node.deliver(cluster.nodeAtProcess(from), foreign.message());
     } else if (message instanceof Wire.Request request) {
       serve(from, request);
@@ -145,13 +148,19 @@ final class SutProcess implements SimProcess<Wire>, NodeView {
     }
 
     @Override
+    public long monotonicNanos() {
+      return context.monotonicNanos();
+    }
+
+    @Override
     public Timer setTimer(long delayNanos, Runnable action) {
       return context.setMonotonicTimer(delayNanos, action::run);
     }
 
     @Override
     public void send(int peer, Object message) {
-      context.send(cluster.processOf(peer), new Wire.Foreign(message));
+      Wire wire = message instanceof io.tumbler.raft.Message raft ? new Wire.Peer(raft) : new Wire.Foreign(message);
+      context.send(cluster.processOf(peer), wire);
     }
 
     @Override

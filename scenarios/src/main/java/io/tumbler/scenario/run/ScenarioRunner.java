@@ -405,9 +405,9 @@ public final class ScenarioRunner {
     /** {@link MemberHostsCheck} on the final state of the member that applied the most (the lowest id on a tie). */
     private CheckReport memberHostsReport(io.tumbler.scenario.workload.HostMembership membership) {
       long t0 = System.nanoTime();
-      io.tumbler.scenario.cluster.NodeProcess judged = null;
+      io.tumbler.scenario.cluster.TumblerNode judged = null;
       for (int id : cluster.nodes()) {
-        io.tumbler.scenario.cluster.NodeProcess p = cluster.running(id);
+        io.tumbler.scenario.cluster.TumblerNode p = cluster.running(id);
         if (p != null && (judged == null || p.node().appliedIndex() > judged.node().appliedIndex())) {
           judged = p;
         }
