@@ -16,6 +16,8 @@ import io.tumbler.scenario.coverage.CoveragePath;
 import io.tumbler.scenario.coverage.CoverageCounters;
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.ObservationTranslator;
+import io.tumbler.scenario.wire.Wire;
+import io.tumbler.scenario.wire.WireCodec;
 import io.tumbler.scenario.workload.Workload;
 import io.tumbler.sim.kernel.Simulation;
 import io.tumbler.sim.net.LinkProfile;
@@ -356,8 +358,8 @@ public final class SimCluster implements FaultActuator {
    * buggify fires; the membership paths only when {@code membershipScheduled} (see {@link CoverageCounters#toMap}).
    */
   public SortedMap<String, Long> coverage(boolean membershipScheduled) {
-    return clients == null ? coverage.toMap(0, List.of(), buggify, membershipScheduled)
-        : coverage.toMap(clients.retries(), clients.historyOperations(), buggify, membershipScheduled);
+    return clients == null ? coverage.toMap(0, List.of(), buggify::fired, membershipScheduled)
+        : coverage.toMap(clients.retries(), clients.historyOperations(), buggify::fired, membershipScheduled);
   }
 
   /** The run's fault points: which are enabled and how often they fired. */

@@ -2,21 +2,23 @@ package io.tumbler.scenario.cluster;
 
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.node.RaftNode;
+import io.tumbler.raft.node.ReadMode;
 import io.tumbler.raft.node.ReadOutcome;
-import io.tumbler.raft.node.SubmitResult;
+import io.tumbler.raft.runtime.ClientProtocol;
+import io.tumbler.raft.runtime.ClientRequest;
+import io.tumbler.raft.runtime.ClientRequestHandler;
 import io.tumbler.raft.storage.CorruptLogException;
 import io.tumbler.raft.storage.SegmentedLog;
-import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.sut.NodeEnvironment;
 import io.tumbler.sut.SutNode;
-import io.tumbler.sut.SutReply;
 import io.tumbler.vm.VmStateMachine;
 import java.util.function.Consumer;
 
 /**
  * One incarnation of a node of Tumbler's own Raft ({@link TumblerSut}): the production {@link RaftNode} and
  * {@link VmStateMachine}, with the production segmented log on the simulated disk, its messages in the production
- * wire codec on the simulated network and the ticker on the node's own simulated clock. A restart builds a fresh instance that recovers from disk, exactly
+ * wire codec on the simulated network, clients served by the production server's {@link ClientRequestHandler} and
+ * the ticker on the node's own simulated clock. A restart builds a fresh instance that recovers from disk, exactly
  * as the real server would.
  *
  * <p>Beyond the generic seam it reports to its cluster what only Tumbler's Raft exposes: the observations
@@ -29,6 +31,8 @@ public final class TumblerNode implements SutNode {
   private final NodeEnvironment env;
   private final int nodeId;
   private final RaftNode node;
+  /** The production server's client-protocol handler, on this node. */
+  private final ClientRequestHandler requests;
   private final VmStateMachine stateMachine = new VmStateMachine();
   private final RecordingStorage storage;
   /** Counts the ticks this incarnation is handed and reports its timer resets and campaigns to the journal. */
@@ -58,6 +62,7 @@ public final class TumblerNode implements SutNode {
         .faultPoints(cluster.faultPoints(nodeId))
         .hostIdentity(cluster.hostIdentity(nodeId), new JoinNonces(env::random, env.incarnation()))
         .build();
+    requests = new ClientRequestHandler(node);
   }
 
   /** Recovers from disk and starts; a corrupt log is refused (the node halts and serves nothing). */
@@ -128,21 +133,31 @@ public final class TumblerNode implements SutNode {
     timer.delivered();
   }
 
+  /**
+   * A client-protocol request, served by the {@link ClientRequestHandler} the production server runs. A linearizable
+   * or lease read that is answered is also reported to the wire oracles, with when it arrived and the index it was
+   * served at (read from the response frame, as a tap on the connection would).
+   */
   @Override
-  public void submit(long clientId, long sequence, byte[] command, Consumer<SutReply> reply) {
-    node.submit(clientId, sequence, command, result -> reply.accept(answer(result)));
-  }
-
-  @Override
-  public void read(ReadMode mode, byte[] query, Consumer<SutReply> reply) {
-    io.tumbler.raft.node.ReadMode raftMode = io.tumbler.raft.node.ReadMode.valueOf(mode.name());
-    long arrivalNanos = env.trueNanos(); // true time, not the node's skewed clock
-    node.read(raftMode, query, outcome -> {
-      if (outcome instanceof ReadOutcome.Ok ok && raftMode != io.tumbler.raft.node.ReadMode.LOCAL) {
-        cluster.wire().readAnswered(nodeId, raftMode, arrivalNanos, ok.appliedIndex());
-      }
-      reply.accept(answer(outcome));
-    });
+  public void serve(byte[] requestFrame, Consumer<byte[]> answer) {
+    ClientRequest request;
+    try {
+      request = ClientProtocol.decodeRequest(requestFrame);
+    } catch (IllegalArgumentException e) {
+      requests.serve(requestFrame, answer); // answers with the protocol's "unavailable" frame naming the problem
+      return;
+    }
+    if (request instanceof ClientRequest.Read read && read.mode() != ReadMode.LOCAL) {
+      long arrivalNanos = env.trueNanos(); // true time, not the node's skewed clock
+      requests.serve(request, response -> {
+        if (ClientProtocol.decodeReadOutcome(response) instanceof ReadOutcome.Ok ok) {
+          cluster.wire().readAnswered(nodeId, read.mode(), arrivalNanos, ok.appliedIndex());
+        }
+        answer.accept(response);
+      });
+    } else {
+      requests.serve(request, answer);
+    }
   }
 
   @Override
@@ -157,29 +172,5 @@ public final class TumblerNode implements SutNode {
     }
     cluster.wire().sending(message);
     env.send(message.to(), message);
-  }
-
-  private static SutReply answer(SubmitResult result) {
-    if (result instanceof SubmitResult.Ok ok) {
-      return new SutReply.Ok(ok.result());
-    }
-    if (result instanceof SubmitResult.NotLeader notLeader) {
-      return new SutReply.NotLeader(notLeader.leaderHint());
-    }
-    if (result instanceof SubmitResult.Dropped dropped) {
-      return new SutReply.Refused(dropped.reason());
-    }
-    return new SutReply.Unknown(((SubmitResult.Unknown) result).reason());
-  }
-
-  private static SutReply answer(ReadOutcome outcome) {
-    if (outcome instanceof ReadOutcome.Ok ok) {
-      return new SutReply.Ok(ok.result());
-    }
-    if (outcome instanceof ReadOutcome.NotLeader notLeader) {
-      return new SutReply.NotLeader(notLeader.leaderHint());
-    }
-    // Unavailable: the read was not served; reads have no effect, so the client may retry anywhere.
-    return new SutReply.Refused(((ReadOutcome.Unavailable) outcome).reason());
   }
 }
