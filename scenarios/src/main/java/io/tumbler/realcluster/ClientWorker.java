@@ -1,10 +1,8 @@
 package io.tumbler.realcluster;
 
-import io.tumbler.raft.node.ReadMode;
 import io.tumbler.raft.node.ReadOutcome;
 import io.tumbler.raft.node.SubmitResult;
 import io.tumbler.raft.runtime.RaftClient;
-import io.tumbler.scenario.cluster.Wire.RequestKind;
 import io.tumbler.scenario.workload.Completion;
 import io.tumbler.scenario.workload.PlannedOperation;
 import io.tumbler.sim.random.RandomStream;
@@ -108,10 +106,10 @@ final class ClientWorker implements Runnable {
             return null;
         }
         try {
-            if (op.kind() == RequestKind.COMMAND) {
+            if (!op.isRead()) {
                 return onSubmit(op, client.submit(sessionId(), sequence, op.payload()));
             }
-            return onRead(op, client.read(readMode(op.kind()), op.payload()));
+            return onRead(op, client.read(op.readMode(), op.payload()));
         } catch (IOException e) {
             disconnect(target);
             mayHaveTakenEffect |= !op.isRead();
@@ -180,13 +178,5 @@ final class ClientWorker implements Runnable {
                 // The connection is gone either way.
             }
         }
-    }
-
-    private static ReadMode readMode(RequestKind kind) {
-        return switch (kind) {
-            case READ_LEASE -> ReadMode.LEASE;
-            case READ_LOCAL -> ReadMode.LOCAL;
-            default -> ReadMode.LINEARIZABLE;
-        };
     }
 }

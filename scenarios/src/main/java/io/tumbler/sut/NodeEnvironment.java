@@ -30,6 +30,9 @@ public interface NodeEnvironment {
   /** The node's local clock in nanoseconds (it may jump backwards under a clock fault). */
   long localNanos();
 
+  /** The node's monotonic clock in nanoseconds: it drifts with the node's clock but never jumps (for tickers). */
+  long monotonicNanos();
+
   /** Runs {@code action} after {@code delayNanos} of the node's monotonic clock, as a simulator event. */
   Timer setTimer(long delayNanos, Runnable action);
 

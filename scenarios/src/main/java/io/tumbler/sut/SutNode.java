@@ -1,6 +1,5 @@
 package io.tumbler.sut;
 
-import io.tumbler.scenario.workload.ReadMode;
 import java.util.function.Consumer;
 
 /**
@@ -13,14 +12,13 @@ public interface SutNode extends NodeView {
   void deliver(int fromNode, Object message);
 
   /**
-   * A client command, identified by its session ({@code clientId}, {@code sequence}: a retry reuses it and must be
-   * applied at most once). {@code reply} is called once, later, on the simulation thread — or never if the node
-   * crashes first.
+   * A client request in the production client protocol ({@link io.tumbler.raft.runtime.ClientProtocol} request
+   * frame), as Tumbler's own server gets it on a client connection. {@code answer} is called once with the response
+   * frame, later, on the simulation thread — or never if the node crashes first. A command carries its session
+   * ({@code clientId}, {@code sequence}: a retry reuses it and must be applied at most once). A kind whose node
+   * serves only commands and reads can answer through {@link ClientFrames}.
    */
-  void submit(long clientId, long sequence, byte[] command, Consumer<SutReply> reply);
-
-  /** A read of {@code query} in {@code mode}; {@code reply} as for {@link #submit}. */
-  void read(ReadMode mode, byte[] query, Consumer<SutReply> reply);
+  void serve(byte[] requestFrame, Consumer<byte[]> answer);
 
   /** An operator asks this node, if it leads, to hand leadership to {@code target}; ignored otherwise. */
   void transferLeadership(int target);

@@ -281,8 +281,11 @@ public final class ClientProtocol {
         return new ClusterConfiguration(reportedBy, role, leader, index, commit, configuration, match);
     }
 
-    /** The answer to a request this server cannot parse (sent once, before the connection closes). */
-    static byte[] encodeMalformed(String reason) {
+    /**
+     * The {@code unavailable} answer to a request the server cannot parse or does not serve, naming the problem (a
+     * TCP server sends it once, before the connection closes).
+     */
+    public static byte[] encodeMalformed(String reason) {
         return reason(UNAVAILABLE, reason);
     }
 

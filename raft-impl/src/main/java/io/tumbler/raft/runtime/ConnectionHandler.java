@@ -90,48 +90,32 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
+    /**
+     * The node's answer through the shared {@link ClientRequestHandler}, or, if none comes within the request
+     * timeout, the outcome a client must assume: unknown for a command or a membership change (it may still take
+     * effect), not served for a read or a transfer; a status or configuration query without an answer fails.
+     */
     private byte[] answer(ClientRequest request) throws IOException {
-        if (request instanceof ClientRequest.Submit s) {
-            SubmitResult result = await(server.submit(s.clientId(), s.sequence(), s.command()));
-            return ClientProtocol.encodeSubmitResult(result != null ? result
-                    : new SubmitResult.Unknown("no answer from the node within the request timeout"));
+        byte[] frame = await(server.serve(request));
+        if (frame != null) {
+            return frame;
         }
-        if (request instanceof ClientRequest.Read r) {
-            ReadOutcome outcome = await(server.read(r.mode(), r.query()));
-            return ClientProtocol.encodeReadOutcome(outcome != null ? outcome
-                    : new ReadOutcome.Unavailable("no answer from the node within the request timeout"));
+        String late = "no answer from the node within the request timeout";
+        if (request instanceof ClientRequest.Submit) {
+            return ClientProtocol.encodeSubmitResult(new SubmitResult.Unknown(late));
         }
-        if (request instanceof ClientRequest.StatusQuery) {
-            return status();
+        if (request instanceof ClientRequest.Read) {
+            return ClientProtocol.encodeReadOutcome(new ReadOutcome.Unavailable(late));
         }
-        return answerAdmin(request);
-    }
-
-    private byte[] status() throws IOException {
-        ServerStatus status = await(server.status());
-        if (status == null) {
-            throw new IOException("node did not report its status in time");
+        if (request instanceof ClientRequest.ChangeMembership) {
+            return ClientProtocol.encodeConfigChangeOutcome(new ConfigChangeOutcome.Unknown("not committed within the "
+                    + "request timeout: read the configuration and decide"));
         }
-        return ClientProtocol.encodeStatus(status);
-    }
-
-    private byte[] answerAdmin(ClientRequest request) throws IOException {
-        if (request instanceof ClientRequest.ChangeMembership m) {
-            ConfigChangeOutcome outcome = await(server.proposeConfigChange(m.change()));
-            return ClientProtocol.encodeConfigChangeOutcome(outcome != null ? outcome
-                    : new ConfigChangeOutcome.Unknown("not committed within the request timeout: read the "
-                    + "configuration and decide"));
+        if (request instanceof ClientRequest.TransferLeadership) {
+            return ClientProtocol.encodeTransferOutcome(new TransferOutcome.Refused(late));
         }
-        if (request instanceof ClientRequest.TransferLeadership t) {
-            TransferOutcome outcome = await(server.transferLeadership(t.target()));
-            return ClientProtocol.encodeTransferOutcome(outcome != null ? outcome
-                    : new TransferOutcome.Refused("no answer from the node within the request timeout"));
-        }
-        ClusterConfiguration configuration = await(server.configuration());
-        if (configuration == null) {
-            throw new IOException("node did not report its configuration in time");
-        }
-        return ClientProtocol.encodeConfiguration(configuration);
+        throw new IOException(request instanceof ClientRequest.StatusQuery ? "node did not report its status in time"
+                : "node did not report its configuration in time");
     }
 
     /** The future's value, or null if it does not complete within the request timeout. */

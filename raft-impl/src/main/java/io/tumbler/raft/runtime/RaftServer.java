@@ -1,13 +1,9 @@
 package io.tumbler.raft.runtime;
 
 import io.tumbler.raft.ConfigChange;
-import io.tumbler.raft.Configuration;
 import io.tumbler.raft.JitterSource;
 import io.tumbler.raft.LogConfiguration;
 import io.tumbler.raft.Message;
-import io.tumbler.raft.PeerStatus;
-import io.tumbler.raft.Role;
-import io.tumbler.raft.Status;
 import io.tumbler.raft.node.ConfigChangeOutcome;
 import io.tumbler.raft.node.RaftNode;
 import io.tumbler.raft.node.ReadMode;
@@ -21,7 +17,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.SecureRandom;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +50,8 @@ public final class RaftServer implements AutoCloseable {
     private final JoinAudit joinAudit;
     private final ServerSocket listener;
     private final RaftNode node;
+    /** Serves the client protocol on {@link #node} (on the node thread), as the simulation does too. */
+    private final ClientRequestHandler requests;
     private final CompletableFuture<String> halted = new CompletableFuture<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<LogConfiguration> joined = new CompletableFuture<>();
@@ -89,6 +86,7 @@ public final class RaftServer implements AutoCloseable {
                 .hostIdentity(options.identity(), new SecureRandom()::nextLong)
                 .build();
         refuseFaultPoints(node);
+        this.requests = new ClientRequestHandler(node);
     }
 
     /** Join handshakes this server refused as leader since it started (each is logged as a warning). */
@@ -174,8 +172,17 @@ public final class RaftServer implements AutoCloseable {
     /** The node's current status. */
     public CompletableFuture<ServerStatus> status() {
         CompletableFuture<ServerStatus> future = new CompletableFuture<>();
-        onNode(() -> future.complete(new ServerStatus(node.id(), node.role(), node.status().term(), node.leaderId(),
-                node.status().commitIndex(), node.appliedIndex(), node.haltReason())));
+        onNode(() -> future.complete(requests.status()));
+        return future;
+    }
+
+    /**
+     * Serves one client-protocol request on the node thread through the {@link ClientRequestHandler} the simulation
+     * runs too; the future completes with the response frame, or never if the node halts (callers bound their wait).
+     */
+    CompletableFuture<byte[]> serve(ClientRequest request) {
+        CompletableFuture<byte[]> future = new CompletableFuture<>();
+        onNode(() -> requests.serve(request, future::complete));
         return future;
     }
 
@@ -195,25 +202,14 @@ public final class RaftServer implements AutoCloseable {
      */
     public CompletableFuture<TransferOutcome> transferLeadership(int target) {
         CompletableFuture<TransferOutcome> future = new CompletableFuture<>();
-        onNode(() -> {
-            Configuration configuration = node.configuration().configuration();
-            if (node.role() != Role.LEADER) {
-                future.complete(new TransferOutcome.NotLeader(node.leaderId()));
-            } else if (target == node.id() || !configuration.isVoter(target)) {
-                future.complete(new TransferOutcome.Refused("node " + target + " is not another voter of "
-                        + configuration));
-            } else {
-                node.transferLeadership(target);
-                future.complete(new TransferOutcome.Started(target));
-            }
-        });
+        onNode(() -> future.complete(requests.transferLeadership(target)));
         return future;
     }
 
     /** The configuration the node uses now, with every member's match index when it leads. */
     public CompletableFuture<ClusterConfiguration> configuration() {
         CompletableFuture<ClusterConfiguration> future = new CompletableFuture<>();
-        onNode(() -> future.complete(describeConfiguration()));
+        onNode(() -> future.complete(requests.configuration()));
         return future;
     }
 
@@ -277,19 +273,6 @@ public final class RaftServer implements AutoCloseable {
     static final int JOIN_RETRY_TICKS = 10;
     /** Every this many unanswered join rounds the server warns: refusals are only observed on the leader. */
     private static final int JOIN_WARN_ROUNDS = 20;
-
-    private ClusterConfiguration describeConfiguration() {
-        Status status = node.status();
-        LogConfiguration current = node.configuration();
-        TreeMap<Integer, Long> match = new TreeMap<>();
-        for (PeerStatus peer : status.progress()) {
-            if (peer.id() != node.id()) {
-                match.put(peer.id(), peer.matchIndex());
-            }
-        }
-        return new ClusterConfiguration(node.id(), node.role(), node.leaderId(), current.index(),
-                status.commitIndex(), current.configuration(), match);
-    }
 
     /** On the node thread: knock now and every {@link #JOIN_RETRY_TICKS} ticks until admitted. */
     private void startJoining() {

@@ -1,6 +1,9 @@
 package io.tumbler.scenario.client;
 
-import io.tumbler.scenario.cluster.Wire;
+import io.tumbler.raft.node.ReadOutcome;
+import io.tumbler.raft.node.SubmitResult;
+import io.tumbler.raft.runtime.ClientProtocol;
+import io.tumbler.scenario.wire.Wire;
 import io.tumbler.scenario.workload.Completion;
 import io.tumbler.scenario.workload.PlannedOperation;
 import io.tumbler.scenario.workload.Workload;
@@ -11,9 +14,10 @@ import io.tumbler.sim.random.RandomStream;
 
 /**
  * A simulated client: one operation at a time, sent over the simulated network to the node it believes
- * leads, following redirects, retrying within its session after a timeout, and recording the history.
+ * leads as a production client-protocol frame ({@link ClientProtocol}; the answer is read as the production
+ * client reads it), following redirects, retrying within its session after a timeout, and recording the history.
  *
- * <p>Outcomes: a definite reply completes the operation ok or fail; a {@code NOT_LEADER} reply means no
+ * <p>Outcomes: a definite reply completes the operation ok or fail; a not-leader reply means no
  * effect, so the client retries elsewhere; a timeout may hide an effect, so the client retries with the
  * SAME session sequence (the cluster applies it at most once) and, if the deadline passes without a
  * definite answer, records {@code info} — unless every attempt was definitely refused, then {@code fail}.
@@ -93,13 +97,13 @@ public final class ClientProcess implements SimProcess<Wire> {
     mayHaveTakenEffect = false;
     failedAttempts = 0;
     deadlineLocalNanos = context.nowNanos() + shared.config().operationDeadlineNanos();
-    if (current.kind() == Wire.RequestKind.READ_LOCAL) {
+    if (current.isLocalRead()) {
       shared.history().invokeLocalRead(process, current.f(), current.value(), shared.trueNanos());
     } else {
       shared.history().invoke(process, current.f(), current.value(), shared.trueNanos());
     }
     shared.operationStarted();
-    if (current.kind() == Wire.RequestKind.READ_LOCAL) {
+    if (current.isLocalRead()) {
       target = home(); // a local read goes to the client's nearest replica, as it would in a real deployment
     }
     sendAttempt();
@@ -111,10 +115,15 @@ public final class ClientProcess implements SimProcess<Wire> {
   }
 
   private void sendAttempt() {
-    context.send(target, new Wire.Request(sessionId(), sequence, current.kind(), current.payload()));
+    context.send(target, call());
     long thisAttempt = ++attempt;
     awaitingReply = true;
     attemptTimer = context.setTimer(attemptTimeoutNanos(), () -> onAttemptTimeout(thisAttempt));
+  }
+
+  /** The current operation's request frame, in the envelope that stands for this client's connection. */
+  private Wire.Call call() {
+    return new Wire.Call(sessionId(), sequence, ClientProtocol.encodeRequest(current.request(sessionId(), sequence)));
   }
 
   /**
@@ -142,7 +151,7 @@ public final class ClientProcess implements SimProcess<Wire> {
     if (current.isRead() || forced.echoChance() == 0 || !forcedRandom.chance(forced.echoChance())) {
       return;
     }
-    Wire.Request again = new Wire.Request(sessionId(), sequence, current.kind(), current.payload());
+    Wire.Call again = call();
     int to = forcedRandom.chance(0.5) ? answeredBy : shared.nodeProcess(forcedRandom.nextInt(shared.nodeCount()));
     context.setTimer(1 + forcedRandom.nextLong(forced.echoDelayMaxNanos()), () -> context.send(to, again));
   }
@@ -185,43 +194,52 @@ public final class ClientProcess implements SimProcess<Wire> {
 
   @Override
   public void onMessage(int from, Wire message) {
-    if (!(message instanceof Wire.Reply reply) || current == null || !awaitingReply
-        || reply.sequence() != sequence || reply.clientId() != sessionId()) {
+    if (!(message instanceof Wire.Answer answer) || current == null || !awaitingReply
+        || answer.call() != sequence || answer.caller() != sessionId()) {
       // A late reply to an operation already completed or abandoned, or a second reply to this attempt (the
       // network duplicates): acting on it twice would fork the retry loop.
       return;
     }
     awaitingReply = false;
     attemptTimer.cancel();
-    if (from != target && reply.status() != Wire.ReplyStatus.OK) {
+    Object outcome = current.isRead() ? ClientProtocol.decodeReadOutcome(answer.frame())
+        : ClientProtocol.decodeSubmitResult(answer.frame());
+    boolean ok = outcome instanceof SubmitResult.Ok || outcome instanceof ReadOutcome.Ok;
+    if (from != target && !ok) {
       // A late answer to an earlier attempt ends the wait for the one in flight at `target`, whose fate is
       // then never learned: it may still take effect.
       mayHaveTakenEffect |= !current.isRead();
     }
-    switch (reply.status()) {
-      case OK -> {
-        maybeEcho(from);
-        complete(workload().complete(current, reply.payload()), shared.nodeAt(from));
-      }
-      case NOT_LEADER -> {
-        int hinted = reply.leaderHint() > 0 ? shared.processOfNode(reply.leaderHint()) : -1;
-        if (hinted >= 0) {
-          target = hinted;
-          retryOrGiveUp();
-        } else {
-          target = nextNode(target);
-          backOffOrGiveUp();
-        }
-      }
-      case REFUSED -> {
-        target = nextNode(target);
-        backOffOrGiveUp();
-      }
-      case UNKNOWN -> {
-        mayHaveTakenEffect |= !current.isRead();
-        target = nextNode(target);
-        backOffOrGiveUp();
-      }
+    if (outcome instanceof SubmitResult.Ok done) {
+      succeeded(from, done.result());
+    } else if (outcome instanceof ReadOutcome.Ok done) {
+      succeeded(from, done.result());
+    } else if (outcome instanceof SubmitResult.NotLeader redirect) {
+      redirected(redirect.leaderHint());
+    } else if (outcome instanceof ReadOutcome.NotLeader redirect) {
+      redirected(redirect.leaderHint());
+    } else {
+      // Unknown: a command may still take effect. Dropped, or a read not served: no effect; retry elsewhere.
+      mayHaveTakenEffect |= outcome instanceof SubmitResult.Unknown;
+      target = nextNode(target);
+      backOffOrGiveUp();
+    }
+  }
+
+  private void succeeded(int from, byte[] result) {
+    maybeEcho(from);
+    complete(workload().complete(current, result), shared.nodeAt(from));
+  }
+
+  /** No effect here: follow the hint to the leader the node knows of (0: none, try the next node). */
+  private void redirected(int leaderHint) {
+    int hinted = leaderHint > 0 ? shared.processOfNode(leaderHint) : -1;
+    if (hinted >= 0) {
+      target = hinted;
+      retryOrGiveUp();
+    } else {
+      target = nextNode(target);
+      backOffOrGiveUp();
     }
   }
 

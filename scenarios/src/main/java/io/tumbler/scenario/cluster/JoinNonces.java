@@ -1,6 +1,7 @@
 package io.tumbler.scenario.cluster;
 
 import io.tumbler.sim.random.RandomStream;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -8,19 +9,19 @@ import java.util.function.LongSupplier;
  * draw, so runs without a handshake open no stream and every other stream keeps its draws (and fingerprints).
  */
 final class JoinNonces implements LongSupplier {
-  private final RandomStream nodeRandom;
+  private final Function<String, RandomStream> streams;
   private final long incarnation;
   private RandomStream stream;
 
-  JoinNonces(RandomStream nodeRandom, long incarnation) {
-    this.nodeRandom = nodeRandom;
+  JoinNonces(Function<String, RandomStream> streams, long incarnation) {
+    this.streams = streams;
     this.incarnation = incarnation;
   }
 
   @Override
   public long getAsLong() {
     if (stream == null) {
-      stream = nodeRandom.stream("join-nonce-" + incarnation);
+      stream = streams.apply("join-nonce-" + incarnation);
     }
     return stream.nextLong();
   }

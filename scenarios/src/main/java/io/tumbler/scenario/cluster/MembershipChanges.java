@@ -27,7 +27,7 @@ final class MembershipChanges {
     int currentLeader();
 
     /** The live process of {@code node}, or null. */
-    NodeProcess running(int node);
+    TumblerNode running(int node);
 
     /** Starts the node process of reserved id {@code node}, a new host outside the bootstrap configuration. */
     void startJoiningNode(int node);
@@ -101,7 +101,7 @@ final class MembershipChanges {
     if (leaving.contains(node)) {
       return;
     }
-    NodeProcess leader = hosts.running(hosts.currentLeader());
+    TumblerNode leader = hosts.running(hosts.currentLeader());
     if (leader != null && leader.node().configuration().configuration().isMember(node)) {
       if (leader.node().configuration().index() <= leader.node().status().commitIndex()) {
         awaitCatchUp(node, leader.node().status().commitIndex());
@@ -114,7 +114,7 @@ final class MembershipChanges {
       giveUp.run();
       return;
     }
-    NodeProcess joiner = hosts.running(node);
+    TumblerNode joiner = hosts.running(node);
     if (leader != null && joiner != null) {
       joiner.node().requestJoin(leader.nodeId());
     }
@@ -146,7 +146,7 @@ final class MembershipChanges {
     if (step.done || abandoned(step)) {
       return;
     }
-    NodeProcess leader = hosts.running(hosts.currentLeader());
+    TumblerNode leader = hosts.running(hosts.currentLeader());
     if (leader == null) {
       later(() -> attempt(step));
       return;
@@ -189,7 +189,7 @@ final class MembershipChanges {
     if (reason != ConfigChangeResult.Reason.ALREADY_MEMBER && reason != ConfigChangeResult.Reason.UNKNOWN_NODE) {
       return false;
     }
-    NodeProcess leader = hosts.running(hosts.currentLeader());
+    TumblerNode leader = hosts.running(hosts.currentLeader());
     if (leader == null) {
       return false;
     }
@@ -208,7 +208,7 @@ final class MembershipChanges {
   private void next(Step step) {
     int node = step.change.node();
     if (step.change instanceof ConfigChange.AddLearner) {
-      NodeProcess leader = hosts.running(hosts.currentLeader());
+      TumblerNode leader = hosts.running(hosts.currentLeader());
       awaitCatchUp(node, leader == null ? 0 : leader.node().status().commitIndex());
     } else if (step.change instanceof ConfigChange.Remove) {
       hosts.retire(node, step.replacement != 0);
@@ -223,7 +223,7 @@ final class MembershipChanges {
     if (leaving.contains(node)) {
       return;
     }
-    NodeProcess learner = hosts.running(node);
+    TumblerNode learner = hosts.running(node);
     if (learner != null && learner.node().appliedIndex() >= index) {
       attempt(new Step(new ConfigChange.PromoteLearner(node), 0));
     } else {

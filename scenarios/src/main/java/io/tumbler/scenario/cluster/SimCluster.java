@@ -16,6 +16,8 @@ import io.tumbler.scenario.coverage.CoveragePath;
 import io.tumbler.scenario.coverage.CoverageCounters;
 import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.journal.ObservationTranslator;
+import io.tumbler.scenario.wire.Wire;
+import io.tumbler.scenario.wire.WireCodec;
 import io.tumbler.scenario.workload.Workload;
 import io.tumbler.sim.kernel.Simulation;
 import io.tumbler.sim.net.LinkProfile;
@@ -29,8 +31,8 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
- * A Raft cluster of {@link NodeProcess}es and a set of {@link ClientProcess}es on one simulation, and the
- * {@link FaultActuator} through which faults reach it. Bootstrap node {@code i} (1-based Raft id, 1..N) is process
+ * A Raft cluster of nodes ({@link SutProcess}es hosting any {@link io.tumbler.sut.SystemUnderTest}) and a set of
+ * {@link ClientProcess}es on one simulation, and the {@link FaultActuator} through which faults reach it. Bootstrap node {@code i} (1-based Raft id, 1..N) is process
  * {@code i - 1}; clients follow the nodes; nodes added later (ids N+1, N+2... never reused) follow the clients, in
  * the order they join. Every node observation becomes a journal event handed to {@code journalSink} (the online
  * checkers and the journal file).
@@ -45,7 +47,7 @@ public final class SimCluster implements FaultActuator {
   private final SimNetwork<Wire> network;
   private final ProcessHost<Wire> host;
   private final LinkProfile baseProfile;
-  private final java.util.TreeMap<Integer, NodeProcess> running = new java.util.TreeMap<>();
+  private final java.util.TreeMap<Integer, TumblerNode> running = new java.util.TreeMap<>();
   /** Every started node incarnation of any system under test, as the harness reads it. */
   private final java.util.TreeMap<Integer, io.tumbler.sut.NodeView> views = new java.util.TreeMap<>();
   /** Which Raft runs on the nodes ({@link #systemUnderTest}); Tumbler's own unless told otherwise. */
@@ -110,11 +112,21 @@ public final class SimCluster implements FaultActuator {
   }
 
   private int addProcess(int id) {
-    int process = host.add("n" + id, () -> sut == io.tumbler.sut.SutKind.TUMBLER ? new NodeProcess(this, id)
-        : new SutProcess(this, id, sut.system(config.snapshotEveryEntries(), config.maxEntriesPerAppend())));
+    int process = host.add("n" + id, () -> new SutProcess(this, id, system()));
     processes.put(id, process);
     nodeAtProcess.put(process, id);
     return process;
+  }
+
+  /** The factory of the nodes of the kind under test: one hosting path for every kind. */
+  private io.tumbler.sut.SystemUnderTest system() {
+    switch (sut) {
+      case TUMBLER:
+        return new TumblerSut(this);
+      case MICRORAFT:
+      default:
+        return new io.tumbler.sut.microraft.MicroRaftSut(config.snapshotEveryEntries(), config.maxEntriesPerAppend());
+    }
   }
 
   /** What {@link MembershipChanges} drives: this cluster's processes, and the coverage of what it did. */
@@ -124,7 +136,7 @@ public final class SimCluster implements FaultActuator {
         return SimCluster.this.currentLeader();
       }
 
-      public NodeProcess running(int node) {
+      public TumblerNode running(int node) {
         return SimCluster.this.running(node);
       }
 
@@ -232,8 +244,8 @@ public final class SimCluster implements FaultActuator {
   }
 
   /**
-   * Puts {@code kind} on every node started from now on (call before {@link #start}): Tumbler's own Raft in
-   * {@link NodeProcess}, any other through the {@link io.tumbler.sut.SystemUnderTest} seam in {@link SutProcess}.
+   * Puts {@code kind} on every node started from now on (call before {@link #start}); every kind is hosted the same
+   * way, through the {@link io.tumbler.sut.SystemUnderTest} seam in a {@link SutProcess}.
    */
   public void systemUnderTest(io.tumbler.sut.SutKind kind) {
     this.sut = kind;
@@ -346,8 +358,8 @@ public final class SimCluster implements FaultActuator {
    * buggify fires; the membership paths only when {@code membershipScheduled} (see {@link CoverageCounters#toMap}).
    */
   public SortedMap<String, Long> coverage(boolean membershipScheduled) {
-    return clients == null ? coverage.toMap(0, List.of(), buggify, membershipScheduled)
-        : coverage.toMap(clients.retries(), clients.historyOperations(), buggify, membershipScheduled);
+    return clients == null ? coverage.toMap(0, List.of(), buggify::fired, membershipScheduled)
+        : coverage.toMap(clients.retries(), clients.historyOperations(), buggify::fired, membershipScheduled);
   }
 
   /** The run's fault points: which are enabled and how often they fired. */
@@ -355,7 +367,7 @@ public final class SimCluster implements FaultActuator {
     return buggify;
   }
 
-  // ---- called by NodeProcess ------------------------------------------------------------------
+  // ---- called by TumblerNode ------------------------------------------------------------------
 
   /** Who node {@code nodeId} is in the rejoin handshake. */
   io.tumbler.raft.membership.HostIdentity hostIdentity(int nodeId) {
@@ -409,16 +421,13 @@ public final class SimCluster implements FaultActuator {
         journalSink);
   }
 
-  void starting(NodeProcess process) {
-    running.put(process.nodeId(), process);
-    views.put(process.nodeId(), process);
-    translators.put(process.nodeId(), new ObservationTranslator());
-    if (host.incarnation(processOf(process.nodeId())) > 1) {
-      coverage.count(CoveragePath.NODE_RESTARTS);
-    }
+  /** A node of Tumbler's Raft is starting (its process was counted by {@link #startingSut}). */
+  void starting(TumblerNode node) {
+    running.put(node.nodeId(), node);
+    translators.put(node.nodeId(), new ObservationTranslator());
   }
 
-  void observe(NodeProcess process, Observation observation) {
+  void observe(TumblerNode process, Observation observation) {
     long now = simulation.nowNanos();
     coverage.observe(observation);
     if (observation instanceof Observation.Recovered r) {
@@ -437,7 +446,7 @@ public final class SimCluster implements FaultActuator {
     }
   }
 
-  private void announceRecovery(long now, NodeProcess process, Observation.Recovered r) {
+  private void announceRecovery(long now, TumblerNode process, Observation.Recovered r) {
     RecoveredState state = process.storage().recovered();
     journalSink.accept(new JournalEvent.Recovered(now, r.node(), r.term(), r.votedFor(), r.commitIndex(),
         state.snapshotMeta().index(), state.snapshotMeta().term()));
@@ -456,7 +465,7 @@ public final class SimCluster implements FaultActuator {
     return wire;
   }
 
-  /** A node of another system under test started ({@link SutProcess}). */
+  /** A node process is starting, before its system under test builds the node ({@link SutProcess}). */
   void startingSut(SutProcess process) {
     views.put(process.nodeId(), process);
     if (host.incarnation(processOf(process.nodeId())) > 1) {
@@ -511,9 +520,9 @@ public final class SimCluster implements FaultActuator {
 
   // ---- state the harness reads ------------------------------------------------------------------
 
-  /** The live node process for {@code nodeId}, or null if it is down. */
-  public NodeProcess running(int nodeId) {
-    NodeProcess p = running.get(nodeId);
+  /** The live node of Tumbler's Raft {@code nodeId}, or null if it is down (or another kind runs). */
+  public TumblerNode running(int nodeId) {
+    TumblerNode p = running.get(nodeId);
     return p != null && host.state(processOf(nodeId)) != ProcessState.DOWN ? p : null;
   }
 
@@ -698,9 +707,7 @@ public final class SimCluster implements FaultActuator {
   @Override
   public void transferLeadership(int leader, int to) {
     io.tumbler.sut.NodeView v = live(leader);
-    if (v instanceof NodeProcess p) {
-      p.node().transferLeadership(to);
-    } else if (v instanceof SutProcess p) {
+    if (v instanceof SutProcess p) {
       p.transferLeadership(to);
     }
   }
@@ -792,7 +799,7 @@ public final class SimCluster implements FaultActuator {
   /** The latest configuration any started node holds (by log index), or null before any started. */
   private io.tumbler.raft.LogConfiguration latestConfiguration() {
     io.tumbler.raft.LogConfiguration latest = null;
-    for (NodeProcess p : running.values()) {
+    for (TumblerNode p : running.values()) {
       if (!p.started()) {
         continue;
       }
@@ -820,7 +827,7 @@ public final class SimCluster implements FaultActuator {
   }
 
   private boolean replayCaptured() {
-    NodeProcess leader = running(currentLeader());
+    TumblerNode leader = running(currentLeader());
     io.tumbler.raft.JoinProof proof = rejoinHosts.lastCaptured();
     if (leader == null || proof == null) {
       return false;
@@ -829,7 +836,7 @@ public final class SimCluster implements FaultActuator {
         proof.hostId(), proof.incarnation(), proof.nonce(), proof.mac());
     journalSink.accept(new JournalEvent.HandshakeReplayed(simulation.nowNanos(), leader.nodeId(), proof.from(),
         proof.nonce()));
-    leader.onMessage(processOf(proof.from()), new Wire.Peer(readdressed));
+    leader.deliver(proof.from(), readdressed);
     return true;
   }
 

@@ -2,7 +2,7 @@ package io.tumbler.scenario.cluster;
 
 import io.tumbler.raft.node.Ticker;
 import io.tumbler.sim.clock.Timer;
-import io.tumbler.sim.process.ProcessContext;
+import io.tumbler.sut.NodeEnvironment;
 
 /**
  * The Raft ticker on a simulated process clock: a tick every {@code tickNanos} of the node's MONOTONIC time,
@@ -22,7 +22,7 @@ import io.tumbler.sim.process.ProcessContext;
  * one election) and drops the older ones.
  */
 final class SimTicker implements Ticker {
-  private final ProcessContext<Wire> context;
+  private final NodeEnvironment env;
   private final long tickNanos;
   private final long maxBurstTicks;
   private Timer timer;
@@ -30,8 +30,8 @@ final class SimTicker implements Ticker {
   private long nextDueNanos;
   private boolean stopped;
 
-  SimTicker(ProcessContext<Wire> context, long tickNanos, long maxBurstTicks) {
-    this.context = context;
+  SimTicker(NodeEnvironment env, long tickNanos, long maxBurstTicks) {
+    this.env = env;
     this.tickNanos = tickNanos;
     this.maxBurstTicks = maxBurstTicks;
   }
@@ -39,12 +39,12 @@ final class SimTicker implements Ticker {
   @Override
   public void start(Runnable tick) {
     this.onTick = tick;
-    this.nextDueNanos = context.monotonicNanos() + tickNanos;
+    this.nextDueNanos = env.monotonicNanos() + tickNanos;
     arm();
   }
 
   private void arm() {
-    timer = context.setMonotonicTimer(Math.max(0, nextDueNanos - context.monotonicNanos()), this::fire);
+    timer = env.setTimer(Math.max(0, nextDueNanos - env.monotonicNanos()), this::fire);
   }
 
   private void fire() {
@@ -55,7 +55,7 @@ final class SimTicker implements Ticker {
   }
 
   private void deliverDue() {
-    long now = context.monotonicNanos();
+    long now = env.monotonicNanos();
     nextDueNanos = Math.max(nextDueNanos, now - (maxBurstTicks - 1) * tickNanos);
     while (!stopped && nextDueNanos <= now) {
       nextDueNanos += tickNanos;
@@ -70,7 +70,7 @@ final class SimTicker implements Ticker {
    */
   @Override
   public void catchUp() {
-    if (stopped || onTick == null || nextDueNanos > context.monotonicNanos()) {
+    if (stopped || onTick == null || nextDueNanos > env.monotonicNanos()) {
       return;
     }
     timer.cancel();

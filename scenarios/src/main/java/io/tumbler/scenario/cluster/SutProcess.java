@@ -1,6 +1,7 @@
 package io.tumbler.scenario.cluster;
 
 import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.wire.Wire;
 import io.tumbler.sim.clock.Timer;
 import io.tumbler.sim.disk.SimDisk;
 import io.tumbler.sim.process.ProcessContext;
@@ -9,18 +10,17 @@ import io.tumbler.sim.random.RandomStream;
 import io.tumbler.sut.NodeEnvironment;
 import io.tumbler.sut.NodeView;
 import io.tumbler.sut.SutNode;
-import io.tumbler.sut.SutReply;
 import io.tumbler.sut.SystemUnderTest;
-import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.vm.VmStateMachine;
 import java.util.List;
 
 /**
- * One incarnation of a node of a system under test other than Tumbler's own Raft: it gives the
+ * The simulated process of one cluster node, whatever Raft runs on it: at every (re)start it gives the
  * {@link SystemUnderTest} a {@link NodeEnvironment} over this process (its clock, the simulated network, its disk,
- * its random stream, the journal), carries the node's peer messages as {@link Wire.Foreign} and serves the client
- * protocol ({@link Wire.Request}) through {@link SutNode#submit} and {@link SutNode#read}, so clients, nemesis and
- * checkers are the ones Tumbler's Raft faces.
+ * its random stream, the journal), carries the node's peer messages (Tumbler's Raft messages as {@link Wire.Peer} in
+ * the production codec, any other kind's as {@link Wire.Foreign}) and hands it the production client protocol's
+ * frames ({@link Wire.Call}) to serve ({@link SutNode#serve}), so every kind faces the same clients, nemesis and
+ * checkers.
  */
 final class SutProcess implements SimProcess<Wire>, NodeView {
   private final SimCluster cluster;
@@ -44,38 +44,17 @@ final class SutProcess implements SimProcess<Wire>, NodeView {
 
   @Override
   public void onMessage(int from, Wire message) {
-    if (message instanceof Wire.Foreign foreign) {
+    if (message instanceof Wire.Peer peer) {
+      node.deliver(cluster.nodeAtProcess(from), peer.message());
+    } else if (message instanceof Wire.Foreign foreign) {
       node.deliver(cluster.nodeAtProcess(from), foreign.message());
-    } else if (message instanceof Wire.Request request) {
-      serve(from, request);
+    } else if (message instanceof Wire.Call call) {
+      node.serve(call.frame(), response -> {
+        if (context.isAlive()) {
+          context.send(from, new Wire.Answer(call.caller(), call.call(), response));
+        }
+      });
     }
-  }
-
-  private void serve(int from, Wire.Request request) {
-    java.util.function.Consumer<SutReply> answer = reply -> {
-      if (context.isAlive()) {
-        context.send(from, toWire(request, reply));
-      }
-    };
-    switch (request.kind()) {
-      case COMMAND -> node.submit(request.clientId(), request.sequence(), request.payload(), answer);
-      case READ_LINEARIZABLE -> node.read(ReadMode.LINEARIZABLE, request.payload(), answer);
-      case READ_LEASE -> node.read(ReadMode.LEASE, request.payload(), answer);
-      case READ_LOCAL -> node.read(ReadMode.LOCAL, request.payload(), answer);
-    }
-  }
-
-  private static Wire.Reply toWire(Wire.Request request, SutReply reply) {
-    long client = request.clientId();
-    long sequence = request.sequence();
-    if (reply instanceof SutReply.Ok ok) {
-      return new Wire.Reply(client, sequence, Wire.ReplyStatus.OK, 0, ok.result());
-    }
-    if (reply instanceof SutReply.NotLeader notLeader) {
-      return new Wire.Reply(client, sequence, Wire.ReplyStatus.NOT_LEADER, notLeader.leaderHint(), new byte[0]);
-    }
-    Wire.ReplyStatus status = reply instanceof SutReply.Refused ? Wire.ReplyStatus.REFUSED : Wire.ReplyStatus.UNKNOWN;
-    return new Wire.Reply(client, sequence, status, 0, new byte[0]);
   }
 
   void transferLeadership(int target) {
@@ -145,13 +124,19 @@ final class SutProcess implements SimProcess<Wire>, NodeView {
     }
 
     @Override
+    public long monotonicNanos() {
+      return context.monotonicNanos();
+    }
+
+    @Override
     public Timer setTimer(long delayNanos, Runnable action) {
       return context.setMonotonicTimer(delayNanos, action::run);
     }
 
     @Override
     public void send(int peer, Object message) {
-      context.send(cluster.processOf(peer), new Wire.Foreign(message));
+      Wire wire = message instanceof io.tumbler.raft.Message raft ? new Wire.Peer(raft) : new Wire.Foreign(message);
+      context.send(cluster.processOf(peer), wire);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.tumbler.lin.history.Operation;
 import io.tumbler.raft.FaultPoint;
 import io.tumbler.raft.ProtocolPath;
 import io.tumbler.raft.node.Observation;
-import io.tumbler.scenario.cluster.SimFaultPoints;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -71,19 +70,19 @@ public final class CoverageCounters {
   /**
    * Every counted path by name, zeros included (so a campaign can tell "never reached" from "not counted"):
    * the counts so far plus {@code clientRetries}, the definite refusals in {@code history} (a create or migrate
-   * answered {@code no-capacity}, a cas answered {@code mismatch}) and the fires of each fault point in
-   * {@code buggify} (as {@code buggify-<point>-fired}, and summed in {@code fault-points-fired}). Without
+   * answered {@code no-capacity}, a cas answered {@code mismatch}) and how often each fault point fired,
+   * {@code firedOf} (as {@code buggify-<point>-fired}, and summed in {@code fault-points-fired}). Without
    * {@code membershipScheduled} the paths that need membership changes ({@link CoveragePath#needsMembershipChanges()})
    * are left out: such a run could not reach them, so they are not counted rather than counted as zero.
    */
-  public SortedMap<String, Long> toMap(long clientRetries, List<Operation> history, SimFaultPoints buggify,
-      boolean membershipScheduled) {
+  public SortedMap<String, Long> toMap(long clientRetries, List<Operation> history,
+      java.util.function.ToLongFunction<FaultPoint> firedOf, boolean membershipScheduled) {
     long[] all = counts.clone();
     all[CoveragePath.CLIENT_RETRIES.ordinal()] += clientRetries;
     countRefusals(history, all);
     SortedMap<String, Long> out = new TreeMap<>();
     for (FaultPoint point : FaultPoint.values()) {
-      long fired = buggify.fired(point);
+      long fired = firedOf.applyAsLong(point);
       all[CoveragePath.FAULT_POINTS_FIRED.ordinal()] += fired;
       out.put(faultPointName(point), fired);
     }

@@ -2,7 +2,7 @@ package io.tumbler.scenario.run;
 
 import io.tumbler.lin.CheckResult;
 import io.tumbler.scenario.check.SafetyViolation;
-import io.tumbler.scenario.cluster.NodeProcess;
+import io.tumbler.scenario.cluster.TumblerNode;
 import io.tumbler.scenario.workload.MembershipAware;
 import io.tumbler.scenario.workload.Workload;
 import io.tumbler.sut.SutKind;
@@ -173,9 +173,9 @@ final class RunChecks {
       return notJudged("member-hosts", run);
     }
     long t0 = System.nanoTime();
-    NodeProcess judged = null;
+    TumblerNode judged = null;
     for (int id : run.cluster().nodes()) {
-      NodeProcess p = run.cluster().running(id);
+      TumblerNode p = run.cluster().running(id);
       if (p != null && (judged == null || p.node().appliedIndex() > judged.node().appliedIndex())) {
         judged = p;
       }

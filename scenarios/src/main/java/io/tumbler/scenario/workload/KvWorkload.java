@@ -1,6 +1,5 @@
 package io.tumbler.scenario.workload;
 
-import io.tumbler.scenario.cluster.Wire.RequestKind;
 import io.tumbler.sim.random.RandomStream;
 import io.tumbler.vm.Bytes;
 import io.tumbler.vm.CasExpectation;
@@ -69,18 +68,18 @@ public final class KvWorkload implements Workload {
     double roll = random.nextDouble();
     if (roll < 0.40 || client < readOnlyClients) {
       byte[] query = VmCodec.encodeQuery(new VmQuery.GetPath(path(key)));
-      return new PlannedOperation(client, "read", Arrays.asList(key, null), readMode.requestKind(), query);
+      return PlannedOperation.read(client, "read", Arrays.asList(key, null), readMode.protocolMode(), query);
     }
     long value = nextValue++;
     if (roll < 0.75) {
       byte[] command = VmCodec.encodeCommand(new VmCommand.PutPath(path(key), encode(value)));
       lastSeen[client][(int) key] = value;
-      return new PlannedOperation(client, "write", List.of(key, value), RequestKind.COMMAND, command);
+      return PlannedOperation.command(client, "write", List.of(key, value), command);
     }
     long from = lastSeen[client][(int) key];
     byte[] command = VmCodec.encodeCommand(new VmCommand.CompareAndSwapPath(
         path(key), new CasExpectation.Value(encode(from)), encode(value)));
-    return new PlannedOperation(client, "cas", List.of(key, List.of(from, value)), RequestKind.COMMAND, command);
+    return PlannedOperation.command(client, "cas", List.of(key, List.of(from, value)), command);
   }
 
   @Override

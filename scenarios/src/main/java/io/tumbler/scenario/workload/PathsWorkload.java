@@ -1,6 +1,5 @@
 package io.tumbler.scenario.workload;
 
-import io.tumbler.scenario.cluster.Wire.RequestKind;
 import io.tumbler.sim.random.RandomStream;
 import io.tumbler.vm.Bytes;
 import io.tumbler.vm.CasExpectation;
@@ -125,7 +124,7 @@ public final class PathsWorkload implements Workload {
     String path = PATHS[p];
     switch (mix.pick(random)) {
       case GET:
-        return new PlannedOperation(client, "get", value(path, null, false), readMode.requestKind(),
+        return PlannedOperation.read(client, "get", value(path, null, false), readMode.protocolMode(),
             VmCodec.encodeQuery(new VmQuery.GetPath(path)));
       case PUT:
         return command(client, "put", value(path, fresh, true), new VmCommand.PutPath(path, Bytes.utf8(fresh)));
@@ -185,7 +184,7 @@ public final class PathsWorkload implements Workload {
   }
 
   private static PlannedOperation command(int client, String f, Map<String, Object> value, VmCommand command) {
-    return new PlannedOperation(client, f, value, RequestKind.COMMAND, VmCodec.encodeCommand(command));
+    return PlannedOperation.command(client, f, value, VmCodec.encodeCommand(command));
   }
 
   @Override

@@ -1,21 +1,20 @@
 package io.tumbler.scenario.workload;
 
-import io.tumbler.scenario.cluster.Wire.RequestKind;
-
 /** How a workload's reads are served; {@code LOCAL} reads may be stale by design. */
 public enum ReadMode {
-  LINEARIZABLE(RequestKind.READ_LINEARIZABLE),
-  LEASE(RequestKind.READ_LEASE),
-  LOCAL(RequestKind.READ_LOCAL);
+  LINEARIZABLE(io.tumbler.raft.node.ReadMode.LINEARIZABLE),
+  LEASE(io.tumbler.raft.node.ReadMode.LEASE),
+  LOCAL(io.tumbler.raft.node.ReadMode.LOCAL);
 
-  private final RequestKind kind;
+  private final io.tumbler.raft.node.ReadMode protocolMode;
 
-  ReadMode(RequestKind kind) {
-    this.kind = kind;
+  ReadMode(io.tumbler.raft.node.ReadMode protocolMode) {
+    this.protocolMode = protocolMode;
   }
 
-  public RequestKind requestKind() {
-    return kind;
+  /** The client protocol's read mode for this one. */
+  public io.tumbler.raft.node.ReadMode protocolMode() {
+    return protocolMode;
   }
 
   /** Parses {@code linearizable}, {@code lease} or {@code local}. */

@@ -1,6 +1,5 @@
 package io.tumbler.scenario.workload;
 
-import io.tumbler.scenario.cluster.Wire.RequestKind;
 import io.tumbler.sim.random.RandomStream;
 import io.tumbler.vm.Host;
 import io.tumbler.vm.RejectReason;
@@ -282,7 +281,7 @@ public final class VmWorkload implements Workload {
   }
 
   private static PlannedOperation command(int client, VmCommand command) {
-    return new PlannedOperation(client, VmOperationKind.of(command).f(), historyValue(command), RequestKind.COMMAND,
+    return PlannedOperation.command(client, VmOperationKind.of(command).f(), historyValue(command),
         VmCodec.encodeCommand(command));
   }
 
@@ -296,7 +295,7 @@ public final class VmWorkload implements Workload {
 
   private static PlannedOperation query(int client, VmQuery query, String f, Map<String, Object> value) {
     // VM reads are linearizable: the vm model has no notion of a stale replica.
-    return new PlannedOperation(client, f, new LinkedHashMap<>(value), RequestKind.READ_LINEARIZABLE,
+    return PlannedOperation.read(client, f, new LinkedHashMap<>(value), io.tumbler.raft.node.ReadMode.LINEARIZABLE,
         VmCodec.encodeQuery(query));
   }
 

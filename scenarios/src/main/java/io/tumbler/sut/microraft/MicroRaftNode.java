@@ -11,23 +11,26 @@ import io.microraft.exception.NotLeaderException;
 import io.microraft.model.message.RaftMessage;
 import io.microraft.report.RaftNodeReport;
 import io.microraft.transport.Transport;
+import io.tumbler.raft.node.ReadMode;
+import io.tumbler.raft.node.ReadOutcome;
+import io.tumbler.raft.node.SubmitResult;
 import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.workload.ReadMode;
+import io.tumbler.sut.ClientFrames;
 import io.tumbler.sut.NodeEnvironment;
 import io.tumbler.sut.SutNode;
-import io.tumbler.sut.SutReply;
 import io.tumbler.vm.VmStateMachine;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * One incarnation of a MicroRaft node: client commands become {@code replicate}, reads {@code query} with the
- * matching policy, and MicroRaft's outcomes become the client protocol's ({@link SutReply}). Its role and term come
+ * One incarnation of a MicroRaft node: it serves the production client protocol's frames ({@link ClientFrames}),
+ * client commands become {@code replicate}, reads {@code query} with the matching policy, and MicroRaft's outcomes
+ * become the client protocol's ({@link SubmitResult}, {@link ReadOutcome}). Its role and term come
  * from MicroRaft's {@link RaftNodeReport}s and are journaled as {@link JournalEvent.RoleChanged} (what the election
  * safety check and the election bound read).
  */
-final class MicroRaftNode implements SutNode {
+final class MicroRaftNode implements SutNode, ClientFrames.Service {
   private final int nodeId;
   private final NodeEnvironment env;
   private final SimExecutor executor;
@@ -117,7 +120,12 @@ final class MicroRaftNode implements SutNode {
   }
 
   @Override
-  public void submit(long clientId, long sequence, byte[] command, Consumer<SutReply> reply) {
+  public void serve(byte[] requestFrame, Consumer<byte[]> answer) {
+    ClientFrames.serve(this, requestFrame, answer);
+  }
+
+  @Override
+  public void submit(long clientId, long sequence, byte[] command, Consumer<SubmitResult> reply) {
     if (raft == null) {
       return;
     }
@@ -126,7 +134,7 @@ final class MicroRaftNode implements SutNode {
   }
 
   @Override
-  public void read(ReadMode mode, byte[] query, Consumer<SutReply> reply) {
+  public void read(ReadMode mode, byte[] query, Consumer<ReadOutcome> reply) {
     if (raft == null) {
       return;
     }
@@ -139,31 +147,31 @@ final class MicroRaftNode implements SutNode {
         .whenComplete((done, error) -> executor.emit(() -> reply.accept(readReply(done, error))));
   }
 
-  private static SutReply commandReply(Ordered<Object> done, Throwable error) {
+  private static SubmitResult commandReply(Ordered<Object> done, Throwable error) {
     if (error == null) {
-      return done.getResult() instanceof KvResult.Done d ? new SutReply.Ok(d.result())
-          : new SutReply.Unknown("superseded by a later command of the same client");
+      return done.getResult() instanceof KvResult.Done d ? new SubmitResult.Ok(d.result(), done.getCommitIndex())
+          : new SubmitResult.Unknown("superseded by a later command of the same client");
     }
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof NotLeaderException notLeader) {
-      return new SutReply.NotLeader(hint(notLeader.getLeader()));
+      return new SubmitResult.NotLeader(hint(notLeader.getLeader()));
     }
     if (cause instanceof CannotReplicateException) {
-      return new SutReply.Refused("MicroRaft cannot replicate now");
+      return new SubmitResult.Dropped("MicroRaft cannot replicate now");
     }
     // IndeterminateStateException and anything else: it may have been appended, so it may still commit.
-    return new SutReply.Unknown(cause instanceof IndeterminateStateException ? "indeterminate" : cause.toString());
+    return new SubmitResult.Unknown(cause instanceof IndeterminateStateException ? "indeterminate" : cause.toString());
   }
 
-  private static SutReply readReply(Ordered<Object> done, Throwable error) {
+  private static ReadOutcome readReply(Ordered<Object> done, Throwable error) {
     if (error == null) {
-      return new SutReply.Ok(((KvResult.Done) done.getResult()).result());
+      return new ReadOutcome.Ok(((KvResult.Done) done.getResult()).result(), done.getCommitIndex());
     }
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof NotLeaderException notLeader) {
-      return new SutReply.NotLeader(hint(notLeader.getLeader()));
+      return new ReadOutcome.NotLeader(hint(notLeader.getLeader()));
     }
-    return new SutReply.Refused("read not served: " + cause.getClass().getSimpleName());
+    return new ReadOutcome.Unavailable("read not served: " + cause.getClass().getSimpleName());
   }
 
   private static int hint(RaftEndpoint leader) {

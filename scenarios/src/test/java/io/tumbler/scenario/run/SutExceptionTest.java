@@ -67,7 +67,7 @@ class SutExceptionTest {
     assertTrue(SutException.inSut(new StackTraceElement("io.tumbler.raft.node.RaftNode", "apply", "R.java", 1)));
     assertTrue(SutException.inSut(new StackTraceElement("io.tumbler.raft.RaftCore", "step", "R.java", 1)));
     assertTrue(!SutException.inSut(new StackTraceElement("io.tumbler.raft.runtime.TcpTransport", "send", "T.java", 1)));
-    assertTrue(!SutException.inSut(new StackTraceElement("io.tumbler.scenario.cluster.NodeProcess", "onStart", "N.java", 1)));
+    assertTrue(!SutException.inSut(new StackTraceElement("io.tumbler.scenario.cluster.TumblerNode", "start", "N.java", 1)));
     assertTrue(!SutException.inSut(new StackTraceElement("io.tumbler.raftish.Other", "x", "O.java", 1)));
   }
 

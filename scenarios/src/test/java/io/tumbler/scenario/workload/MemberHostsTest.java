@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tumbler.scenario.cluster.Wire.RequestKind;
 import io.tumbler.sim.random.RandomStreams;
 import io.tumbler.vm.Resources;
 import io.tumbler.vm.Vm;
@@ -30,7 +29,7 @@ class MemberHostsTest {
   }
 
   private PlannedOperation next() {
-    return hosts.next(ledger, c -> new PlannedOperation(0, "x", c, RequestKind.COMMAND, VmCodec.encodeCommand(c)));
+    return hosts.next(ledger, c -> PlannedOperation.command(0, "x", c, VmCodec.encodeCommand(c)));
   }
 
   private static VmCommand command(PlannedOperation op) {
