@@ -264,9 +264,10 @@ public final class ScenarioRunner {
 
     /**
      * Lets in-flight operations finish and the replicas converge: in steps of {@link #DRAIN_STEP_MILLIS}, for
-     * as long as the slowest replica keeps applying (a follower catching up one entry per round trip over a
-     * WAN takes a while, and that is not a failure), up to {@link #DRAIN_MAX_MILLIS}. Convergence is judged
-     * after; a replica that stops making progress short of the others is what it catches.
+     * as long as the replicas have not converged or the slowest keeps applying, up to {@link #DRAIN_MAX_MILLIS}.
+     * A follower repaired one entry per round trip over a WAN applies nothing until its log matches again, and
+     * that is slow, not a failure. Convergence is judged after; a replica still short of the others at the cap is
+     * what it catches.
      */
     private io.tumbler.sim.kernel.RunResult drain(LivenessProbe probe) {
       long cap = sim.nowNanos() + DRAIN_MAX_MILLIS * MILLIS;
@@ -276,8 +277,8 @@ public final class ScenarioRunner {
         long stepEnd = Math.min(cap, sim.nowNanos() + DRAIN_STEP_MILLIS * MILLIS);
         kernel = sim.runUntil(() -> clients.inFlight() == 0 && probe.converged() || sim.nowNanos() >= stepEnd);
         long now = probe.slowestApplied();
-        if (sim.nowNanos() < stepEnd || sim.nowNanos() >= cap || now <= slowest
-            || kernel.outcome().isBudgetExceeded()) {
+        if (sim.nowNanos() < stepEnd || sim.nowNanos() >= cap || kernel.outcome().isBudgetExceeded()
+            || now <= slowest && probe.converged()) {
           return kernel;
         }
         slowest = now;
