@@ -1,6 +1,7 @@
 package io.tumbler.scenario.run;
 
 import io.tumbler.fault.AppliedFault;
+import io.tumbler.scenario.trace.TraceFile;
 import io.tumbler.fault.Fault;
 import io.tumbler.fault.InvalidScheduleException;
 import io.tumbler.fault.Schedule;
@@ -83,7 +84,7 @@ public final class ScenarioRunner {
   public RunArtifacts run(Scenario scenario, long seed) {
     long wallStart = System.nanoTime();
     long totalNanos = (scenario.safetyMillis() + scenario.livenessMillis() + 5_000) * MILLIS;
-    TraceJournal trace = keepTrace ? TraceJournal.withText(MAX_TRACE_RECORDS) : TraceJournal.fingerprintOnly();
+    TraceJournal trace = keepTrace ? TraceFile.journal(MAX_TRACE_RECORDS) : TraceJournal.fingerprintOnly();
     Simulation sim = new Simulation(seed, new RunBudget(MAX_EVENTS, totalNanos + 60_000 * MILLIS), trace);
     World world = new World(resolveShape(scenario, sim), scenario.overrideFlags(), sim);
     Schedule schedule = world.scenario.faults().schedule(sim.streams().stream("nemesis"), world.scenario.cluster(),
@@ -486,13 +487,6 @@ public final class ScenarioRunner {
   }
 
   private List<String> traceLines(TraceJournal trace) {
-    if (!trace.keepsText()) {
-      return List.of();
-    }
-    List<String> lines = new ArrayList<>();
-    for (io.tumbler.sim.trace.TraceRecord record : trace.records()) {
-      lines.add(record.toJsonLine("p" + record.process()));
-    }
-    return lines;
+    return trace.keepsText() ? TraceFile.lines(trace) : List.of();
   }
 }
