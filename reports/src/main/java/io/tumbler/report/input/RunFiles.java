@@ -3,6 +3,8 @@ package io.tumbler.report.input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tumbler.runformat.AppliedFault;
+import io.tumbler.runformat.RunFormatJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,22 @@ public record RunFiles(
     history = List.copyOf(history);
     journal = List.copyOf(journal);
     problems = List.copyOf(problems);
+  }
+
+  /**
+   * The faults applied during the run ({@code checks.json} {@code appliedFaults}) as run-format records; empty when
+   * there are none or they do not have that shape.
+   */
+  public List<AppliedFault> appliedFaults() {
+    JsonNode applied = checks.get("appliedFaults");
+    if (applied == null || !applied.isArray()) {
+      return List.of();
+    }
+    try {
+      return List.of(RunFormatJson.mapper().convertValue(applied, AppliedFault[].class));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   /** Whether {@code dir} holds at least one run file. */

@@ -44,7 +44,7 @@ public record RunView(
   public static RunView of(RunFiles files) {
     History history = History.of(files.history());
     long horizon = Math.max(history.horizonNanos(), files.run().path("simulatedMillis").asLong(0) * 1_000_000);
-    List<FaultWindow> faults = FaultWindows.of(files.checks().path("appliedFaults"), horizon);
+    List<FaultWindow> faults = FaultWindows.of(files.appliedFaults(), horizon);
     List<CheckRow> checks = CheckRow.of(files.checks());
     List<Counterexample> cxs = new ArrayList<>();
     files.linearizability().path("counterexamples").forEach(c -> cxs.add(Counterexample.of(c, history)));

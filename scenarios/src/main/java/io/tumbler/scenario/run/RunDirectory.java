@@ -142,10 +142,7 @@ public final class RunDirectory {
       check.put("millis", Math.round(c.millis() * 1000) / 1000.0);
       check.set("details", JSON.valueToTree(c.details()));
     }
-    ArrayNode faults = o.putArray("appliedFaults");
-    for (io.tumbler.fault.AppliedFault f : run.appliedFaults()) {
-      f.writeTo(faults.addObject());
-    }
+    o.set("appliedFaults", JSON.valueToTree(AppliedFaultRecords.of(run.appliedFaults())));
     o.set("writeFailures", JSON.valueToTree(writeFailures));
     return o;
   }
