@@ -1,7 +1,6 @@
 package io.tumbler.scenario.run;
 
 import io.tumbler.fault.AppliedFault;
-import io.tumbler.scenario.trace.TraceFile;
 import io.tumbler.fault.Fault;
 import io.tumbler.fault.InvalidScheduleException;
 import io.tumbler.fault.Schedule;
@@ -20,6 +19,7 @@ import io.tumbler.scenario.client.ClientShared;
 import io.tumbler.scenario.client.HistoryRecorder;
 import io.tumbler.scenario.cluster.SimCluster;
 import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.trace.TraceFile;
 import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.scenario.workload.Workload;
 import io.tumbler.scenario.workload.Workloads;
