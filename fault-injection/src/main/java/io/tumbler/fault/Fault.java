@@ -118,7 +118,7 @@ public sealed interface Fault {
 
     public FaultOutcome applyTo(FaultActuator cluster) {
       cluster.blockOneWay(from, to);
-      return FaultOutcome.done(describe(), 0);
+      return FaultOutcome.done(describe(), 0, List.of(from, to));
     }
 
     public List<Integer> nodesNamed() {
@@ -520,8 +520,9 @@ public sealed interface Fault {
     }
 
     public FaultOutcome applyToLeader(int leader, FaultActuator cluster) {
-      cluster.partition(FaultApplier.minorityWith(leader, cluster.nodes()));
-      return FaultOutcome.done(describe() + " (n" + leader + ")", leader);
+      int[][] sides = FaultApplier.minorityWith(leader, cluster.nodes());
+      cluster.partition(sides);
+      return FaultOutcome.done(describe() + " (n" + leader + ")", leader, FaultApplier.listOf(sides[0]));
     }
   }
 
@@ -601,12 +602,13 @@ public sealed interface Fault {
     }
 
     public FaultOutcome applyToLeader(int leader, FaultActuator cluster) {
-      for (int partner : FaultApplier.minorityWith(leader, cluster.nodes())[0]) {
+      int[] minority = FaultApplier.minorityWith(leader, cluster.nodes())[0];
+      for (int partner : minority) {
         if (partner != leader) {
           cluster.clogLink(partner, leader);
         }
       }
-      return FaultOutcome.done(describe() + " (n" + leader + ")", leader);
+      return FaultOutcome.done(describe() + " (n" + leader + ")", leader, FaultApplier.listOf(minority));
     }
   }
 
@@ -796,7 +798,8 @@ public sealed interface Fault {
         return FaultOutcome.nothingDone(this, "n" + leader + " is alone");
       }
       cluster.transferLeadership(leader, successor);
-      return FaultOutcome.done(describe() + " (n" + leader + " to n" + successor + ")", leader);
+      return FaultOutcome.done(describe() + " (n" + leader + " to n" + successor + ")", leader,
+          List.of(leader, successor));
     }
 
     public List<Integer> nodesNamed() {

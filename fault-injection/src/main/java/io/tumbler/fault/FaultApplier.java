@@ -39,4 +39,9 @@ public final class FaultApplier {
     }
     return new int[][] {minority, majority};
   }
+
+  /** {@code ids} as a list, in order (the resolved nodes of a {@link FaultOutcome}). */
+  static java.util.List<Integer> listOf(int[] ids) {
+    return java.util.Arrays.stream(ids).boxed().toList();
+  }
 }

@@ -37,6 +37,32 @@ class PartialInputTest {
   }
 
   @Test
+  void filesOfAnUnknownFormatVersionAreNamedInOneLineAndTheRestStillRenders() throws IOException {
+    Path dir = temp.resolve("future");
+    Fixtures.copyDir(Fixtures.run("stale-run"), dir);
+    Files.writeString(dir.resolve("run.json"), "{\"version\":9,\"scenario\":\"x\",\"seed\":3}");
+    Files.writeString(dir.resolve("checks.json"), "{\"version\":2,\"checks\":{\"not\":\"a list\"}}");
+    ReportOutcome.Written written = assertInstanceOf(ReportOutcome.Written.class,
+        Reports.write(List.of(dir), null, EnumSet.of(ReportFormat.HTML)));
+    String notes = String.join("\n", written.notes());
+    assertTrue(notes.contains("run.json is run-format version 9; this tumbler reads version 2 (re-run the seed with "
+        + "this build to get a readable run directory)"), notes);
+    assertTrue(notes.contains("checks.json does not have the fields of a run's checks ("), notes);
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("run.json is run-format version 9"));
+  }
+
+  @Test
+  void aRunDirectoryOfTheFirstFormatVersionStillRenders() throws IOException {
+    // The fixtures' run.json is version 1 (before run-format): it reads unchanged.
+    Path dir = temp.resolve("v1");
+    Fixtures.copyDir(Fixtures.run("safety-run"), dir);
+    assertTrue(Files.readString(dir.resolve("run.json")).contains("\"version\" : 1"));
+    ReportOutcome.Written written = assertInstanceOf(ReportOutcome.Written.class,
+        Reports.write(List.of(dir), null, EnumSet.of(ReportFormat.HTML)));
+    assertTrue(written.notes().stream().noneMatch(n -> n.contains("version")), written.notes().toString());
+  }
+
+  @Test
   void aDirectoryThatIsNeitherRunNorCampaignIsRefusedNamingThePath() throws IOException {
     Path empty = Files.createDirectories(temp.resolve("photos"));
     ReportOutcome.Rejected r = assertInstanceOf(ReportOutcome.Rejected.class,

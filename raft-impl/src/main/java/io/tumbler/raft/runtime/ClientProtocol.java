@@ -348,6 +348,31 @@ public final class ClientProtocol {
         }
     }
 
+    /**
+     * The kind of a response frame, by its leading code ({@code OK}, {@code NOT_LEADER}, {@code DROPPED},
+     * {@code UNKNOWN}, {@code UNAVAILABLE}, {@code STATUS}, {@code COMMITTED}, {@code REFUSED},
+     * {@code TRANSFER_STARTED}, {@code CONFIGURATION}), or {@code MALFORMED}: the codes are distinct across every
+     * request's responses, so a frame names its outcome without the request that asked for it (traces, logs).
+     */
+    public static String responseKind(byte[] frame) {
+        if (frame.length == 0) {
+            return "MALFORMED";
+        }
+        return switch (frame[0]) {
+            case OK -> "OK";
+            case NOT_LEADER -> "NOT_LEADER";
+            case DROPPED -> "DROPPED";
+            case UNKNOWN -> "UNKNOWN";
+            case UNAVAILABLE -> "UNAVAILABLE";
+            case STATUS_REPLY -> "STATUS";
+            case COMMITTED -> "COMMITTED";
+            case REFUSED -> "REFUSED";
+            case TRANSFER_STARTED -> "TRANSFER_STARTED";
+            case CONFIGURATION_REPLY -> "CONFIGURATION";
+            default -> "MALFORMED";
+        };
+    }
+
     /** The response frame to a status query. */
     public static byte[] encodeStatus(ServerStatus s) {
         return build(out -> {

@@ -1,6 +1,10 @@
 package io.tumbler.report.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.CampaignResult;
+import io.tumbler.runformat.CampaignSummary;
+import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.RunFormatJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +19,13 @@ import java.util.Map;
  * first seen, plus each directory's {@code summary.json} for its wall time.
  *
  * @param dirs the campaign directories, in the order given
- * @param results one JSON object per seed, as {@code tumbler fuzz} streamed it
+ * @param results one record per seed, as {@code tumbler fuzz} streamed it
  * @param resultDirs for each entry of {@code results}, the campaign directory it came from
- * @param summaries each directory's {@code summary.json}, or a missing node
+ * @param summaries each directory's {@code summary.json}, or {@link CampaignSummary#absent()}
  * @param problems what was missing or unreadable, one sentence each
  */
 public record CampaignFiles(
-    List<Path> dirs, List<JsonNode> results, List<Path> resultDirs, List<JsonNode> summaries,
+    List<Path> dirs, List<CampaignResult> results, List<Path> resultDirs, List<CampaignSummary> summaries,
     List<String> problems) {
 
   public CampaignFiles {
@@ -39,13 +43,13 @@ public record CampaignFiles(
 
   /** Reads and merges the campaign directories; never throws for a missing or malformed file. */
   public static CampaignFiles read(List<Path> dirs) {
-    Map<String, JsonNode> bySeed = new LinkedHashMap<>();
+    Map<String, CampaignResult> bySeed = new LinkedHashMap<>();
     Map<String, Path> fromDir = new LinkedHashMap<>();
-    List<JsonNode> summaries = new ArrayList<>();
+    List<CampaignSummary> summaries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Path dir : dirs) {
-      for (JsonNode line : results(dir, problems)) {
-        String key = line.path("scenario").asText() + " " + line.path("bugs") + " " + line.path("seed").asLong();
+      for (CampaignResult line : records(dir, results(dir, problems), problems)) {
+        String key = line.run().scenario() + " " + line.run().bugs() + " " + line.run().seed();
         if (bySeed.putIfAbsent(key, line) == null) {
           fromDir.put(key, dir);
         }
@@ -54,6 +58,26 @@ public record CampaignFiles(
     }
     return new CampaignFiles(dirs, new ArrayList<>(bySeed.values()), new ArrayList<>(fromDir.values()),
         summaries, problems);
+  }
+
+  /** The lines as records; a line that is not one is counted in one note per directory. */
+  private static List<CampaignResult> records(Path dir, List<JsonNode> lines, List<String> problems) {
+    List<CampaignResult> out = new ArrayList<>();
+    String first = null;
+    int bad = 0;
+    for (JsonNode line : lines) {
+      try {
+        out.add(CampaignResult.read(dir.getFileName() + "/results.jsonl", line));
+      } catch (FormatVersionException | IllegalArgumentException e) {
+        bad++;
+        first = first == null ? e.getMessage().split("\n", 2)[0] : first;
+      }
+    }
+    if (bad > 0) {
+      problems.add(dir.getFileName() + "/results.jsonl: " + bad + " line(s) not read as a seed's result (" + first
+          + ")");
+    }
+    return out;
   }
 
   private static List<JsonNode> results(Path dir, List<String> problems) {
@@ -74,18 +98,19 @@ public record CampaignFiles(
     }
   }
 
-  private static JsonNode summary(Path dir, List<String> problems) {
+  private static CampaignSummary summary(Path dir, List<String> problems) {
     Path file = dir.resolve("summary.json");
     if (!Files.isRegularFile(file)) {
       problems.add(dir.getFileName() + "/summary.json is missing (the campaign may have been killed); "
           + "seeds per second are unknown for it");
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      return CampaignSummary.absent();
     }
     try {
-      return JsonLines.JSON.readTree(file.toFile());
+      return RunFormatJson.mapper().readValue(file.toFile(), CampaignSummary.class);
     } catch (IOException e) {
-      problems.add(dir.getFileName() + "/summary.json is not valid JSON: " + e.getMessage());
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      problems.add(dir.getFileName() + "/summary.json is not valid JSON of a campaign summary: "
+          + e.getMessage().split("\n", 2)[0]);
+      return CampaignSummary.absent();
     }
   }
 
@@ -95,12 +120,12 @@ public record CampaignFiles(
    * keeps its layout but not its absolute paths), else null.
    */
   public Path failureDirOf(int resultIndex) {
-    JsonNode line = results.get(resultIndex);
-    String recorded = line.path("failureDir").asText("");
+    CampaignResult line = results.get(resultIndex);
+    String recorded = line.failureDir() == null ? "" : line.failureDir();
     if (!recorded.isEmpty() && RunFiles.isRunDirectory(Path.of(recorded))) {
       return Path.of(recorded);
     }
-    Path local = resultDirs.get(resultIndex).resolve("failures").resolve("seed-" + line.path("seed").asLong());
+    Path local = resultDirs.get(resultIndex).resolve("failures").resolve("seed-" + line.run().seed());
     return RunFiles.isRunDirectory(local) ? local : null;
   }
 }

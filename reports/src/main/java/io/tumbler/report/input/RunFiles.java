@@ -3,6 +3,11 @@ package io.tumbler.report.input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tumbler.runformat.AppliedFault;
+import io.tumbler.runformat.ChecksRecord;
+import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.RunDirectoryFiles;
+import io.tumbler.runformat.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +21,15 @@ import java.util.List;
  *
  * <p>{@code trace.jsonl} is never loaded (it can be tens of megabytes); only its presence is noted.
  *
+ * <p>{@code run.json} and {@code checks.json} are read as their run-format records ({@link RunRecord},
+ * {@link ChecksRecord}); a file of a version this code does not read is reported in one line naming the file and
+ * the versions, and read as absent.
+ *
  * @param dir the run directory
- * @param run {@code run.json}
- * @param checks {@code checks.json}
+ * @param run {@code run.json}, or {@link RunRecord#absent()}
+ * @param realClusterRun {@code run.json} as a tree when it is a real cluster's run ({@code mode: "real-cluster"},
+ *     written by {@code tumbler cluster}, not yet a run-format record); otherwise a {@link MissingNode}
+ * @param checks {@code checks.json}, or an empty record
  * @param schedule {@code schedule.json}
  * @param linearizability {@code linearizability.json}
  * @param history the lines of {@code history.jsonl}
@@ -28,8 +39,9 @@ import java.util.List;
  */
 public record RunFiles(
     Path dir,
-    JsonNode run,
-    JsonNode checks,
+    RunRecord run,
+    JsonNode realClusterRun,
+    ChecksRecord checks,
     JsonNode schedule,
     JsonNode linearizability,
     List<JsonNode> history,
@@ -47,6 +59,11 @@ public record RunFiles(
     problems = List.copyOf(problems);
   }
 
+  /** The faults applied during the run ({@code checks.json} {@code appliedFaults}). */
+  public List<AppliedFault> appliedFaults() {
+    return checks.appliedFaults();
+  }
+
   /** Whether {@code dir} holds at least one run file. */
   public static boolean isRunDirectory(Path dir) {
     return Files.isDirectory(dir) && FILE_NAMES.stream().anyMatch(n -> Files.isRegularFile(dir.resolve(n)));
@@ -55,14 +72,49 @@ public record RunFiles(
   /** Reads whatever of the run directory exists; never throws for a missing or malformed file. */
   public static RunFiles read(Path dir) {
     List<String> problems = new ArrayList<>();
-    JsonNode run = object(dir, "run.json", problems);
-    JsonNode checks = object(dir, "checks.json", problems);
+    JsonNode runObject = object(dir, "run.json", problems);
+    RunRecord run = runRecord(runObject, problems);
+    JsonNode realCluster = "real-cluster".equals(run.mode()) ? runObject : MissingNode.getInstance();
+    ChecksRecord checks = checksRecord(object(dir, "checks.json", problems), problems);
     JsonNode schedule = object(dir, "schedule.json", problems);
     JsonNode lin = object(dir, "linearizability.json", problems);
     List<JsonNode> history = withoutHeader(lines(dir, "history.jsonl", problems));
     List<JsonNode> journal = lines(dir, "journal.jsonl", problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
-    return new RunFiles(dir, run, checks, schedule, lin, history, journal, trace, problems);
+    return new RunFiles(dir, run, realCluster, checks, schedule, lin, history, journal, trace, problems);
+  }
+
+  private static RunRecord runRecord(JsonNode object, List<String> problems) {
+    if (object.isMissingNode()) {
+      return RunRecord.absent();
+    }
+    try {
+      return RunDirectoryFiles.run("run.json", object);
+    } catch (FormatVersionException e) {
+      problems.add(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      problems.add("run.json does not have the fields of a run (" + firstLine(e) + ")");
+    }
+    return RunRecord.absent();
+  }
+
+  private static ChecksRecord checksRecord(JsonNode object, List<String> problems) {
+    if (!object.isMissingNode()) {
+      try {
+        return RunDirectoryFiles.checks("checks.json", object);
+      } catch (FormatVersionException e) {
+        problems.add(e.getMessage());
+      } catch (IllegalArgumentException e) {
+        problems.add("checks.json does not have the fields of a run's checks (" + firstLine(e) + ")");
+      }
+    }
+    return new ChecksRecord(0, List.of(), List.of(), List.of());
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** Drops the versioned header line of history.jsonl ({@code {"tumbler-history":1,...}}), if there is one. */

@@ -1,7 +1,10 @@
 package io.tumbler.report.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.RunFormatJson;
+import io.tumbler.runformat.TraceEvent;
+import io.tumbler.runformat.TraceMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +23,8 @@ import java.util.TreeMap;
  * from the window's start, and reading stops {@link #SETTLE_NANOS} after its end, when the messages sent in the
  * window have been delivered or dropped. A trace of tens of megabytes is never held in memory.
  *
- * <p>The simulator's trace records a send (process = sender, a = receiver, b = digest, detail = the message),
- * a delivery (process = receiver, a = sender, b = digest) and a drop (process = receiver, a = sender, b = the
+ * <p>The trace is read as {@link TraceEvent} records (run-format): a send (process = sender, a = receiver,
+ * b = digest, message = the message as data), a delivery (process = receiver, a = sender, b = digest) and a drop (process = receiver, a = sender, b = the
  * reason; no digest). A delivery is matched to the oldest undelivered send on its link with the same digest; a
  * drop to the send on its link at the same instant (dropped on the way out), else to the oldest undelivered
  * send on that link. Identical messages on one link are interchangeable, so the pairing is exact up to them.
@@ -29,6 +32,7 @@ import java.util.TreeMap;
  * @param processNames trace process index to its name ("n1", "c3"), from {@code PROCESS_START}
  * @param messages the messages sent in the window, in send order
  * @param badLines trace lines in the read range that did not parse
+ * @throws FormatVersionException (from {@link #read}) when the trace is of another format version
  */
 public record TraceMessages(TreeMap<Integer, String> processNames, List<Message> messages, int badLines) {
   /** How long after the window messages are followed to their delivery or drop. */
@@ -46,12 +50,13 @@ public record TraceMessages(TreeMap<Integer, String> processNames, List<Message>
    * @param sendNanos when it was sent
    * @param endNanos when it was delivered or dropped; -1 while in flight
    * @param fate what became of it
-   * @param detail the message as the trace prints it
+   * @param message the message as data, as the simulation traced it
    */
-  public record Message(long sendIndex, int from, int to, long sendNanos, long endNanos, Fate fate, String detail) {
+  public record Message(long sendIndex, int from, int to, long sendNanos, long endNanos, Fate fate,
+      TraceMessage message) {
     Message ended(long atNanos, Fate how) {
       assert fate == Fate.IN_FLIGHT && atNanos >= sendNanos : "a message ends twice or before it was sent";
-      return new Message(sendIndex, from, to, sendNanos, atNanos, how, detail);
+      return new Message(sendIndex, from, to, sendNanos, atNanos, how, message);
     }
   }
 
@@ -59,9 +64,14 @@ public record TraceMessages(TreeMap<Integer, String> processNames, List<Message>
     messages = List.copyOf(messages);
   }
 
-  /** Reads the messages sent in {@code [fromNanos, toNanos]}. */
+  /**
+   * Reads the messages sent in {@code [fromNanos, toNanos]}.
+   *
+   * @throws FormatVersionException when the trace was written in another run-format version (one line naming the
+   *     file and the versions; messages of an older trace are text this code no longer parses)
+   */
   public static TraceMessages read(Path trace, long fromNanos, long toNanos) throws IOException {
-    Reading r = new Reading();
+    Reading r = new Reading(trace.getFileName().toString());
     try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         long t = timeOf(line);
@@ -96,29 +106,38 @@ public record TraceMessages(TreeMap<Integer, String> processNames, List<Message>
     /** Per directed link ("from>to"): the positions in {@link #all} of messages still in flight, oldest first. */
     final TreeMap<String, Deque<Integer>> inFlight = new TreeMap<>();
     final List<Long> digests = new ArrayList<>();
+    final String file;
     int bad;
 
-    void take(String line, boolean sendsCount) {
-      JsonNode e;
+    Reading(String file) {
+      this.file = file;
+    }
+
+    void take(String line, boolean sendsCount) throws FormatVersionException {
+      TraceEvent e;
       try {
-        e = JsonLines.JSON.readTree(line);
+        e = RunFormatJson.traceEvent(line);
       } catch (JsonProcessingException ex) {
         bad++;
         return;
       }
-      int process = process(e.path("process").asText(""));
-      long t = e.path("timeNanos").asLong();
-      int peer = e.path("a").asInt();
-      switch (e.path("type").asText("")) {
-        case "PROCESS_START" -> names.put(process, e.path("detail").asText("p" + process));
+      if (e.version() != TraceEvent.VERSION) {
+        throw new FormatVersionException(file, Math.max(1, e.version()), TraceEvent.VERSION);
+      }
+      int process = process(e.process() == null ? "" : e.process());
+      long t = e.timeNanos();
+      int peer = (int) e.a();
+      switch (e.type() == null ? "" : e.type()) {
+        case "PROCESS_START" -> names.put(process, e.detail() == null ? "p" + process : e.detail());
         case "MESSAGE_SEND" -> {
           if (sendsCount) {
             inFlight.computeIfAbsent(process + ">" + peer, k -> new ArrayDeque<>()).add(all.size());
-            all.add(new Message(e.path("index").asLong(), process, peer, t, -1, Fate.IN_FLIGHT, e.path("detail").asText("")));
-            digests.add(e.path("b").asLong());
+            TraceMessage m = e.message() == null ? new TraceMessage.Other("") : e.message();
+            all.add(new Message(e.index(), process, peer, t, -1, Fate.IN_FLIGHT, m));
+            digests.add(e.b());
           }
         }
-        case "MESSAGE_DELIVER" -> end(peer + ">" + process, t, Fate.DELIVERED, e.path("b").asLong());
+        case "MESSAGE_DELIVER" -> end(peer + ">" + process, t, Fate.DELIVERED, e.b());
         case "MESSAGE_DROP" -> end(peer + ">" + process, t, Fate.DROPPED, 0);
         default -> { }
       }

@@ -1,18 +1,21 @@
 package io.tumbler.report.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.report.view.FaultKind;
 import io.tumbler.report.view.FaultWindow;
+import io.tumbler.runformat.AppliedFault;
+import io.tumbler.runformat.RunFormatJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Which links of the cluster carry messages at one moment, reconstructed from the fault windows' labels
- * (the {@code describe()} texts of fault-injection, with leader targets resolved: "partition [[1], [2, 3]]",
- * "one-way block 1->2", "isolate the leader (n1)", "partition the leader into the minority (n1)", "clog n2").
- * Network faults stack until "heal network", so every network window in force at the moment counts.
+ * Which links of the cluster carry messages at one moment, reconstructed from the applied faults as data
+ * ({@link AppliedFault}): the schedule {@code type}, the schedule fault's fields ({@code spec}: a partition's
+ * groups) and the nodes the fault resolved to when it fired ({@code nodes}: the leader, then the rest of its
+ * minority; a one-way block's two ends). Network faults stack until "heal network", so every network window in
+ * force at the moment counts. A network fault whose shape the data does not give (an unknown kind, a run written
+ * before the data was recorded) is listed in {@link #unreadable} and shown as text.
  *
  * @param nodes the node ids, ascending
  * @param blocked {@code blocked[i][j]}: messages from {@code nodes[i]} to {@code nodes[j]} are dropped
@@ -21,10 +24,9 @@ import java.util.regex.Pattern;
  * @param unreadable labels of network faults in force whose shape could not be read (shown as text instead)
  */
 record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean[] down, List<String> unreadable) {
-  private static final Pattern GROUP = Pattern.compile("\\[([\\d,\\s]+)]");
-  private static final Pattern ONE_WAY = Pattern.compile("one-way block (\\d+)->(\\d+)");
-  private static final Pattern NODE = Pattern.compile("\\bn(\\d+)\\b");
-  private static final Pattern ANY_NUMBER = Pattern.compile("\\bn?(\\d+)\\b");
+
+  /** The part of a partition's schedule fault that shapes the cluster. */
+  private record PartitionSpec(List<List<Integer>> groups) {}
 
   /** Whether a fault window changes links or nodes, and so gets a connectivity diagram. */
   static boolean shapesCluster(FaultWindow f) {
@@ -41,23 +43,24 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
         continue;
       }
       if (f.kind() == FaultKind.NETWORK) {
-        s.applyNetwork(f.label());
+        s.applyNetwork(f.fault(), f.label());
       } else if (f.kind() == FaultKind.PROCESS || f.kind() == FaultKind.PAUSE) {
-        s.markDown(f.label());
+        s.markDown(f.fault().node());
       }
     }
     return s;
   }
 
-  /** Every node id named in the faults or in {@code known}, ascending; 1..3 when there is none. */
+  /** Every node id the faults name or resolved to, or in {@code known}, ascending; 1..3 when there is none. */
   static int[] nodesOf(List<FaultWindow> faults, List<Integer> known) {
     TreeSet<Integer> ids = new TreeSet<>(known);
     for (FaultWindow f : faults) {
-      boolean shape = f.label().startsWith("partition [") || f.label().startsWith("one-way block");
-      Matcher m = (shape ? ANY_NUMBER : NODE).matcher(f.label());
-      while (m.find()) {
-        ids.add(Integer.parseInt(m.group(1)));
+      AppliedFault a = f.fault();
+      if (a.node() > 0) {
+        ids.add(a.node());
       }
+      ids.addAll(a.nodes());
+      groups(a).forEach(ids::addAll);
     }
     if (ids.isEmpty()) {
       ids.addAll(List.of(1, 2, 3));
@@ -65,61 +68,41 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
     return ids.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private void applyNetwork(String label) {
-    Matcher oneWay = ONE_WAY.matcher(label);
-    Matcher leader = NODE.matcher(label);
-    if (label.startsWith("partition [")) {
-      partition(groups(label));
-    } else if (oneWay.find()) {
-      block(Integer.parseInt(oneWay.group(1)), Integer.parseInt(oneWay.group(2)));
-    } else if (label.startsWith("isolate the leader") && leader.find()) {
-      int l = Integer.parseInt(leader.group(1));
-      partition(List.of(List.of(l), others(List.of(l))));
-    } else if (label.startsWith("partition the leader into the minority") && leader.find()) {
-      partition(minorityWith(Integer.parseInt(leader.group(1))));
-    } else if (label.startsWith("mute the leader") && leader.find()) {
-      int l = Integer.parseInt(leader.group(1));
-      others(List.of(l)).forEach(to -> block(l, to));
-    } else if (label.startsWith("clog the minority's links to the leader") && leader.find()) {
+  /** A partition's groups from its schedule fields; none for any other fault or without them. */
+  private static List<List<Integer>> groups(AppliedFault a) {
+    JsonNode spec = a.spec();
+    if (!a.type().equals("partition") || spec == null) {
+      return List.of();
+    }
+    try {
+      PartitionSpec p = RunFormatJson.mapper().treeToValue(spec, PartitionSpec.class);
+      return p.groups() == null ? List.of() : p.groups();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  private void applyNetwork(AppliedFault a, String label) {
+    List<Integer> resolved = a.nodes();
+    boolean shaped = true;
+    switch (a.type()) {
+      case "partition" -> shaped = !groups(a).isEmpty() && partition(groups(a));
+      case "one-way" -> shaped = resolved.size() == 2 && block(resolved.get(0), resolved.get(1));
+      case "isolate-leader" -> shaped = !resolved.isEmpty()
+          && partition(List.of(List.of(resolved.get(0)), others(List.of(resolved.get(0)))));
+      case "leader-to-minority" -> shaped = !resolved.isEmpty() && partition(List.of(resolved, others(resolved)));
+      case "mute-leader" -> shaped = !resolved.isEmpty()
+          && others(List.of(resolved.get(0))).stream().allMatch(to -> block(resolved.get(0), to));
       // Only the partners' messages to the leader are held; the ring marks the nodes whose messages wait.
-      for (int partner : minorityWith(Integer.parseInt(leader.group(1))).get(0)) {
-        int i = indexOf(partner);
-        if (i >= 0 && partner != Integer.parseInt(leader.group(1))) {
-          clogged[i] = true;
-        }
-      }
-    } else if (label.startsWith("clog") && leader.find()) {
-      int i = indexOf(Integer.parseInt(leader.group(1)));
-      if (i >= 0) {
-        clogged[i] = true;
-      }
-    } else if (!label.startsWith("loss") && !label.startsWith("duplicate") && !label.startsWith("delay")) {
+      case "clog-minority-to-leader" -> shaped = !resolved.isEmpty()
+          && resolved.subList(1, resolved.size()).stream().allMatch(this::clog);
+      case "clog", "clog-leader" -> shaped = a.node() > 0 && clog(a.node());
+      case "loss", "duplicate", "delay" -> shaped = true; // every link still carries messages
+      default -> shaped = false;
+    }
+    if (!shaped) {
       unreadable.add(label);
     }
-  }
-
-  private static List<List<Integer>> groups(String label) {
-    List<List<Integer>> out = new ArrayList<>();
-    Matcher m = GROUP.matcher(label);
-    while (m.find()) {
-      List<Integer> group = new ArrayList<>();
-      for (String id : m.group(1).split(",")) {
-        group.add(Integer.parseInt(id.strip()));
-      }
-      out.add(group);
-    }
-    return out;
-  }
-
-  /** Mirrors fault-injection's choice: the leader and its ring successors, as many as stay a minority. */
-  private List<List<Integer>> minorityWith(int leader) {
-    int size = Math.max(1, (nodes.length - 1) / 2);
-    int start = Math.max(0, indexOf(leader));
-    List<Integer> minority = new ArrayList<>();
-    for (int k = 0; k < size; k++) {
-      minority.add(nodes[(start + k) % nodes.length]);
-    }
-    return List.of(minority, others(minority));
   }
 
   private List<Integer> others(List<Integer> group) {
@@ -132,7 +115,7 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
     return out;
   }
 
-  private void partition(List<List<Integer>> groups) {
+  private boolean partition(List<List<Integer>> groups) {
     for (List<Integer> a : groups) {
       for (List<Integer> b : groups) {
         if (a != b) {
@@ -140,23 +123,29 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
         }
       }
     }
+    return true;
   }
 
-  private void block(int from, int to) {
+  /** Blocks {@code from -> to} when both are drawn; always true (a node off the diagram has no link to draw). */
+  private boolean block(int from, int to) {
     int i = indexOf(from);
     int j = indexOf(to);
     if (i >= 0 && j >= 0) {
       blocked[i][j] = true;
     }
+    return true;
   }
 
-  private void markDown(String label) {
-    Matcher m = NODE.matcher(label);
-    String last = null;
-    while (m.find()) {
-      last = m.group(1);
+  private boolean clog(int node) {
+    int i = indexOf(node);
+    if (i >= 0) {
+      clogged[i] = true;
     }
-    int i = last == null ? -1 : indexOf(Integer.parseInt(last));
+    return true;
+  }
+
+  private void markDown(int node) {
+    int i = node <= 0 ? -1 : indexOf(node);
     if (i >= 0) {
       down[i] = true;
     }

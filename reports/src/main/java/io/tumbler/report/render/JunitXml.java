@@ -5,7 +5,8 @@ import io.tumbler.report.view.CampaignView;
 import io.tumbler.report.view.CheckRow;
 import io.tumbler.report.view.RunHeader;
 import io.tumbler.report.view.RunView;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.CampaignResult;
+import io.tumbler.runformat.RunRecord;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,15 +30,16 @@ public final class JunitXml {
         + "\">\n" + suites + "</testsuites>\n";
   }
 
-  private static String suite(CampaignView.Group g, List<JsonNode> results) {
+  private static String suite(CampaignView.Group g, List<CampaignResult> results) {
     String name = suiteName(g.scenario(), g.bugs());
     StringBuilder b = new StringBuilder();
     double seconds = 0;
-    for (var r : results) {
-      if (!r.path("scenario").asText("?").equals(g.scenario()) || !RunHeader.texts(r.path("bugs")).equals(g.bugs())) {
+    for (CampaignResult line : results) {
+      RunRecord r = line.run();
+      if (!or(r.scenario(), "?").equals(g.scenario()) || !r.bugs().equals(g.bugs())) {
         continue;
       }
-      seconds += r.path("wallMillis").asLong() / 1000.0;
+      seconds += r.wallMillis() / 1000.0;
       b.append(seedCase(name, r));
     }
     return "  <testsuite name=\"" + Markup.esc(name) + "\" tests=\"" + g.runs() + "\" failures=\""
@@ -45,19 +47,24 @@ public final class JunitXml {
         + secs(seconds) + "\">\n" + b + "  </testsuite>\n";
   }
 
-  private static String seedCase(String suite, JsonNode r) {
-    String outcome = r.path("outcome").asText("ERROR");
-    String head = "    <testcase classname=\"" + Markup.esc(suite) + "\" name=\"seed " + r.path("seed").asLong()
-        + "\" time=\"" + secs(r.path("wallMillis").asLong() / 1000.0) + "\"";
+  private static String or(String value, String absent) {
+    return value == null ? absent : value;
+  }
+
+  private static String seedCase(String suite, RunRecord r) {
+    String outcome = or(r.outcome(), "ERROR");
+    String head = "    <testcase classname=\"" + Markup.esc(suite) + "\" name=\"seed " + r.seed()
+        + "\" time=\"" + secs(r.wallMillis() / 1000.0) + "\"";
     if ("PASS".equals(outcome)) {
       return head + "/>\n";
     }
     String tag = "ERROR".equals(outcome) ? "error" : "failure";
-    String violated = String.join(", ", RunHeader.texts(r.path("violated")));
-    String body = "reproduce: " + r.path("replay").asText() + "\nfingerprint: " + r.path("fingerprint").asText()
-        + "\ncommit: " + r.path("commit").asText() + "\nfailed checks: " + violated + "\n";
+    String violated = String.join(", ", r.violated());
+    String replay = or(r.replay(), "");
+    String body = "reproduce: " + replay + "\nfingerprint: " + or(r.fingerprint(), "") + "\ncommit: "
+        + or(r.commit(), "") + "\nfailed checks: " + violated + "\n";
     return head + ">\n      <" + tag + " type=\"" + Markup.esc(outcome) + "\" message=\"" + Markup.esc(outcome + ": "
-        + violated + " — reproduce: " + r.path("replay").asText()) + "\">" + Markup.esc(body) + "</" + tag
+        + violated + " — reproduce: " + replay) + "\">" + Markup.esc(body) + "</" + tag
         + ">\n    </testcase>\n";
   }
 

@@ -19,11 +19,11 @@ final class RealClusterFacts {
     private RealClusterFacts() {}
 
     static boolean applies(RunView view) {
-        return MODE.equals(view.files().run().path("mode").asText());
+        return MODE.equals(view.files().run().mode());
     }
 
     static String table(RunView view) {
-        JsonNode run = view.files().run();
+        JsonNode run = view.files().realClusterRun();
         StringBuilder b = new StringBuilder("<table class=\"facts\">\n");
         RunHtml.row(b, "mode", "real cluster: " + run.path("nodes").asInt() + " server processes on 127.0.0.1, "
                 + run.path("clients").asInt() + " client threads");

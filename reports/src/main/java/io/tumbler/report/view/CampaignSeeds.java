@@ -1,6 +1,8 @@
 package io.tumbler.report.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.CampaignResult;
+import io.tumbler.runformat.CampaignSummary;
+import io.tumbler.runformat.RunRecord;
 import io.tumbler.report.input.CampaignFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,17 +52,17 @@ public record CampaignSeeds(List<SeedRow> rows, List<KindUse> faultKinds, List<S
   public static CampaignSeeds of(CampaignFiles files) {
     List<SeedRow> failing = new ArrayList<>();
     List<SeedRow> passing = new ArrayList<>();
-    for (JsonNode r : files.results()) {
-      SeedRow row = new SeedRow(r.path("scenario").asText("?"), r.path("seed").asLong(-1),
-          RunHeader.texts(r.path("bugs")), r.path("outcome").asText("ERROR"), r.path("fingerprint").asText(""),
-          r.path("events").asLong(), r.path("simulatedMillis").asLong(), r.path("wallMillis").asLong(),
-          r.path("operations").asInt(), r.path("faults").asInt());
+    List<RunRecord> runs = files.results().stream().map(CampaignResult::run).toList();
+    for (RunRecord r : runs) {
+      SeedRow row = new SeedRow(CampaignView.or(r.scenario(), "?"), r.seed(), r.bugs(),
+          CampaignView.or(r.outcome(), "ERROR"), CampaignView.or(r.fingerprint(), ""), r.events(), r.simulatedMillis(),
+          r.wallMillis(), (int) r.operations(), (int) r.faults());
       ("PASS".equals(row.outcome()) ? passing : failing).add(row);
     }
     List<SeedRow> rows = new ArrayList<>(failing);
     rows.addAll(passing);
     List<KindUse> used = new ArrayList<>();
-    for (CampaignView.PathCoverage k : CampaignView.counters(files.results(), "faultTypes")) {
+    for (CampaignView.PathCoverage k : CampaignView.counters(runs, RunRecord::faultTypes)) {
       if (k.runsReached() > 0) {
         used.add(new KindUse(k.path(), k.runsReached(), k.hits()));
       }
@@ -69,11 +71,11 @@ public record CampaignSeeds(List<SeedRow> rows, List<KindUse> faultKinds, List<S
     List<String> notRun = new ArrayList<>();
     int notRunCount = 0;
     for (int d = 0; d < files.dirs().size(); d++) {
-      JsonNode summary = files.summaries().get(d);
-      summary.path("faultTypesKnown").forEach(k -> known.add(k.asText()));
-      int count = summary.path("notRunCount").asInt(0);
+      CampaignSummary summary = files.summaries().get(d);
+      known.addAll(summary.faultTypesKnown());
+      int count = summary.notRunCount();
       if (count > 0) {
-        List<String> ranges = RunHeader.texts(summary.path("notRun"));
+        List<String> ranges = summary.notRun();
         notRun.add(files.dirs().get(d) + ": " + String.join(", ", ranges));
         notRunCount += count;
       }

@@ -1,6 +1,9 @@
 package io.tumbler.report.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.CampaignResult;
+import io.tumbler.runformat.CampaignSummary;
+import io.tumbler.runformat.RunRecord;
+import java.util.function.Function;
 import io.tumbler.report.input.CampaignFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,18 +102,19 @@ public record CampaignView(
 
   /** Derives the view from merged campaign files. */
   public static CampaignView of(CampaignFiles files) {
-    Map<String, List<JsonNode>> byGroup = new LinkedHashMap<>();
+    Map<String, List<RunRecord>> byGroup = new LinkedHashMap<>();
     List<Failure> failures = new ArrayList<>();
     List<String> notes = new ArrayList<>(files.problems());
     for (int i = 0; i < files.results().size(); i++) {
-      JsonNode r = files.results().get(i);
-      byGroup.computeIfAbsent(r.path("scenario").asText("?") + "\u0000" + r.path("bugs"), k -> new ArrayList<>()).add(r);
-      if (!"PASS".equals(r.path("outcome").asText())) {
+      CampaignResult line = files.results().get(i);
+      RunRecord r = line.run();
+      byGroup.computeIfAbsent(or(r.scenario(), "?") + "\u0000" + r.bugs(), k -> new ArrayList<>()).add(r);
+      if (!"PASS".equals(r.outcome())) {
         Failure f = failure(r, files.failureDirOf(i));
         failures.add(f);
-        if (r.hasNonNull("harnessError")) {
+        if (line.harnessError() != null) {
           notes.add("seed " + f.seed() + " of " + f.scenario() + ": harness error (a bug in Tumbler, not in the "
-              + "system under test): " + r.path("harnessError").asText() + "; reproduce: " + f.replay());
+              + "system under test): " + line.harnessError() + "; reproduce: " + f.replay());
         } else if (f.runDir() == null) {
           notes.add("seed " + f.seed() + " of " + f.scenario() + ": its failure directory was not found; "
               + "replay the seed to recreate it");
@@ -118,40 +122,36 @@ public record CampaignView(
       }
     }
     List<Group> groups = new ArrayList<>();
-    byGroup.values().forEach(lines -> groups.add(group(lines.get(0).path("scenario").asText("?"),
-        RunHeader.texts(lines.get(0).path("bugs")), lines)));
+    byGroup.values().forEach(lines -> groups.add(group(or(lines.get(0).scenario(), "?"), lines.get(0).bugs(),
+        lines)));
     double wall = 0;
     int timed = 0;
     for (int d = 0; d < files.dirs().size(); d++) {
-      JsonNode summary = files.summaries().get(d);
-      double seconds = summary.path("wallSeconds").asDouble(0);
+      CampaignSummary summary = files.summaries().get(d);
+      double seconds = summary.wallSeconds();
       if (seconds > 0) {
         Path dir = files.dirs().get(d);
         wall += seconds;
         // Seeds resumed from results.jsonl took none of that wall time: newer summaries say how many ran.
-        timed += summary.has("executed") ? summary.get("executed").asInt()
+        timed += summary.executed() != null ? summary.executed()
             : (int) files.resultDirs().stream().filter(dir::equals).count();
       }
     }
-    return new CampaignView(files.dirs(), groups, group("all", List.of(), files.results()), wall, timed, failures,
-        notes, coverage(files.results()), CampaignSeeds.of(files));
-  }
-
-  /** Sums the {@code coverage} objects of the results lines, per counter name. */
-  static List<PathCoverage> coverage(List<JsonNode> results) {
-    return counters(results, "coverage");
+    List<RunRecord> all = files.results().stream().map(CampaignResult::run).toList();
+    return new CampaignView(files.dirs(), groups, group("all", List.of(), all), wall, timed, failures,
+        notes, counters(all, RunRecord::coverage), CampaignSeeds.of(files));
   }
 
   /**
-   * Sums the counter objects under {@code field} of the results lines ({@code coverage}, {@code faultTypes}), per
-   * counter name: runs that counted it, runs that reached it (a count above zero), and the total.
+   * Sums a counter map of the runs ({@link RunRecord#coverage}, {@link RunRecord#faultTypes}), per counter name: runs
+   * that counted it, runs that reached it (a count above zero), and the total.
    */
-  static List<PathCoverage> counters(List<JsonNode> results, String field) {
+  static List<PathCoverage> counters(List<RunRecord> results, Function<RunRecord, Map<String, Long>> field) {
     Map<String, long[]> sums = new TreeMap<>(); // per name: runs counted, runs reached, hits
-    for (JsonNode r : results) {
-      r.path(field).fields().forEachRemaining(e -> {
-        long[] sum = sums.computeIfAbsent(e.getKey(), k -> new long[3]);
-        long hits = Math.max(0, e.getValue().asLong());
+    for (RunRecord r : results) {
+      field.apply(r).forEach((name, count) -> {
+        long[] sum = sums.computeIfAbsent(name, k -> new long[3]);
+        long hits = Math.max(0, count == null ? 0 : count);
         sum[0]++;
         sum[1] += hits > 0 ? 1 : 0;
         sum[2] += hits;
@@ -167,23 +167,27 @@ public record CampaignView(
     return coverage.stream().filter(PathCoverage::neverReached).map(PathCoverage::path).toList();
   }
 
-  private static Group group(String scenario, List<String> bugs, List<JsonNode> lines) {
+  private static Group group(String scenario, List<String> bugs, List<RunRecord> lines) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     OUTCOMES.forEach(o -> counts.put(o, 0));
-    for (JsonNode r : lines) {
-      String outcome = r.path("outcome").asText("ERROR");
+    for (RunRecord r : lines) {
+      String outcome = or(r.outcome(), "ERROR");
       counts.merge(OUTCOMES.contains(outcome) ? outcome : "ERROR", 1, Integer::sum);
     }
     return new Group(scenario, bugs, lines.size(), counts);
   }
 
-  private static Failure failure(JsonNode r, Path runDir) {
-    String scenario = r.path("scenario").asText("?");
-    long seed = r.path("seed").asLong(-1);
-    List<String> bugs = RunHeader.texts(r.path("bugs"));
-    String replay = r.path("replay").asText(RunHeader.replayOf(scenario, seed, bugs));
-    return new Failure(scenario, seed, bugs, r.path("outcome").asText("ERROR"), RunHeader.texts(r.path("violated")),
-        r.path("fingerprint").asText("unknown"), replay, RunHeader.shrinkOf(replay, runDir, seed), runDir);
+  private static Failure failure(RunRecord r, Path runDir) {
+    String scenario = or(r.scenario(), "?");
+    long seed = r.seed();
+    List<String> bugs = r.bugs();
+    String replay = or(r.replay(), RunHeader.replayOf(scenario, seed, bugs));
+    return new Failure(scenario, seed, bugs, or(r.outcome(), "ERROR"), r.violated(), or(r.fingerprint(), "unknown"),
+        replay, RunHeader.shrinkOf(replay, runDir, seed), runDir);
+  }
+
+  static String or(String value, String absent) {
+    return value == null ? absent : value;
   }
 
   /** Seeds per second over the campaigns whose wall time is known, or 0 when none is. */

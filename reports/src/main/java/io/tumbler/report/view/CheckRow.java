@@ -1,6 +1,6 @@
 package io.tumbler.report.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.ChecksRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,14 +17,11 @@ public record CheckRow(String check, String verdict, double millis, List<String>
     details = List.copyOf(details);
   }
 
-  /** The rows of {@code checks.json}'s {@code checks} array. */
-  public static List<CheckRow> of(JsonNode checks) {
+  /** The rows of {@code checks.json}'s checks. */
+  public static List<CheckRow> of(ChecksRecord checks) {
     List<CheckRow> rows = new ArrayList<>();
-    for (JsonNode c : checks.path("checks")) {
-      List<String> details = new ArrayList<>();
-      c.path("details").forEach(d -> details.add(d.asText()));
-      rows.add(new CheckRow(c.path("check").asText("?"), c.path("verdict").asText("UNKNOWN"),
-          c.path("millis").asDouble(), details));
+    for (ChecksRecord.Check c : checks.checks()) {
+      rows.add(new CheckRow(c.check(), c.verdict(), c.millis(), c.details()));
     }
     return rows;
   }

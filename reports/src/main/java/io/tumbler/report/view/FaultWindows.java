@@ -1,12 +1,13 @@
 package io.tumbler.report.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.AppliedFault;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Pairs the faults applied during a run ({@code checks.json} {@code appliedFaults}) with their heals, so a
+ * Pairs the faults applied during a run ({@code checks.json} {@code appliedFaults}, run-format
+ * {@link AppliedFault} records) with their heals, so a
  * timeline can shade each fault's window. It reads what the harness wrote as data beside each fault, never its
  * words: the {@code effect} (what it disturbs, or what a heal ends), the {@code node} it landed on, whether it was
  * {@code done}, and the {@code durationNanos} of a fault that ends by itself. {@code heal-network} ends network and
@@ -19,34 +20,34 @@ public final class FaultWindows {
   private FaultWindows() {}
 
   /** The windows of {@code appliedFaults}, by start time; unhealed ones end at {@code horizonNanos}. */
-  public static List<FaultWindow> of(JsonNode appliedFaults, long horizonNanos) {
+  public static List<FaultWindow> of(List<AppliedFault> appliedFaults, long horizonNanos) {
     List<Open> open = new ArrayList<>();
     List<FaultWindow> done = new ArrayList<>();
-    for (JsonNode f : appliedFaults) {
-      if (!f.path("done").asBoolean(true)) {
+    for (AppliedFault f : appliedFaults) {
+      if (!f.done()) {
         continue;
       }
-      Applied a = new Applied(f.path("timeNanos").asLong(), f.path("applied").asText(f.path("fault").asText()),
-          f.path("effect").asText(""), f.path("node").asInt(0), f.path("durationNanos").asLong(0));
+      Applied a = new Applied(f.timeNanos(), f.label(), f.effect(), f.node(), f.durationNanos(), f);
       if (!close(open, done, a)) {
         start(open, done, a);
       }
     }
     long end = Math.max(horizonNanos, done.stream().mapToLong(FaultWindow::endNanos).max().orElse(0));
     for (Open o : open) {
-      done.add(new FaultWindow(o.startNanos, Math.max(end, o.startNanos), o.label, o.kind, o.key, false));
+      done.add(new FaultWindow(o.startNanos, Math.max(end, o.startNanos), o.label, o.kind, o.key, false, o.fault));
     }
     done.sort(Comparator.comparingLong(FaultWindow::startNanos).thenComparing(FaultWindow::label));
     return done;
   }
 
-  private record Applied(long timeNanos, String label, String effect, int node, long durationNanos) {
+  private record Applied(long timeNanos, String label, String effect, int node, long durationNanos,
+      AppliedFault fault) {
     String nodeKey() {
       return node == 0 ? "" : "n" + node;
     }
   }
 
-  private record Open(long startNanos, String label, FaultKind kind, String key) {}
+  private record Open(long startNanos, String label, FaultKind kind, String key, AppliedFault fault) {}
 
   /** Closes what heal {@code a} ends; false when {@code a} is no heal. */
   private static boolean close(List<Open> open, List<FaultWindow> done, Applied a) {
@@ -80,7 +81,8 @@ public final class FaultWindows {
     for (int i = open.size() - 1; i >= 0; i--) {
       Open o = open.get(i);
       if (ends.test(o)) {
-        done.add(new FaultWindow(o.startNanos, Math.max(a.timeNanos, o.startNanos), o.label, o.kind, o.key, true));
+        done.add(new FaultWindow(o.startNanos, Math.max(a.timeNanos, o.startNanos), o.label, o.kind, o.key, true,
+            o.fault));
         open.remove(i);
       }
     }
@@ -91,13 +93,13 @@ public final class FaultWindows {
     FaultKind kind = kindOf(a.effect);
     String node = a.nodeKey();
     if ((kind == FaultKind.DISK && !a.effect.equals("disk-held")) || kind == FaultKind.OPERATOR) {
-      done.add(new FaultWindow(a.timeNanos, a.timeNanos, a.label, kind, node, true));
+      done.add(new FaultWindow(a.timeNanos, a.timeNanos, a.label, kind, node, true, a.fault));
     } else if (kind == FaultKind.PAUSE && a.durationNanos > 0) {
-      done.add(new FaultWindow(a.timeNanos, a.timeNanos + a.durationNanos, a.label, kind, node, true));
+      done.add(new FaultWindow(a.timeNanos, a.timeNanos + a.durationNanos, a.label, kind, node, true, a.fault));
     } else {
       String key = kind == FaultKind.PROCESS || kind == FaultKind.PAUSE || kind == FaultKind.DISK ? node
           : a.effect.equals("clog") ? "clog " + node : kind.label();
-      open.add(new Open(a.timeNanos, a.label, kind, key));
+      open.add(new Open(a.timeNanos, a.label, kind, key, a.fault));
     }
   }
 

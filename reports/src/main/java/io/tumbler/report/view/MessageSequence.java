@@ -2,6 +2,7 @@ package io.tumbler.report.view;
 
 import io.tumbler.report.input.TraceMessages;
 import io.tumbler.report.input.TraceMessages.Fate;
+import io.tumbler.runformat.TraceMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * acknowledgements and heartbeats, each group nearest the focus moment first (the failing completion or the
  * detection), then drawn in send order.
  *
- * <p>The failing client's lane: the scenarios' clients send {@code Request[clientId=1000000 + P, ...]} for
+ * <p>The failing client's lane: the scenarios' clients send requests with {@code clientId} 1000000 + P for
  * history process P, so the trace process that sends such requests is that client.
  *
  * @param title what the window is ("the failing read of process 8")
@@ -87,12 +88,18 @@ public record MessageSequence(String title, long fromNanos, long toNanos, List<S
     return none("", "no failure to explain");
   }
 
-  private static String focusClient(String process) {
+  /** The client session id of history process {@code process}; -1 for a non-numeric process (it has none). */
+  private static long focusClient(String process) {
     try {
-      return "clientId=" + (CLIENT_SESSION_BASE + Long.parseLong(process)) + ",";
+      return CLIENT_SESSION_BASE + Long.parseLong(process);
     } catch (NumberFormatException e) {
-      return "\u0000"; // a non-numeric process has no session id in the trace
+      return -1;
     }
+  }
+
+  private static boolean isRequestOf(TraceMessage m, long clientId) {
+    return m instanceof TraceMessage.Client c && c.kind().equals("Request")
+        && c.field("clientId", "").equals(Long.toString(clientId));
   }
 
   static MessageSequence read(Path dir, String title, long from, long to, long focus, String process) {
@@ -110,7 +117,7 @@ public record MessageSequence(String title, long fromNanos, long toNanos, List<S
 
   /** Picks the lanes and the {@link #CAP} most relevant messages; pure, for tests. */
   static MessageSequence select(String title, long from, long to, long focus, String process, TraceMessages t) {
-    String client = focusClient(process);
+    long client = focusClient(process);
     Map<Integer, Integer> laneOf = new TreeMap<>();
     List<String> lanes = new ArrayList<>();
     t.processNames().forEach((p, name) -> {
@@ -119,7 +126,7 @@ public record MessageSequence(String title, long fromNanos, long toNanos, List<S
         lanes.add(name);
       }
     });
-    t.messages().stream().filter(m -> m.detail().startsWith("Request[" + client)).findFirst().ifPresent(m -> {
+    t.messages().stream().filter(m -> isRequestOf(m.message(), client)).findFirst().ifPresent(m -> {
       laneOf.put(m.from(), lanes.size());
       lanes.add(t.processNames().getOrDefault(m.from(), "p" + m.from()) + " (client, process " + process + ")");
     });
@@ -127,7 +134,7 @@ public record MessageSequence(String title, long fromNanos, long toNanos, List<S
     int others = 0;
     for (TraceMessages.Message m : t.messages()) {
       if (laneOf.containsKey(m.from()) && laneOf.containsKey(m.to())) {
-        candidates.add(new Candidate(m, MessageLabel.of(m.detail(), client)));
+        candidates.add(new Candidate(m, MessageLabel.of(m.message(), client)));
       } else {
         others++;
       }

@@ -2,6 +2,7 @@ package io.tumbler.report.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.report.input.RunFiles;
+import io.tumbler.runformat.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,16 +36,18 @@ public record RunHeader(
   }
 
   static RunHeader of(RunFiles files) {
-    JsonNode run = files.run();
-    String scenario = run.path("scenario").asText("?");
-    long seed = run.path("seed").asLong(-1);
-    List<String> bugs = texts(run.path("bugs"));
-    String replay = run.path("replay").asText(replayOf(scenario, seed, bugs));
-    return new RunHeader(scenario, seed, bugs, run.path("commit").asText("unknown"),
-        run.path("fingerprint").asText("unknown"), run.path("outcome").asText("UNKNOWN"),
-        run.path("expectation").asText(""), texts(run.path("violated")), run.path("model").asText(""), replay,
-        shrinkOf(replay, files.dir(), seed), run.path("simulatedMillis").asLong(), run.path("wallMillis").asLong(),
-        run.path("events").asLong(), run.path("operations").asLong());
+    RunRecord run = files.run();
+    String scenario = or(run.scenario(), "?");
+    long seed = run.seed();
+    List<String> bugs = run.bugs();
+    String replay = or(run.replay(), replayOf(scenario, seed, bugs));
+    return new RunHeader(scenario, seed, bugs, or(run.commit(), "unknown"), or(run.fingerprint(), "unknown"),
+        or(run.outcome(), "UNKNOWN"), or(run.expectation(), ""), run.violated(), or(run.model(), ""), replay,
+        shrinkOf(replay, files.dir(), seed), run.simulatedMillis(), run.wallMillis(), run.events(), run.operations());
+  }
+
+  private static String or(String value, String absent) {
+    return value == null ? absent : value;
   }
 
   /** The elements of a JSON array as text (a missing array gives an empty list). */

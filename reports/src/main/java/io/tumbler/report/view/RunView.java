@@ -43,20 +43,20 @@ public record RunView(
   /** Derives the view; never throws for partial input (what is missing becomes a note). */
   public static RunView of(RunFiles files) {
     History history = History.of(files.history());
-    long horizon = Math.max(history.horizonNanos(), files.run().path("simulatedMillis").asLong(0) * 1_000_000);
-    List<FaultWindow> faults = FaultWindows.of(files.checks().path("appliedFaults"), horizon);
+    long horizon = Math.max(history.horizonNanos(), files.run().simulatedMillis() * 1_000_000);
+    List<FaultWindow> faults = FaultWindows.of(files.appliedFaults(), horizon);
     List<CheckRow> checks = CheckRow.of(files.checks());
     List<Counterexample> cxs = new ArrayList<>();
     files.linearizability().path("counterexamples").forEach(c -> cxs.add(Counterexample.of(c, history)));
     List<String> notes = new ArrayList<>(files.problems());
-    if ("real-cluster".equals(files.run().path("mode").asText())) {
+    if ("real-cluster".equals(files.run().mode())) {
       // A real cluster's servers keep no observation journal: Raft safety shows only through the client history.
       notes.remove("journal.jsonl is missing");
       notes.add("real-cluster run: the servers keep no Raft observation journal, so Raft safety is judged through "
           + "the client history (linearizability) only; each server's log is under nodes/");
     }
     List<LogExcerpt> safety = safety(checks, files.journal(), notes);
-    files.run().path("notes").forEach(n -> notes.add(n.asText()));
+    notes.addAll(files.run().notes());
     return new RunView(files, RunHeader.of(files), checks, history, faults, LeaderTerm.of(files.journal()), cxs,
         safety, notes);
   }

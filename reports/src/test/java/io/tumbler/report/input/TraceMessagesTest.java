@@ -1,9 +1,14 @@
 package io.tumbler.report.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tumbler.report.input.TraceMessages.Fate;
 import io.tumbler.report.input.TraceMessages.Message;
+import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.RunFormatJson;
+import io.tumbler.runformat.TraceEvent;
+import io.tumbler.runformat.TraceMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +20,15 @@ class TraceMessagesTest {
   private static final long MS = 1_000_000;
   @TempDir Path temp;
 
-  private static String line(long index, String type, long t, int process, long a, long b, String detail) {
-    return "{\"index\":" + index + ",\"type\":\"" + type + "\",\"timeNanos\":" + t + ",\"process\":\"p" + process
-        + "\",\"a\":" + a + ",\"b\":" + b + ",\"detail\":" + (detail == null ? "null" : "\"" + detail + "\"") + "}";
+  /** A line as the run-format writes it: a PROCESS_START's text is its name, a message event's is the message. */
+  static String line(long index, String type, long t, int process, long a, long b, String text) {
+    boolean message = type.startsWith("MESSAGE_") && text != null;
+    return RunFormatJson.line(TraceEvent.of(index, type, t, "p" + process, a, b, message ? null : text,
+        message ? new TraceMessage.Other(text) : null));
+  }
+
+  private static TraceMessage other(String text) {
+    return new TraceMessage.Other(text);
   }
 
   @Test
@@ -41,11 +52,21 @@ class TraceMessagesTest {
     TraceMessages t = TraceMessages.read(trace, 5 * MS, 20 * MS);
     assertEquals("n2", t.processNames().get(1));
     assertEquals(List.of(
-        new Message(3, 0, 1, 10 * MS, 14 * MS, Fate.DROPPED, "first"),
-        new Message(4, 0, 1, 10 * MS, 10 * MS, Fate.DROPPED, "second, dropped on the way out"),
-        new Message(6, 0, 1, 11 * MS, 12 * MS, Fate.DELIVERED, "third, overtakes the first"),
-        new Message(10, 1, 0, 19 * MS, -1, Fate.IN_FLIGHT, "still in flight")), t.messages());
+        new Message(3, 0, 1, 10 * MS, 14 * MS, Fate.DROPPED, other("first")),
+        new Message(4, 0, 1, 10 * MS, 10 * MS, Fate.DROPPED, other("second, dropped on the way out")),
+        new Message(6, 0, 1, 11 * MS, 12 * MS, Fate.DELIVERED, other("third, overtakes the first")),
+        new Message(10, 1, 0, 19 * MS, -1, Fate.IN_FLIGHT, other("still in flight"))), t.messages());
     assertEquals(0, t.badLines(), "reading stopped before the broken line");
+  }
+
+  @Test
+  void aTraceOfTheFormatBeforeVersionsIsRefusedInOneLineNamingTheFileAndTheVersions() throws Exception {
+    Path trace = temp.resolve("trace.jsonl");
+    Files.write(trace, List.of("{\"index\":0,\"type\":\"PROCESS_START\",\"timeNanos\":0,\"process\":\"p0\",\"a\":1,"
+        + "\"b\":0,\"detail\":\"n1\"}"));
+    FormatVersionException e = assertThrows(FormatVersionException.class, () -> TraceMessages.read(trace, 0, 10));
+    assertEquals("trace.jsonl is run-format version 1; this tumbler reads version 2 (re-run the seed with this "
+        + "build to get a readable run directory)", e.getMessage());
   }
 
   @Test

@@ -43,9 +43,9 @@ class DiagramDotTest {
 
   @Test
   void connectivityPinsNodesOnACircleAndClassesEachLink() throws Exception {
-    List<FaultWindow> faults = List.of(new FaultWindow(0, 10, "partition [[1], [2, 3]]", FaultKind.NETWORK, "network", true),
-        new FaultWindow(0, 10, "one-way block 2->3", FaultKind.NETWORK, "network", true),
-        new FaultWindow(5, 8, "crash n3", FaultKind.PROCESS, "n3", true));
+    List<FaultWindow> faults = List.of(NetFaults.partition(0, 10, List.of(List.of(1), List.of(2, 3))),
+        NetFaults.net(0, 10, "one-way block 2->3", "one-way", 0, 2, 3),
+        NetFaults.down(5, 8, "crash n3", FaultKind.PROCESS, 3));
     String dot = ConnectivityDot.dot(ClusterLinks.at(5, faults, new int[] {1, 2, 3}), "crash n3");
     Golden.check("connectivity.dot", dot);
     assertEquals(3, count(dot, "pos=\"[-\\d.]+,[-\\d.]+!\""), "every node pinned");

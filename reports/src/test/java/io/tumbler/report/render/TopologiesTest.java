@@ -19,8 +19,8 @@ class TopologiesTest {
     List<FaultWindow> out = new ArrayList<>();
     for (int i = 0; i < times; i++) {
       long t = i * 1_000_000L;
-      out.add(new FaultWindow(t, t + 500_000, "isolate the leader (n" + (1 + i % 5) + ")", FaultKind.NETWORK,
-          "network", true));
+      int leader = 1 + i % 5;
+      out.add(NetFaults.net(t, t + 500_000, "isolate the leader (n" + leader + ")", "isolate-leader", leader, leader));
     }
     return out;
   }

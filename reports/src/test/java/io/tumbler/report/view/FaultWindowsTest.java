@@ -3,8 +3,8 @@ package io.tumbler.report.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumbler.runformat.AppliedFault;
+import io.tumbler.runformat.RunFormatJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +13,20 @@ import org.junit.jupiter.api.Test;
  * its node's restart, a clog with its unclog, a pause with its duration or its resume, all with heal-all.
  */
 class FaultWindowsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Entries as checks.json holds them, read as run-format records (these are of the format before spec/nodes). */
+  private static List<AppliedFault> read(String json) throws Exception {
+    return List.of(RunFormatJson.mapper().readValue(json, AppliedFault[].class));
+  }
+
+  /** The windows without the applied fault each carries (compared by label, kind, key and times). */
+  private static List<FaultWindow> shapes(List<FaultWindow> windows) {
+    return windows.stream().map(w -> new FaultWindow(w.startNanos(), w.endNanos(), w.label(), w.kind(), w.key(),
+        w.healed())).toList();
+  }
 
   @Test
   void eachFaultClosesWithItsOwnHeal() throws Exception {
-    JsonNode applied = JSON.readTree("["
+    List<AppliedFault> applied = read("["
         + f(100, "crash n2", "process", 2, true, 0) + ","
         + f(200, "isolate the leader (n1)", "network", 1, true, 0) + ","
         + f(250, "kill the leader (no leader: nothing done)", "process", 0, false, 0) + ","
@@ -26,7 +35,7 @@ class FaultWindowsTest {
         + f(500, "restart n2", "restart", 2, true, 0) + ","
         + f(600, "clock n1 offset 5ms drift 10ppm", "clock", 1, true, 0) + ","
         + f(700, "bit flip on n1", "disk", 1, true, 0) + "]");
-    List<FaultWindow> w = FaultWindows.of(applied, 2_000_000);
+    List<FaultWindow> w = shapes(FaultWindows.of(applied, 2_000_000));
     assertEquals(List.of(
         new FaultWindow(100, 500, "crash n2", FaultKind.PROCESS, "n2", true),
         new FaultWindow(200, 300, "isolate the leader (n1)", FaultKind.NETWORK, "network", true),
@@ -54,7 +63,7 @@ class FaultWindowsTest {
 
   @Test
   void windowsComeFromTheRecordedEffectNotFromTheWords() throws Exception {
-    JsonNode applied = JSON.readTree("["
+    List<AppliedFault> applied = read("["
         + f(100, "something new n4", "clog", 4, true, 0) + ","
         + f(150, "a host joins (n6)", "operator", 6, true, 0) + ","
         + f(200, "pause n2 (SIGSTOP pid 77)", "pause", 2, true, 0) + ","
@@ -66,7 +75,7 @@ class FaultWindowsTest {
         new FaultWindow(150, 150, "a host joins (n6)", FaultKind.OPERATOR, "n6", true),
         new FaultWindow(200, 400, "pause n2 (SIGSTOP pid 77)", FaultKind.PAUSE, "n2", true),
         new FaultWindow(500, 500, "crash n1", FaultKind.OPERATOR, "", true)),
-        FaultWindows.of(applied, 1_000));
+        shapes(FaultWindows.of(applied, 1_000)));
   }
 
   private static String f(long t, String applied, String effect, int node, boolean done, long durationNanos) {

@@ -6,18 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tumbler.report.input.RunFiles;
 import io.tumbler.report.input.TraceMessages;
 import io.tumbler.report.input.TraceMessages.Fate;
+import io.tumbler.runformat.RunFormatJson;
+import io.tumbler.runformat.TraceEvent;
+import io.tumbler.runformat.TraceMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Choosing the lanes and the most relevant messages of a failure window, and the labels they carry. */
 class MessageSequenceTest {
-  private static TraceMessages.Message m(long i, int from, int to, long t, String detail) {
-    return new TraceMessages.Message(i, from, to, t, t + 1, Fate.DELIVERED, detail);
+  private static TraceMessages.Message m(long i, int from, int to, long t, TraceMessage message) {
+    return new TraceMessages.Message(i, from, to, t, t + 1, Fate.DELIVERED, message);
+  }
+
+  private static TraceMessage request(long clientId, long sequence, String kind) {
+    return new TraceMessage.Client("Request", Map.of("clientId", "" + clientId, "sequence", "" + sequence, "kind", kind,
+        "payloadBytes", "4"));
+  }
+
+  private static TraceMessage reply(long clientId, long sequence, String status) {
+    return new TraceMessage.Client("Reply", Map.of("clientId", "" + clientId, "sequence", "" + sequence, "status",
+        status, "leaderHint", "1", "payloadBytes", "4"));
   }
 
   @Test
@@ -29,12 +43,12 @@ class MessageSequenceTest {
     names.put(3, "c1");
     List<TraceMessages.Message> all = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      all.add(m(i, 0, 1, i * 10L, "Peer[message=Heartbeat[from=1, to=2, term=3, commitIndex=9, round=" + i + "]]"));
+      all.add(m(i, 0, 1, i * 10L, new TraceMessage.Heartbeat(1, 2, 3, 9, i)));
     }
-    all.add(m(300, 2, 0, 5, "Request[clientId=1000007, sequence=4, kind=READ_LOCAL, payload=[B@1]"));
-    all.add(m(301, 0, 2, 1990, "Reply[clientId=1000007, sequence=4, status=OK, leaderHint=1, payload=[B@2]"));
-    all.add(m(302, 1, 0, 1000, "Peer[message=VoteResponse[from=2, to=1, term=4, preVote=false, granted=true]]"));
-    all.add(m(303, 3, 0, 1000, "Request[clientId=1000009, sequence=1, kind=WRITE, payload=[B@3]"));
+    all.add(m(300, 2, 0, 5, request(1000007, 4, "READ_LOCAL")));
+    all.add(m(301, 0, 2, 1990, reply(1000007, 4, "OK")));
+    all.add(m(302, 1, 0, 1000, new TraceMessage.VoteResponse(2, 1, 4, false, true)));
+    all.add(m(303, 3, 0, 1000, request(1000009, 1, "COMMAND")));
     MessageSequence seq = MessageSequence.select("t", 0, 2000, 2000, "7", new TraceMessages(names, all, 0));
     assertEquals(List.of("n1", "n2", "c0 (client, process 7)"), seq.lanes());
     assertEquals(MessageSequence.CAP, seq.messages().size());
@@ -49,22 +63,26 @@ class MessageSequenceTest {
 
   @Test
   void labelsSayKindTermAndWhatMatters() {
-    assertEquals(new MessageLabel("AppendEntries t3 [12..14] c11", 2), MessageLabel.of("Peer[message=AppendEntries[from=1, "
-        + "to=2, term=3, prevIndex=11, prevTerm=3, entries=[Entry[12@3 COMMAND 4B], Entry[13@3 NOOP 0B], Entry[14@3 "
-        + "COMMAND 9B]], commitIndex=11]]", "x"));
-    assertEquals(new MessageLabel("PreVote t5 last 7@4", 1), MessageLabel.of("Peer[message=RequestVote[from=1, to=2, "
-        + "term=5, preVote=true, lastLogIndex=7, lastLogTerm=4, transfer=false]]", "x"));
-    assertEquals(new MessageLabel("AppendResp t3 rejected", 2), MessageLabel.of("Peer[message=AppendResponse[from=4, "
-        + "to=1, term=3, success=false, index=0, conflictIndex=5, conflictTerm=2]]", "x"));
-    assertEquals(new MessageLabel("Reply #2 NOT_LEADER", 5), MessageLabel.of("Reply[clientId=1000006, sequence=2, "
-        + "status=NOT_LEADER, leaderHint=0, payload=[B@302552ec]", "clientId=1000001,"));
+    assertEquals(new MessageLabel("AppendEntries t3 [12..14] c11", 2),
+        MessageLabel.of(new TraceMessage.AppendEntries(1, 2, 3, 11, 3, 3, 12, 14, 11), -1));
+    assertEquals(new MessageLabel("AppendEntries t3 empty c11", 3),
+        MessageLabel.of(new TraceMessage.AppendEntries(1, 2, 3, 11, 3, 0, 0, 0, 11), -1));
+    assertEquals(new MessageLabel("PreVote t5 last 7@4", 1),
+        MessageLabel.of(new TraceMessage.RequestVote(1, 2, 5, true, 7, 4, false), -1));
+    assertEquals(new MessageLabel("AppendResp t3 rejected", 2),
+        MessageLabel.of(new TraceMessage.AppendResponse(4, 1, 3, false, 0, 5, 2), -1));
+    assertEquals(new MessageLabel("Reply #2 NOT_LEADER", 5), MessageLabel.of(reply(1000006, 2, "NOT_LEADER"), 1000001));
+    assertEquals(new MessageLabel("Request #2 read_lease", 0), MessageLabel.of(request(1000006, 2, "READ_LEASE"), 1000006));
   }
 
   @TempDir Path temp;
 
-  private static String line(long index, String type, long t, int process, long a, long b, String detail) {
-    return "{\"index\":" + index + ",\"type\":\"" + type + "\",\"timeNanos\":" + t + ",\"process\":\"p" + process
-        + "\",\"a\":" + a + ",\"b\":" + b + ",\"detail\":" + (detail == null ? "null" : "\"" + detail + "\"") + "}";
+  private static String line(long index, String type, long t, int process, long a, long b, String name) {
+    return RunFormatJson.line(TraceEvent.of(index, type, t, "p" + process, a, b, name, null));
+  }
+
+  private static String line(long index, String type, long t, int process, long a, long b, TraceMessage message) {
+    return RunFormatJson.line(TraceEvent.of(index, type, t, "p" + process, a, b, null, message));
   }
 
   @Test
@@ -75,11 +93,10 @@ class MessageSequenceTest {
       Files.copy(fixture.resolve(name), dir.resolve(name));
     }
     // Journal event #17 (n1 appends index 4) is at 2.601 s.
-    String append = "Peer[message=AppendEntries[from=2, to=1, term=2, prevIndex=3, prevTerm=2, entries=[Entry[4@2 "
-        + "COMMAND 8B]], commitIndex=4]]";
+    TraceMessage append = new TraceMessage.AppendEntries(2, 1, 2, 3, 2, 1, 4, 4, 4);
     Files.write(dir.resolve("trace.jsonl"), List.of(line(0, "PROCESS_START", 0, 0, 1, 0, "n1"),
         line(1, "PROCESS_START", 0, 1, 1, 0, "n2"), line(2, "PROCESS_START", 0, 2, 1, 0, "n3"),
-        line(3, "MESSAGE_SEND", 2_500_000_000L, 1, 0, 9, "Peer[message=Heartbeat[from=2, to=1, term=2, commitIndex=4, round=1]]"),
+        line(3, "MESSAGE_SEND", 2_500_000_000L, 1, 0, 9, new TraceMessage.Heartbeat(2, 1, 2, 4, 1)),
         line(4, "MESSAGE_SEND", 2_600_000_000L, 1, 0, 10, append),
         line(5, "MESSAGE_DELIVER", 2_601_000_000L, 0, 1, 10, append),
         line(6, "MESSAGE_SEND", 2_700_000_000L, 1, 2, 11, append)));

@@ -2,7 +2,6 @@ package io.tumbler.scenario.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.lin.io.jsonl.JsonlHeader;
 import io.tumbler.lin.io.jsonl.JsonlHistoryWriter;
@@ -28,8 +27,8 @@ import java.util.List;
  * half-written file under a real name. A failing writer never loses the verdict (see {@link #write}).
  */
 public final class RunDirectory {
-  /** Format version of run.json and checks.json. */
-  public static final int FORMAT_VERSION = 1;
+  /** Format version of run.json and checks.json (run-format's {@code RunRecord} and {@code ChecksRecord}). */
+  public static final int FORMAT_VERSION = io.tumbler.runformat.RunRecord.VERSION;
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -80,44 +79,12 @@ public final class RunDirectory {
    * rerun the run, with {@code writeFailures} appended to its notes.
    */
   static ObjectNode runJson(RunArtifacts run, String commit, Path dir, List<String> writeFailures) {
-    ObjectNode o = runJson(run, commit);
-    o.put("replay", run.replayCommand(dir));
-    ArrayNode notes = (ArrayNode) o.get("notes");
-    writeFailures.forEach(notes::add);
-    return o;
+    return JSON.valueToTree(RunRecords.of(run, commit).withReplay(run.replayCommand(dir), writeFailures));
   }
 
-  /** The {@code run.json} object, also used as the per-seed line of a campaign's results. */
+  /** The {@code run.json} object (a run-format {@link io.tumbler.runformat.RunRecord}), also a campaign results line. */
   public static ObjectNode runJson(RunArtifacts run, String commit) {
-    RunResult r = run.result();
-    ObjectNode o = JSON.createObjectNode();
-    o.put("version", FORMAT_VERSION);
-    o.put("scenario", r.scenario());
-    o.put("seed", r.seed());
-    o.set("bugs", JSON.valueToTree(r.bugs()));
-    o.put("commit", commit);
-    o.put("fingerprint", r.fingerprint());
-    o.put("outcome", r.outcome().name());
-    o.set("violated", JSON.valueToTree(r.violated()));
-    o.put("model", run.model());
-    o.put("safetyMillis", run.scenario().safetyMillis());
-    o.put("operationLimit", run.scenario().operationLimit());
-    o.put("expectation", run.scenario().expectation().name());
-    o.put("workload", run.scenario().workload());
-    o.put("readMode", run.scenario().readMode().name());
-    o.put("sut", run.scenario().sut().cliName());
-    o.set("cluster", JSON.valueToTree(run.scenario().cluster()));
-    o.set("clientTiming", JSON.valueToTree(run.scenario().clientTiming()));
-    o.put("events", r.events());
-    o.put("simulatedMillis", r.simulatedMillis());
-    o.put("wallMillis", r.wallMillis());
-    o.put("operations", r.operations());
-    o.put("faults", r.faults());
-    o.put("replay", r.replayCommand());
-    o.set("notes", JSON.valueToTree(r.notes()));
-    o.set("coverage", JSON.valueToTree(r.coverage()));
-    o.set("faultTypes", JSON.valueToTree(faultTypes(run.appliedFaults())));
-    return o;
+    return JSON.valueToTree(RunRecords.of(run, commit));
   }
 
   /** How many times each fault kind (its schedule name) was applied with effect, heals included, sorted by name. */
@@ -131,23 +98,8 @@ public final class RunDirectory {
     return out;
   }
 
-  private static ObjectNode checksJson(RunArtifacts run, List<String> writeFailures) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("version", FORMAT_VERSION);
-    ArrayNode checks = o.putArray("checks");
-    for (CheckReport c : run.result().checks()) {
-      ObjectNode check = checks.addObject();
-      check.put("check", c.check());
-      check.put("verdict", c.verdict().name());
-      check.put("millis", Math.round(c.millis() * 1000) / 1000.0);
-      check.set("details", JSON.valueToTree(c.details()));
-    }
-    ArrayNode faults = o.putArray("appliedFaults");
-    for (io.tumbler.fault.AppliedFault f : run.appliedFaults()) {
-      f.writeTo(faults.addObject());
-    }
-    o.set("writeFailures", JSON.valueToTree(writeFailures));
-    return o;
+  private static io.tumbler.runformat.ChecksRecord checksJson(RunArtifacts run, List<String> writeFailures) {
+    return RunRecords.checks(run, writeFailures);
   }
 
   private static void writeJournal(Writer out, List<JournalEvent> journal) throws IOException {

@@ -19,6 +19,7 @@ import io.tumbler.scenario.client.ClientShared;
 import io.tumbler.scenario.client.HistoryRecorder;
 import io.tumbler.scenario.cluster.SimCluster;
 import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.trace.TraceFile;
 import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.scenario.workload.Workload;
 import io.tumbler.scenario.workload.Workloads;
@@ -76,7 +77,7 @@ public final class ScenarioRunner {
   public RunArtifacts run(Scenario scenario, long seed) {
     long wallStart = System.nanoTime();
     long totalNanos = (scenario.safetyMillis() + scenario.livenessMillis() + 5_000) * MILLIS;
-    TraceJournal trace = keepTrace ? TraceJournal.withText(MAX_TRACE_RECORDS) : TraceJournal.fingerprintOnly();
+    TraceJournal trace = keepTrace ? TraceFile.journal(MAX_TRACE_RECORDS) : TraceJournal.fingerprintOnly();
     Simulation sim = new Simulation(seed, new RunBudget(MAX_EVENTS, totalNanos + 60_000 * MILLIS), trace);
     World world = new World(resolveShape(scenario, sim), scenario.overrideFlags(), sim);
     Schedule schedule = world.scenario.faults().schedule(sim.streams().stream("nemesis"), world.scenario.cluster(),
@@ -452,13 +453,6 @@ public final class ScenarioRunner {
   }
 
   private List<String> traceLines(TraceJournal trace) {
-    if (!trace.keepsText()) {
-      return List.of();
-    }
-    List<String> lines = new ArrayList<>();
-    for (io.tumbler.sim.trace.TraceRecord record : trace.records()) {
-      lines.add(record.toJsonLine("p" + record.process()));
-    }
-    return lines;
+    return trace.keepsText() ? TraceFile.lines(trace) : List.of();
   }
 }

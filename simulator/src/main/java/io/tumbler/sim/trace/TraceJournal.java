@@ -3,6 +3,7 @@ package io.tumbler.sim.trace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The journal of a run: counts every record and folds it into the {@link Fingerprint}; keeps
@@ -15,20 +16,22 @@ public final class TraceJournal {
     private long recordCount;
     private final List<TraceRecord> kept;
     private final long maxKept;
+    private final Function<Object, Object> describe;
 
-    private TraceJournal(boolean keepText, long maxKept) {
+    private TraceJournal(boolean keepText, long maxKept, Function<Object, Object> describe) {
         this.kept = keepText ? new ArrayList<>() : null;
         this.maxKept = maxKept;
+        this.describe = describe;
     }
 
     /** A journal that keeps only the fingerprint and the count (the default for fuzzing). */
     public static TraceJournal fingerprintOnly() {
-        return new TraceJournal(false, 0);
+        return new TraceJournal(false, 0, String::valueOf);
     }
 
     /** A journal that also keeps every record with its detail text (for {@code trace.jsonl} and debugging). */
     public static TraceJournal withText() {
-        return new TraceJournal(true, Long.MAX_VALUE);
+        return new TraceJournal(true, Long.MAX_VALUE, String::valueOf);
     }
 
     /**
@@ -36,10 +39,20 @@ public final class TraceJournal {
      * events); the fingerprint and the count still cover every record.
      */
     public static TraceJournal withText(long maxKept) {
+        return withText(maxKept, String::valueOf);
+    }
+
+    /**
+     * Text mode that keeps the first {@code maxKept} records with each detail as {@code describe} makes it, at the
+     * moment it is recorded: the caller turns a message into data its trace file writes (a detail object may be
+     * mutable or large; its description is small and fixed). {@code describe} must be a pure function of the
+     * detail; it is never called outside text mode and does not touch the fingerprint.
+     */
+    public static TraceJournal withText(long maxKept, Function<Object, Object> describe) {
         if (maxKept < 0) {
             throw new IllegalArgumentException("maxKept must be >= 0, got " + maxKept);
         }
-        return new TraceJournal(true, maxKept);
+        return new TraceJournal(true, maxKept, describe);
     }
 
     /** True if text mode dropped records past its cap. */
@@ -61,11 +74,11 @@ public final class TraceJournal {
         recordCount++;
     }
 
-    /** Records one event with a detail object whose {@code toString} is kept only in text mode. */
+    /** Records one event with a detail whose description (by default its toString) is kept only in text mode. */
     public void record(TraceType type, long timeNanos, int process, long a, long b, Object detail) {
         fingerprint = Fingerprint.fold(fingerprint, type, timeNanos, process, a, b);
         if (kept != null && kept.size() < maxKept) {
-            kept.add(new TraceRecord(recordCount, type, timeNanos, process, a, b, String.valueOf(detail)));
+            kept.add(new TraceRecord(recordCount, type, timeNanos, process, a, b, describe.apply(detail)));
         }
         recordCount++;
     }

@@ -9,9 +9,11 @@ package io.tumbler.sim.trace;
  * @param process   process id, or -1 when the record is not about one process
  * @param a         first numeric field
  * @param b         second numeric field
- * @param detail    free text (a message's toString, an action label), or null; not part of the fingerprint
+ * @param detail    the detail as the journal described it (by default its text: a message's toString, an action
+ *                  label; see {@link TraceJournal#withText(long, java.util.function.Function)}), or null; not
+ *                  part of the fingerprint
  */
-public record TraceRecord(long index, TraceType type, long timeNanos, int process, long a, long b, String detail) {
+public record TraceRecord(long index, TraceType type, long timeNanos, int process, long a, long b, Object detail) {
 
     /** One JSON object on one line (no trailing newline), for {@code trace.jsonl}. */
     public String toJsonLine(String processName) {
@@ -22,7 +24,7 @@ public record TraceRecord(long index, TraceType type, long timeNanos, int proces
                 .append(",\"process\":");
         appendString(out, processName);
         out.append(",\"a\":").append(a).append(",\"b\":").append(b).append(",\"detail\":");
-        appendString(out, detail);
+        appendString(out, detail == null ? null : String.valueOf(detail));
         return out.append('}').toString();
     }
 

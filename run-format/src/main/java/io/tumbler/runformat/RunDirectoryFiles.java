@@ -1,0 +1,33 @@
+package io.tumbler.runformat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reading {@code run.json} and {@code checks.json} as their records, with the version check in one place: a file of
+ * a version this code does not read fails with a {@link FormatVersionException} (one line naming the file and the
+ * versions), never with a stack trace of a field that moved.
+ */
+public final class RunDirectoryFiles {
+  private RunDirectoryFiles() {}
+
+  /** {@code run.json}'s object as its record. */
+  public static RunRecord run(String file, JsonNode object) throws FormatVersionException {
+    requireReadable(file, object, RunRecord.VERSION);
+    return RunFormatJson.mapper().convertValue(object, RunRecord.class);
+  }
+
+  /** {@code checks.json}'s object as its record. */
+  public static ChecksRecord checks(String file, JsonNode object) throws FormatVersionException {
+    requireReadable(file, object, ChecksRecord.VERSION);
+    return RunFormatJson.mapper().convertValue(object, ChecksRecord.class);
+  }
+
+  /** Versions 1 (the first, or no version field: a campaign results line) up to {@code current} are read. */
+  private static void requireReadable(String file, JsonNode object, int current) throws FormatVersionException {
+    JsonNode v = object.get("version");
+    int version = v == null ? 1 : v.asInt(-1);
+    if (version < 1 || version > current) {
+      throw new FormatVersionException(file, version, current);
+    }
+  }
+}
