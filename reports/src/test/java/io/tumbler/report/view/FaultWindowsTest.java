@@ -47,7 +47,7 @@ class FaultWindowsTest {
 
   @Test
   void aHeldDiskFaultIsAWindowClosedByItsNodesDiskHeal() throws Exception {
-    JsonNode applied = JSON.readTree("["
+    List<AppliedFault> applied = read("["
         + f(100, "disk full on n2", "disk-held", 2, true, 0) + ","
         + f(150, "read-only data directory on n3", "disk-held", 3, true, 0) + ","
         + f(200, "heal disk of n3", "heal-disk", 3, true, 0) + ","
@@ -58,7 +58,7 @@ class FaultWindowsTest {
         new FaultWindow(100, 300, "disk full on n2", FaultKind.DISK, "n2", true),
         new FaultWindow(150, 200, "read-only data directory on n3", FaultKind.DISK, "n3", true),
         new FaultWindow(400, 1_000, "read-only data directory on n1", FaultKind.DISK, "n1", false)),
-        FaultWindows.of(applied, 1_000));
+        shapes(FaultWindows.of(applied, 1_000)));
   }
 
   @Test
