@@ -4,17 +4,17 @@ import io.tumbler.lin.history.Call;
 import io.tumbler.lin.model.Model;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
  * What the search knows about each call of a sub-history before it starts, asked of the model once and
  * shared by both passes of {@link WglSearch#check}. Calls are numbered 0..n-1 in order of invocation.
  *
- * <p>Calls fall into <em>classes</em> of equal function, input, output and outcome (ok, failed,
- * indeterminate): the model's step depends on nothing else ({@link Model} contract), so the search asks
+ * <p>Calls fall into <em>classes</em> of equal function, input, output, outcome (ok, failed,
+ * indeterminate) and error field (the path store and VM models read a failure's reason): the model's step
+ * depends on nothing else ({@link Model} contract), so the search asks
  * the model once per (class, state) instead of once per (call, state). A long single-key history has a few
  * dozen classes and thousands of calls.
  *
@@ -113,23 +113,50 @@ final class CallTraits<S> {
     return !model.sameState(model.forgetOverwritten(initial, blindWrite), initial);
   }
 
-  /** Numbers the classes of {@code calls} in order of first appearance into {@code classOf}; one call of each. */
+  /**
+   * Numbers the classes of {@code calls} in order of first appearance into {@code classOf}; one call of
+   * each. An open-addressing table over the calls' (f, input, output, outcome) hashes, compared in full on
+   * a hash match: no boxed keys.
+   */
   private static Call[] classify(Call[] calls, int[] classOf) {
-    Map<List<Object>, Integer> classes = new HashMap<>();
-    List<Call> representatives = new ArrayList<>();
+    int capacity = Integer.highestOneBit(Math.max(16, calls.length * 2) - 1) << 1;
+    int[] slotClass = new int[capacity];
+    int[] slotHash = new int[capacity];
+    Arrays.fill(slotClass, -1);
+    Call[] representatives = new Call[Math.max(1, calls.length)];
+    int classes = 0;
     for (int op = 0; op < calls.length; op++) {
       Call call = calls[op];
-      int outcome = call.isIndeterminate() ? 2 : call.isFailed() ? 1 : 0;
-      List<Object> shape = Arrays.asList(call.f(), call.input(), call.output(), outcome);
-      Integer known = classes.get(shape);
-      if (known == null) {
-        known = representatives.size();
-        classes.put(shape, known);
-        representatives.add(call);
+      int hash = shapeHash(call);
+      int slot = (int) ZobristKeys.mix(hash) & (capacity - 1);
+      while (slotClass[slot] >= 0 && !(slotHash[slot] == hash && sameShape(representatives[slotClass[slot]], call))) {
+        slot = (slot + 1) & (capacity - 1);
       }
-      classOf[op] = known;
+      if (slotClass[slot] < 0) {
+        slotClass[slot] = classes;
+        slotHash[slot] = hash;
+        representatives[classes++] = call;
+      }
+      classOf[op] = slotClass[slot];
     }
-    return representatives.toArray(new Call[0]);
+    return Arrays.copyOf(representatives, classes);
+  }
+
+  private static int outcome(Call call) {
+    return call.isIndeterminate() ? 2 : call.isFailed() ? 1 : 0;
+  }
+
+  private static int shapeHash(Call call) {
+    int hash = call.f().hashCode();
+    hash = hash * 31 + Objects.hashCode(call.input());
+    hash = hash * 31 + Objects.hashCode(call.output());
+    hash = hash * 31 + Objects.hashCode(call.error());
+    return hash * 31 + outcome(call);
+  }
+
+  private static boolean sameShape(Call a, Call b) {
+    return outcome(a) == outcome(b) && a.f().equals(b.f()) && Objects.equals(a.input(), b.input())
+        && Objects.equals(a.output(), b.output()) && Objects.equals(a.error(), b.error());
   }
 
   /** For each indeterminate call, the previous indeterminate call of its class (equal f and input), else -1. */
