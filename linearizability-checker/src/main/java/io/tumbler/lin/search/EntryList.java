@@ -55,6 +55,18 @@ final class EntryList {
     link(events, count, required);
   }
 
+  /** A fresh copy of {@code numbering}'s lists (as built: nothing lifted), sharing its immutable numbering. */
+  EntryList(EntryList numbering) {
+    next = numbering.next.clone();
+    prev = numbering.prev.clone();
+    entryOp = numbering.entryOp;
+    callEntry = numbering.callEntry;
+    returnEntry = numbering.returnEntry;
+    tail = numbering.tail;
+    optionalHead = numbering.optionalHead;
+    optionalTail = numbering.optionalTail;
+  }
+
   /**
    * The call and return events ({@code position << 32 | op * 2 + isReturn}) in history order. When the
    * positions (distinct indexes into the history's events) are dense, as for a history of one key, a pass

@@ -124,8 +124,9 @@ public final class WglSearch<S> {
   /** The state {@link #tryLinearize} moved to, when it returned ADDED. */
   private int pendingState;
 
-  private WglSearch(CallTraits<S> traits, Transitions<S> transitions, int ceiling, SubHistory subHistory,
-      SearchLimits limits, int maxBestPrefixes, boolean fullPruning, int knownFurthestReturn, boolean compactKeys) {
+  private WglSearch(CallTraits<S> traits, EntryList numbering, Transitions<S> transitions, int ceiling,
+      SubHistory subHistory, SearchLimits limits, int maxBestPrefixes, boolean fullPruning, int knownFurthestReturn,
+      boolean compactKeys) {
     this.subHistory = subHistory;
     this.traits = traits;
     this.limits = limits;
@@ -135,7 +136,7 @@ public final class WglSearch<S> {
     this.calls = traits.calls;
     this.required = traits.required;
     this.readOnly = traits.readOnly;
-    this.entries = new EntryList(subHistory.calls(), required);
+    this.entries = new EntryList(numbering);
     this.transitions = transitions;
     this.ceiling = ceiling;
     this.zobrist = ZobristKeys.forOperations(calls.length);
@@ -184,8 +185,8 @@ public final class WglSearch<S> {
       return new PartitionOutcome(subHistory, Verdict.UNKNOWN, UnknownCause.MODEL_ERROR,
           "model " + model.name() + ": " + e.getMessage(), 0, null, List.of(), 0);
     }
-    WglSearch<S> guarded = new WglSearch<>(traits, transitions, ceiling, subHistory, limits, maxBestPrefixes, true, 0,
-        compactKeys);
+    WglSearch<S> guarded = new WglSearch<>(traits, numbering, transitions, ceiling, subHistory, limits, maxBestPrefixes,
+        true, 0, compactKeys);
     PartitionOutcome first = guarded.run();
     if (first.verdict() == Verdict.UNKNOWN && ceiling != Integer.MAX_VALUE && first.cause() != UnknownCause.MODEL_ERROR) {
       return beyondBudget(first, traits.calls[~numbering.entryOp[ceiling]]);
@@ -198,8 +199,8 @@ public final class WglSearch<S> {
       return new PartitionOutcome(subHistory, Verdict.INVALID, null, "the failing call may be early: no exact pass",
           first.configurations(), first.failingCall(), first.bestPrefixes(), first.elapsedNanos());
     }
-    WglSearch<S> exact = new WglSearch<>(traits, transitions, ceiling, subHistory, limits, maxBestPrefixes, false,
-        guarded.furthestReturn, compactKeys);
+    WglSearch<S> exact = new WglSearch<>(traits, numbering, transitions, ceiling, subHistory, limits, maxBestPrefixes,
+        false, guarded.furthestReturn, compactKeys);
     PartitionOutcome second = exact.run();
     long configurations = first.configurations() + second.configurations();
     long elapsed = first.elapsedNanos() + second.elapsedNanos();

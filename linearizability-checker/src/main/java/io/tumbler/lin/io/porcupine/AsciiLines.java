@@ -60,6 +60,11 @@ final class AsciiLines {
     return true;
   }
 
+  /** The buffer. */
+  byte[] content() {
+    return content;
+  }
+
   /** The end of the current line (exclusive, before its terminator). */
   int end() {
     return end;
