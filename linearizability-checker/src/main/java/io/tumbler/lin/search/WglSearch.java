@@ -52,7 +52,8 @@ import java.util.function.Predicate;
  *       budget runs out first, the outcome is still INVALID, naming that call.</li>
  *   <li><b>Identical indeterminate calls.</b> Among indeterminate calls with equal function and input,
  *       only the earliest not yet linearized one is tried: the others lead to symmetric configurations.
- *       (This relies on the model's step depending only on a call's function, input, output and outcome.)</li>
+ *       (This relies on the model's step depending only on a call's function, input, output, outcome and
+ *       error.)</li>
  * </ul>
  *
  * <p>Budgets are checked every {@value #BUDGET_CHECK_MASK}+1 steps and on every cache insertion. Not
