@@ -161,6 +161,10 @@ final class BenchCheckerCommand implements Callable<Integer> {
           p.warmReadMillis(), p.warmMedianMillis(), p.coldReadMillis(), p.coldCheckMillis(), p.coldProcessMillis(),
           c.readMillis(), c.searchMillis());
     }
+    for (SingleKeyScaling.Point p : points) {
+      out.printf(Locale.ROOT, "%9d one corrupted read (single-key-%d-corrupt.log): %s in %.1f ms (warm, read + check)%n",
+          p.operations(), p.operations(), p.invalidVerdict(), p.invalidMillis());
+    }
     out.printf(Locale.ROOT, "first check = read the file + check it, timed inside the process. warm: medians of %d in this"
         + " JVM after %d warm-ups.%n", runs, warmup);
     out.printf(Locale.ROOT, "cold, medians of %d fresh processes each: bare JVM = a minimal main with this JVM's flags;"

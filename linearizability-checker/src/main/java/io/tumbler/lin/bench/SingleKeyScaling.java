@@ -57,10 +57,12 @@ public final class SingleKeyScaling {
    * @param warmReadMillis      median reading time in this JVM after warm-up
    * @param warmMedianMillis    median check time in this JVM after warm-up
    * @param warmPeakHeapMiB     the heap's peak during a warm check (all heap pools, summed)
+   * @param invalidVerdict      the verdict on the corrupted history
+   * @param invalidMillis       reading and checking the corrupted history once, after the warm runs
    */
   public record Point(int operations, String file, String verdict, long configurations, double coldReadMillis,
       double coldCheckMillis, double coldProcessMillis, long coldPeakRssMiB, double warmReadMillis,
-      double warmMedianMillis, long warmPeakHeapMiB) {
+      double warmMedianMillis, long warmPeakHeapMiB, String invalidVerdict, double invalidMillis) {
     /** The first check in a fresh JVM (reading and checking), in ms. */
     public double coldFirstMillis() {
       return round(coldReadMillis + coldCheckMillis);
@@ -96,18 +98,29 @@ public final class SingleKeyScaling {
         }
       }
       double[] warm = warm(checker, log, warmups, runs);
+      long invalidStarted = System.nanoTime();
+      CheckResult invalid = checker.check(new EtcdCasRegisterModel(),
+          HistoryFiles.read(exportDir.resolve("single-key-" + size + "-corrupt.log"), HistoryFormat.AUTO).history());
+      double invalidMillis = round((System.nanoTime() - invalidStarted) / 1e6);
       points.add(new Point(size, log.toString(), verdict[0], Long.parseLong(verdict[1]), median(cold[0]),
-          median(cold[1]), median(cold[2]), (long) median(cold[3]), warm[0], warm[1], (long) warm[2]));
+          median(cold[1]), median(cold[2]), (long) median(cold[3]), warm[0], warm[1], (long) warm[2],
+          invalid.verdict().toString(), invalidMillis));
     }
     return points;
   }
 
-  /** Writes the series' history of {@code size} operations as an etcd log and a history.jsonl; the log's path. */
+  /**
+   * Writes the series' history of {@code size} operations as an etcd log and a history.jsonl, and its
+   * corrupted twin as an etcd log; the first log's path.
+   */
   private static Path export(int size, Path exportDir) throws IOException {
     History history = SingleKeyHistories.generate(size, CLIENTS, SEED);
     Path log = exportDir.resolve("single-key-" + size + ".log");
     try (Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
       SingleKeyHistories.writeEtcdLog(history, out);
+    }
+    try (Writer out = Files.newBufferedWriter(exportDir.resolve("single-key-" + size + "-corrupt.log"), StandardCharsets.UTF_8)) {
+      SingleKeyHistories.writeEtcdLog(SingleKeyHistories.corruptRead(history), out);
     }
     try (Writer out = Files.newBufferedWriter(exportDir.resolve("single-key-" + size + ".jsonl"), StandardCharsets.UTF_8)) {
       JsonlHistoryWriter.write(history, JsonlHeader.forModel("etcd-cas-register"), out);

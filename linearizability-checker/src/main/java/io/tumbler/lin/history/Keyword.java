@@ -27,6 +27,17 @@ public record Keyword(String name) implements Comparable<Keyword> {
     return name.compareTo(other.name);
   }
 
+  /** Written out, not generated: see {@code RegisterState} (a generated one costs a fresh JVM ~20 ms once). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Keyword that && name.equals(that.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
   @Override
   public String toString() {
     return ":" + name;

@@ -18,9 +18,10 @@ import java.util.Objects;
  *   <li>{@link #step} sees only calls the checker keeps: ok, indeterminate (info or never completed;
  *       any output is acceptable, and the call may also never take effect, which the search handles),
  *       and {@code fail} when {@link #failureMeaning} says {@link FailureMeaning#DEFINITE_RESPONSE}.</li>
- *   <li>{@link #step} depends only on the call's function, input, output and outcome (ok, failed,
- *       indeterminate), never on its process or position: the search treats indeterminate calls with
- *       equal function and input as interchangeable.</li>
+ *   <li>{@link #step} depends only on the call's function, input, output, outcome (ok, failed,
+ *       indeterminate) and completion error field, never on its process or position: the search asks
+ *       the model once per class of such equal calls, and treats indeterminate calls with equal function
+ *       and input as interchangeable.</li>
  *   <li>An operation the model does not know is a model error: throw {@link IllegalArgumentException}; the
  *       verdict becomes {@code UNKNOWN}, never a pass.</li>
  * </ul>

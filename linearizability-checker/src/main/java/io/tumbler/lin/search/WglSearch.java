@@ -43,9 +43,17 @@ import java.util.function.Predicate;
  *       that reads state, what it will overwrite is never observed; the model may replace that part by a
  *       placeholder ({@link Model#forgetOverwritten}), which merges configurations that differ only in the
  *       order of unobserved writes (appends before a put).</li>
+ *   <li><b>Calls that can never take effect.</b> Before the search, the closure of the initial state under
+ *       every call's step (any order, any number of times: a superset of the reachable states) says which
+ *       calls are illegal everywhere (a read of a value no call writes). No configuration gets past the
+ *       first such required call's return, so the first configuration stuck there ends the search
+ *       INVALID with that call, exactly the failing call an exhaustive search would name, instead of
+ *       exhausting every configuration before it (on a long history: millions, an UNKNOWN). When the
+ *       budget runs out first, the outcome is still INVALID, naming that call.</li>
  *   <li><b>Identical indeterminate calls.</b> Among indeterminate calls with equal function and input,
  *       only the earliest not yet linearized one is tried: the others lead to symmetric configurations.
- *       (This relies on the model's step depending only on a call's function, input, output and outcome.)</li>
+ *       (This relies on the model's step depending only on a call's function, input, output, outcome and
+ *       error.)</li>
  * </ul>
  *
  * <p>Budgets are checked every {@value #BUDGET_CHECK_MASK}+1 steps and on every cache insertion. Not
@@ -65,6 +73,11 @@ public final class WglSearch<S> {
   private static final int MOVED = 0;
   /** Step signal (and {@link #tryLinearize} result): nothing new from here (limit codes are -1, -2). */
   private static final int DEAD_END = -100;
+  /** Step signal: the search is stuck at {@link #ceiling}, as far as any configuration can get. */
+  private static final int AT_CEILING = -101;
+  /** Bounds of the never-legal pre-pass ({@link Transitions#legalSomewhere}): states, and steps per call. */
+  private static final int CLOSURE_MAX_STATES = 256;
+  private static final int CLOSURE_STEPS_PER_CALL = 4;
 
   private final SubHistory subHistory;
   private final SearchLimits limits;
@@ -76,6 +89,12 @@ public final class WglSearch<S> {
   private final boolean fullPruning;
   /** The furthest return any guard-pruned configuration could have reached. */
   private int prunedBeyond;
+  /**
+   * The return entry of the first required call that is illegal in every state the history can reach
+   * ({@link Transitions#legalSomewhere}), {@link Integer#MAX_VALUE} when there is none or the pre-pass
+   * gave up: no configuration gets past it, so the first one stuck there ends the search INVALID.
+   */
+  private final int ceiling;
   private final EntryList entries;
   private final Transitions<S> transitions;
   private final long[] zobrist;
@@ -106,8 +125,9 @@ public final class WglSearch<S> {
   /** The state {@link #tryLinearize} moved to, when it returned ADDED. */
   private int pendingState;
 
-  private WglSearch(Model<S> model, CallTraits<S> traits, SubHistory subHistory, SearchLimits limits,
-      int maxBestPrefixes, boolean fullPruning, int knownFurthestReturn, boolean compactKeys) {
+  private WglSearch(CallTraits<S> traits, EntryList numbering, Transitions<S> transitions, int ceiling,
+      SubHistory subHistory, SearchLimits limits, int maxBestPrefixes, boolean fullPruning, int knownFurthestReturn,
+      boolean compactKeys) {
     this.subHistory = subHistory;
     this.traits = traits;
     this.limits = limits;
@@ -117,8 +137,9 @@ public final class WglSearch<S> {
     this.calls = traits.calls;
     this.required = traits.required;
     this.readOnly = traits.readOnly;
-    this.entries = new EntryList(subHistory.calls(), required);
-    this.transitions = new Transitions<>(model, calls);
+    this.entries = new EntryList(numbering);
+    this.transitions = transitions;
+    this.ceiling = ceiling;
     this.zobrist = ZobristKeys.forOperations(calls.length);
     this.linearized = new long[Math.max(1, (calls.length + 63) >>> 6)];
     this.key = compactKeys ? LinearizedKey.compact(linearized, required) : LinearizedKey.full(linearized, required);
@@ -153,24 +174,34 @@ public final class WglSearch<S> {
   static <S> PartitionOutcome check(Model<S> model, SubHistory subHistory, SearchLimits limits, int maxBestPrefixes,
       boolean compactKeys, boolean exactPass) {
     boolean[] required = CallTraits.requiredCalls(subHistory.calls());
+    EntryList numbering = new EntryList(subHistory.calls(), required);
     CallTraits<S> traits;
+    Transitions<S> transitions;
+    int ceiling;
     try {
-      traits = new CallTraits<>(model, subHistory.calls(), required, new EntryList(subHistory.calls(), required));
+      traits = new CallTraits<>(model, subHistory.calls(), required, numbering);
+      transitions = new Transitions<>(model, traits);
+      ceiling = ceiling(traits, transitions, numbering);
     } catch (RuntimeException e) {
       return new PartitionOutcome(subHistory, Verdict.UNKNOWN, UnknownCause.MODEL_ERROR,
           "model " + model.name() + ": " + e.getMessage(), 0, null, List.of(), 0);
     }
-    WglSearch<S> guarded = new WglSearch<>(model, traits, subHistory, limits, maxBestPrefixes, true, 0, compactKeys);
+    WglSearch<S> guarded = new WglSearch<>(traits, numbering, transitions, ceiling, subHistory, limits, maxBestPrefixes,
+        true, 0, compactKeys);
     PartitionOutcome first = guarded.run();
-    if (first.verdict() != Verdict.INVALID || guarded.prunedBeyond <= guarded.furthestReturn) {
+    if (first.verdict() == Verdict.UNKNOWN && ceiling != Integer.MAX_VALUE && first.cause() != UnknownCause.MODEL_ERROR) {
+      return beyondBudget(first, traits.calls[~numbering.entryOp[ceiling]]);
+    }
+    if (first.verdict() != Verdict.INVALID || guarded.prunedBeyond <= guarded.furthestReturn
+        || guarded.furthestReturn == ceiling) {
       return first;
     }
     if (!exactPass) {
       return new PartitionOutcome(subHistory, Verdict.INVALID, null, "the failing call may be early: no exact pass",
           first.configurations(), first.failingCall(), first.bestPrefixes(), first.elapsedNanos());
     }
-    WglSearch<S> exact = new WglSearch<>(model, traits, subHistory, limits, maxBestPrefixes, false, guarded.furthestReturn,
-        compactKeys);
+    WglSearch<S> exact = new WglSearch<>(traits, numbering, transitions, ceiling, subHistory, limits, maxBestPrefixes,
+        false, guarded.furthestReturn, compactKeys);
     PartitionOutcome second = exact.run();
     long configurations = first.configurations() + second.configurations();
     long elapsed = first.elapsedNanos() + second.elapsedNanos();
@@ -181,6 +212,34 @@ public final class WglSearch<S> {
     }
     return new PartitionOutcome(subHistory, Verdict.INVALID, null, "", configurations, second.failingCall(),
         second.bestPrefixes(), elapsed);
+  }
+
+  /**
+   * The never-legal pre-pass: the return entry of the first required call that cannot take effect in any
+   * state the sub-history can reach, or {@link Integer#MAX_VALUE}. Such a call (a read of a value no call
+   * ever writes) makes the history invalid, and no linearization gets past its return.
+   */
+  private static <S> int ceiling(CallTraits<S> traits, Transitions<S> transitions, EntryList numbering) {
+    int calls = traits.calls.length;
+    boolean[] legal = transitions.legalSomewhere(CLOSURE_MAX_STATES, CLOSURE_STEPS_PER_CALL * calls + 4096);
+    int ceiling = Integer.MAX_VALUE;
+    for (int op = 0; legal != null && op < calls; op++) {
+      if (traits.required[op] && !legal[traits.callClass[op]]) {
+        ceiling = Math.min(ceiling, numbering.returnEntry[op]);
+      }
+    }
+    return ceiling;
+  }
+
+  /**
+   * A search that ran out of budget on a sub-history known to be invalid (a call that can never take
+   * effect): INVALID, naming that call, though an earlier violation the search did not reach may exist.
+   */
+  private static PartitionOutcome beyondBudget(PartitionOutcome unknown, Call neverLegal) {
+    return new PartitionOutcome(unknown.subHistory(), Verdict.INVALID, null,
+        "the failing call may be early: the search ran out of budget (" + unknown.cause() + ") before reaching it,"
+            + " and it can take effect in no state the history can reach",
+        unknown.configurations(), neverLegal, List.of(), unknown.elapsedNanos());
   }
 
   /** Runs the search to a verdict. */
@@ -217,6 +276,9 @@ public final class WglSearch<S> {
         return unknown(UnknownCause.TIME_LIMIT, "", started);
       }
       int signal = fresh ? enter() : optionalPhase ? stepOptional() : stepRequired();
+      if (signal == AT_CEILING) {
+        return invalid(started);
+      }
       if (signal == DEAD_END) {
         if (!backtrack()) {
           return invalid(started);
@@ -258,6 +320,10 @@ public final class WglSearch<S> {
     }
     if (e == entries.tail) {
       throw new IllegalStateException("ran past the last return with " + remaining + " calls to linearize");
+    }
+    if (e == ceiling) {
+      noteStuck(e);
+      return AT_CEILING;
     }
     if (traits.observers.length > 0 && someGuardFails(e)) {
       return DEAD_END;

@@ -4,6 +4,7 @@ import io.tumbler.lin.history.ImmutableValues;
 import io.tumbler.lin.history.Keyword;
 import io.tumbler.lin.history.OpType;
 import io.tumbler.lin.history.Operation;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -11,84 +12,109 @@ import java.util.OptionalLong;
  * A hand-written reader of the well-formed etcd log event ({@code <process> :<type> :<f> <value>}), the fast
  * path of {@link EtcdLogImporter}: it accepts a subset of what the importer's pattern accepts and builds the
  * same operation, and answers null for anything else (a malformed line, an unusual but legal spelling, a
- * number too long to be sure of), which the pattern then decides exactly as before.
+ * number too long to be sure of, any byte outside ASCII), which the pattern then decides exactly as before.
  *
  * <p>Why: in a fresh JVM the regex engine runs interpreted for most of a 10k-operation log, and reading
- * cost a cold {@code tumbler check} about as much as the search; this scanner is a few straight loops.
- * Not thread-safe: one per read.
+ * cost a cold {@code tumbler check} about as much as the search. It reads ASCII bytes straight from the
+ * file's buffer with array accesses only (no {@code String.charAt} chain, no per-line strings), since
+ * most of a 10k-event read runs in the interpreter. Not thread-safe: one per read.
  */
 final class EtcdEventScanner {
   /** The longest digit run read here; longer ones (which may overflow a long) go to the pattern. */
   private static final int MAX_DIGITS = 18;
+  private static final byte[] INVOKE = ascii("invoke");
+  private static final byte[] OK = ascii("ok");
+  private static final byte[] FAIL = ascii("fail");
+  private static final byte[] INFO = ascii("info");
+  private static final byte[] READ = ascii("read");
+  private static final byte[] WRITE = ascii("write");
+  private static final byte[] CAS = ascii("cas");
+  private static final byte[] NIL = ascii("nil");
+  private static final byte[] TIMED_OUT = ascii("timed-out");
+  private static final Keyword TIMED_OUT_KEYWORD = Keyword.of("timed-out");
 
-  private String text;
+  private byte[] text;
   private int at;
+  private int end;
+  private Object value;
 
   /** The operation the event {@code event} on line {@code lineNumber} (1-based) describes, or null (see above). */
   Operation scan(String event, int lineNumber) {
-    text = event;
-    at = 0;
+    // A character outside ASCII becomes '?', which the scanner accepts nowhere: it declines, as it should.
+    byte[] bytes = event.getBytes(StandardCharsets.US_ASCII);
+    return scan(bytes, 0, bytes.length, lineNumber);
+  }
+
+  /** {@link #scan(String, int)} of the ASCII event in {@code bytes[from..to)}. */
+  Operation scan(byte[] bytes, int from, int to, int lineNumber) {
+    text = bytes;
+    at = from;
+    end = to;
     long process = digits();
     if (process < 0 || !spaces() || !colon()) {
       return null;
     }
-    OpType type = type(word());
+    OpType type = type();
     if (type == null || !spaces() || !colon()) {
       return null;
     }
-    String f = function(word());
-    if (f == null || !spaces()) {
-      return null;
-    }
-    Object[] value = new Object[1];
-    if (!value(value)) {
+    String f = function();
+    if (f == null || !spaces() || !value()) {
       return null;
     }
     spaces();
-    if (at != text.length()) {
+    if (at != end) {
       return null;
     }
-    return new Operation(lineNumber - 1, process, type, f, value[0], true, OptionalLong.empty(), Map.of());
+    return new Operation(lineNumber - 1, process, type, f, value, true, OptionalLong.empty(), Map.of());
   }
 
-  /** Reads {@code nil}, an integer, {@code [a b]} or {@code :keyword} into {@code into[0]}; false if none. */
-  private boolean value(Object[] into) {
-    if (text.startsWith("nil", at)) {
-      at += 3;
-      into[0] = null;
+  /** Reads {@code nil}, an integer, {@code [a b]} or {@code :keyword} into {@link #value}; false if none. */
+  private boolean value() {
+    if (startsWith(NIL)) {
+      at += NIL.length;
+      value = null;
       return true;
     }
     if (colon()) {
       int start = at;
-      while (at < text.length() && (isLower(text.charAt(at)) || text.charAt(at) == '-')) {
+      while (at < end && (isLower(text[at]) || text[at] == '-')) {
         at++;
       }
-      into[0] = at > start ? Keyword.of(text.substring(start, at)) : null;
-      return at > start;
-    }
-    if (at < text.length() && text.charAt(at) == '[') {
-      at++;
-      spaces();
-      Long from = signed();
-      if (from == null || !spaces()) {
+      if (at == start) {
         return false;
       }
-      Long to = signed();
-      spaces();
-      if (to == null || at >= text.length() || text.charAt(at) != ']') {
-        return false;
-      }
-      at++;
-      into[0] = ImmutableValues.vector(from, to);
+      value = at - start == TIMED_OUT.length && wordIs(start, TIMED_OUT) ? TIMED_OUT_KEYWORD
+          : Keyword.of(new String(text, start, at - start, StandardCharsets.US_ASCII));
       return true;
     }
+    if (at < end && text[at] == '[') {
+      return vector();
+    }
     Long number = signed();
-    into[0] = number;
+    value = number;
     return number != null;
   }
 
+  private boolean vector() {
+    at++;
+    spaces();
+    Long from = signed();
+    if (from == null || !spaces()) {
+      return false;
+    }
+    Long to = signed();
+    spaces();
+    if (to == null || at >= end || text[at] != ']') {
+      return false;
+    }
+    at++;
+    value = ImmutableValues.vector(from, to);
+    return true;
+  }
+
   private Long signed() {
-    boolean negative = at < text.length() && text.charAt(at) == '-';
+    boolean negative = at < end && text[at] == '-';
     if (negative) {
       at++;
     }
@@ -99,74 +125,92 @@ final class EtcdEventScanner {
   /** A run of 1 to {@value #MAX_DIGITS} ASCII digits as a number, or -1. */
   private long digits() {
     int start = at;
-    long value = 0;
-    while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
-      value = value * 10 + (text.charAt(at) - '0');
+    long number = 0;
+    while (at < end && text[at] >= '0' && text[at] <= '9') {
+      number = number * 10 + (text[at] - '0');
       at++;
     }
     int length = at - start;
-    return length == 0 || length > MAX_DIGITS ? -1 : value;
+    return length == 0 || length > MAX_DIGITS ? -1 : number;
   }
 
   /** Skips the pattern's {@code \s*}; true if it skipped at least one character. */
   private boolean spaces() {
     int start = at;
-    while (at < text.length() && isSpace(text.charAt(at))) {
+    while (at < end && isSpace(text[at])) {
       at++;
     }
     return at > start;
   }
 
   private boolean colon() {
-    if (at < text.length() && text.charAt(at) == ':') {
+    if (at < end && text[at] == ':') {
       at++;
       return true;
     }
     return false;
   }
 
-  private String word() {
+  /** The run of lower-case letters at the cursor, as its start; the cursor moves past it. */
+  private int word() {
     int start = at;
-    while (at < text.length() && isLower(text.charAt(at))) {
+    while (at < end && isLower(text[at])) {
       at++;
     }
-    return text.substring(start, at);
+    return start;
   }
 
-  private static OpType type(String word) {
-    switch (word) {
-      case "invoke":
-        return OpType.INVOKE;
-      case "ok":
-        return OpType.OK;
-      case "fail":
-        return OpType.FAIL;
-      case "info":
-        return OpType.INFO;
-      default:
-        return null;
+  private OpType type() {
+    int start = word();
+    int length = at - start;
+    if (length == INVOKE.length && wordIs(start, INVOKE)) {
+      return OpType.INVOKE;
     }
-  }
-
-  private static String function(String word) {
-    switch (word) {
-      case "read":
-        return "read";
-      case "write":
-        return "write";
-      case "cas":
-        return "cas";
-      default:
-        return null;
+    if (length == OK.length && wordIs(start, OK)) {
+      return OpType.OK;
     }
+    if (length == FAIL.length && wordIs(start, FAIL)) {
+      return OpType.FAIL;
+    }
+    return length == INFO.length && wordIs(start, INFO) ? OpType.INFO : null;
   }
 
-  private static boolean isLower(char c) {
+  private String function() {
+    int start = word();
+    int length = at - start;
+    if (length == READ.length && wordIs(start, READ)) {
+      return "read";
+    }
+    if (length == WRITE.length && wordIs(start, WRITE)) {
+      return "write";
+    }
+    return length == CAS.length && wordIs(start, CAS) ? "cas" : null;
+  }
+
+  /** Whether {@code text[start..)} begins with {@code word} (the caller checked the length fits). */
+  private boolean wordIs(int start, byte[] word) {
+    for (int i = 0; i < word.length; i++) {
+      if (text[start + i] != word[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean startsWith(byte[] word) {
+    return end - at >= word.length && wordIs(at, word);
+  }
+
+  private static boolean isLower(byte c) {
     return c >= 'a' && c <= 'z';
   }
 
   /** Java's {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
-  private static boolean isSpace(char c) {
+  private static boolean isSpace(byte c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  private static byte[] ascii(String word) {
+    return word.getBytes(StandardCharsets.US_ASCII);
   }
 }
