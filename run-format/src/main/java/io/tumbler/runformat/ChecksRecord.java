@@ -11,16 +11,19 @@ import java.util.List;
  * @param checks the checks, in the order the run judged them
  * @param appliedFaults the faults applied, in order
  * @param writeFailures one line per run-directory file that could not be written
+ * @param safetyViolations the Raft safety violations the raft-safety check's details describe, as data (absent
+ *     from files written before it was added: their findings are only the detail lines)
  */
 public record ChecksRecord(int version, List<Check> checks, List<AppliedFault> appliedFaults,
-    List<String> writeFailures) {
-  /** The version this code writes; it reads this one and version 1. */
-  public static final int VERSION = 2;
+    List<String> writeFailures, List<SafetyFinding> safetyViolations) {
+  /** The version this code writes (3: safety violations as data); it reads every version up to it. */
+  public static final int VERSION = 3;
 
   public ChecksRecord {
     checks = checks == null ? List.of() : List.copyOf(checks);
     appliedFaults = appliedFaults == null ? List.of() : List.copyOf(appliedFaults);
     writeFailures = writeFailures == null ? List.of() : List.copyOf(writeFailures);
+    safetyViolations = safetyViolations == null ? List.of() : List.copyOf(safetyViolations);
   }
 
   /**

@@ -44,8 +44,8 @@ class OlderFilesTest {
         + "\"liveness\",\"verdict\":\"PASS\",\"millis\":1.5,\"details\":[]}]}"));
     assertEquals(new ChecksRecord.Check("liveness", "PASS", 1.5, List.of()), c.checks().get(0));
     FormatVersionException e = assertThrows(FormatVersionException.class,
-        () -> RunDirectoryFiles.checks("checks.json", JSON.readTree("{\"version\":3}")));
-    assertEquals("checks.json is run-format version 3; this tumbler reads version 2 (re-run the seed with this "
+        () -> RunDirectoryFiles.checks("checks.json", JSON.readTree("{\"version\":4}")));
+    assertEquals("checks.json is run-format version 4; this tumbler reads version 3 (re-run the seed with this "
         + "build to get a readable run directory)", e.getMessage());
   }
 }

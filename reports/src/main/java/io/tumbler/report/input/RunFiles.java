@@ -108,7 +108,7 @@ public record RunFiles(
         problems.add("checks.json does not have the fields of a run's checks (" + firstLine(e) + ")");
       }
     }
-    return new ChecksRecord(0, List.of(), List.of(), List.of());
+    return new ChecksRecord(0, List.of(), List.of(), List.of(), List.of());
   }
 
   private static String firstLine(Exception e) {

@@ -55,22 +55,25 @@ public record RunView(
       notes.add("real-cluster run: the servers keep no Raft observation journal, so Raft safety is judged through "
           + "the client history (linearizability) only; each server's log is under nodes/");
     }
-    List<LogExcerpt> safety = safety(checks, files.journal(), notes);
+    List<LogExcerpt> safety = safety(files, checks, notes);
     notes.addAll(files.run().notes());
     return new RunView(files, RunHeader.of(files), checks, history, faults, LeaderTerm.of(files.journal()), cxs,
         safety, notes);
   }
 
-  private static List<LogExcerpt> safety(List<CheckRow> checks, List<JsonNode> journal, List<String> notes) {
+  /**
+   * The logs around each safety violation {@code checks.json} records as data. A file written before findings were
+   * recorded as data has only the raft-safety check's lines: they stay text, and a note says so.
+   */
+  private static List<LogExcerpt> safety(RunFiles files, List<CheckRow> checks, List<String> notes) {
     List<LogExcerpt> out = new ArrayList<>();
-    for (CheckRow row : checks) {
-      if (!row.check().equals("raft-safety")) {
-        continue;
-      }
-      for (String detail : row.details()) {
-        SafetyFinding.parse(detail).ifPresentOrElse(f -> out.add(LogExcerpt.of(f, journal)),
-            () -> notes.add("raft-safety detail not in the checker's format, shown as text only: " + detail));
-      }
+    for (io.tumbler.runformat.SafetyFinding f : files.checks().safetyViolations()) {
+      out.add(LogExcerpt.of(SafetyFinding.of(f), files.journal()));
+    }
+    boolean failed = checks.stream().anyMatch(c -> c.check().equals("raft-safety") && c.verdict().equals("FAIL"));
+    if (out.isEmpty() && failed && files.checks().version() < 3) {
+      notes.add("checks.json (version " + files.checks().version() + ") records its raft-safety findings only as "
+          + "text: the logs around them are not drawn");
     }
     return out;
   }

@@ -3,6 +3,7 @@ package io.tumbler.scenario.run;
 import io.tumbler.runformat.ChecksRecord;
 import io.tumbler.runformat.RunFormatJson;
 import io.tumbler.runformat.RunRecord;
+import io.tumbler.runformat.SafetyFinding;
 import java.util.List;
 
 /**
@@ -28,6 +29,9 @@ public final class RunRecords {
   public static ChecksRecord checks(RunArtifacts run, List<String> writeFailures) {
     List<ChecksRecord.Check> checks = run.result().checks().stream().map(c -> new ChecksRecord.Check(c.check(),
         c.verdict().name(), Math.round(c.millis() * 1000) / 1000.0, c.details())).toList();
-    return new ChecksRecord(ChecksRecord.VERSION, checks, AppliedFaultRecords.of(run.appliedFaults()), writeFailures);
+    List<SafetyFinding> safety = run.safetyViolations().stream().map(v -> new SafetyFinding(v.property().name(),
+        v.nodes(), v.term(), v.index(), v.eventNumber(), v.detail())).toList();
+    return new ChecksRecord(ChecksRecord.VERSION, checks, AppliedFaultRecords.of(run.appliedFaults()), writeFailures,
+        safety);
   }
 }

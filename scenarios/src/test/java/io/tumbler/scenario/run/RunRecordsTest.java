@@ -39,6 +39,25 @@ class RunRecordsTest {
     assertEquals(run.result().checks().size(), checks.checks().size());
   }
 
+  @Test
+  void safetyViolationsAreWrittenAsDataOneForEachRaftSafetyLine() throws Exception {
+    Scenario buggy = ScenarioCatalog.named("figure-8-hunt")
+        .withBugs(io.tumbler.raft.KnownBugs.of(io.tumbler.raft.KnownBug.FIGURE_8_COMMIT));
+    RunArtifacts run = new ScenarioRunner(true, Duration.ofSeconds(30)).run(buggy, 1);
+    assertEquals(List.of(), RunDirectory.write(dir, run, "abc123"));
+    ChecksRecord checks = RunDirectoryFiles.checks("checks.json", JSON.readTree(dir.resolve("checks.json").toFile()));
+    assertEquals(ChecksRecord.VERSION, checks.version());
+    List<String> lines = checks.checks().stream().filter(c -> c.check().equals("raft-safety")).findFirst()
+        .orElseThrow().details();
+    assertFalse(checks.safetyViolations().isEmpty(), "the bug broke a safety property");
+    assertEquals(run.safetyViolations().size(), checks.safetyViolations().size());
+    for (int i = 0; i < checks.safetyViolations().size(); i++) {
+      io.tumbler.runformat.SafetyFinding f = checks.safetyViolations().get(i);
+      assertEquals(f.property() + " nodes=" + f.nodes() + " term=" + f.term() + " index=" + f.index()
+          + " at journal event #" + f.eventNumber() + ": " + f.detail(), lines.get(i), "the data says what the line says");
+    }
+  }
+
   /**
    * {@code record} through JSON text and back: a nested tree (the cluster config) holds the numbers as a parser
    * makes them (int where it fits), not as the writer had them (long), and tree equality counts the difference.
