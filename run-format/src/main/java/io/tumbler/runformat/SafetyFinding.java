@@ -12,12 +12,14 @@ import java.util.List;
  * @param index the log index concerned, 0 when not applicable
  * @param eventNumber the 0-based line of {@code journal.jsonl} whose event revealed it
  * @param detail the checker's explanation
+ * @param rule the property's rule in words, with its section of the Raft paper or dissertation
  */
 public record SafetyFinding(String property, List<Integer> nodes, long term, long index, long eventNumber,
-    String detail) {
+    String detail, String rule) {
   public SafetyFinding {
     property = property == null ? "?" : property;
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
     detail = detail == null ? "" : detail;
+    rule = rule == null ? "" : rule;
   }
 }

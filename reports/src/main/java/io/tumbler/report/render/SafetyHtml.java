@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.report.view.LogExcerpt;
 import io.tumbler.report.view.NodeLogs;
 import io.tumbler.report.view.OpWords;
-import io.tumbler.report.view.SafetyFinding;
+import io.tumbler.report.view.SafetyProperties;
+import io.tumbler.runformat.SafetyFinding;
 
 /**
  * A Raft safety violation section: the property in words, the involved nodes' logs side by side around the
@@ -43,7 +44,7 @@ final class SafetyHtml {
     SafetyFinding f = x.finding();
     StringBuilder b = new StringBuilder("<section class=\"safety\" id=\"safety-").append(number).append("\">\n");
     b.append("<h2>Raft safety violation: ").append(Markup.esc(f.property())).append("</h2>\n");
-    b.append("<p class=\"story\">").append(Markup.esc(f.propertyInWords())).append(" Broken on nodes ")
+    b.append("<p class=\"story\">").append(Markup.esc(SafetyProperties.explain(f))).append(" Broken on nodes ")
         .append(Markup.esc(f.nodes().toString())).append(", term ").append(f.term()).append(", index ").append(f.index())
         .append(": ").append(Markup.esc(f.detail())).append("</p>\n");
     b.append("<div class=\"side\">\n<div>\n").append(logs(x)).append("</div>\n<div>\n").append(events(x))

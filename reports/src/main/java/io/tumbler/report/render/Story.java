@@ -3,7 +3,8 @@ package io.tumbler.report.render;
 import io.tumbler.report.view.CheckRow;
 import io.tumbler.report.view.LogExcerpt;
 import io.tumbler.report.view.RunView;
-import io.tumbler.report.view.SafetyFinding;
+import io.tumbler.report.view.SafetyProperties;
+import io.tumbler.runformat.SafetyFinding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,7 @@ public final class Story {
     if (c.check().equals("raft-safety") && !view.safety().isEmpty()) {
       LogExcerpt x = view.safety().get(0);
       SafetyFinding f = x.finding();
-      return "Raft safety was broken — " + f.propertyInWords() + " Nodes " + f.nodes() + ", term " + f.term()
+      return "Raft safety was broken — " + SafetyProperties.explain(f) + " Nodes " + f.nodes() + ", term " + f.term()
           + ", index " + f.index() + ": " + f.detail() + " (journal event #" + f.eventNumber() + ")."
           + (view.safety().size() > 1 ? " " + (view.safety().size() - 1) + " more violation(s) below." : "");
     }

@@ -1,6 +1,7 @@
 package io.tumbler.report.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.SafetyFinding;
 import java.util.ArrayList;
 import java.util.List;
 

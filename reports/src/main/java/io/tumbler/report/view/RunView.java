@@ -68,7 +68,7 @@ public record RunView(
   private static List<LogExcerpt> safety(RunFiles files, List<CheckRow> checks, List<String> notes) {
     List<LogExcerpt> out = new ArrayList<>();
     for (io.tumbler.runformat.SafetyFinding f : files.checks().safetyViolations()) {
-      out.add(LogExcerpt.of(SafetyFinding.of(f), files.journal()));
+      out.add(LogExcerpt.of(f, files.journal()));
     }
     boolean failed = checks.stream().anyMatch(c -> c.check().equals("raft-safety") && c.verdict().equals("FAIL"));
     if (out.isEmpty() && failed && files.checks().version() < 3) {

@@ -30,7 +30,7 @@ public final class RunRecords {
     List<ChecksRecord.Check> checks = run.result().checks().stream().map(c -> new ChecksRecord.Check(c.check(),
         c.verdict().name(), Math.round(c.millis() * 1000) / 1000.0, c.details())).toList();
     List<SafetyFinding> safety = run.safetyViolations().stream().map(v -> new SafetyFinding(v.property().name(),
-        v.nodes(), v.term(), v.index(), v.eventNumber(), v.detail())).toList();
+        v.nodes(), v.term(), v.index(), v.eventNumber(), v.detail(), v.property().rule())).toList();
     return new ChecksRecord(ChecksRecord.VERSION, checks, AppliedFaultRecords.of(run.appliedFaults()), writeFailures,
         safety);
   }
