@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +29,10 @@ class CoreTidyTest {
     @Test
     void coreUsesNoNondeterministicApis() throws IOException {
         List<String> violations = new ArrayList<>();
-        for (Path file : coreSources()) {
+        for (Path file : RaftSources.under(Path.of("io", "tumbler", "raft"), false, 31)) {
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
-                String code = stripComment(lines.get(i));
+                String code = RaftSources.stripComment(lines.get(i));
                 Matcher m = FORBIDDEN.matcher(code);
                 if (m.find()) {
                     violations.add(file.getFileName() + ":" + (i + 1) + " uses " + m.group());
@@ -48,7 +46,7 @@ class CoreTidyTest {
     void coreMethodsStayShort() throws IOException {
         List<String> tooLong = new ArrayList<>();
         int methods = 0;
-        for (Path file : coreSources()) {
+        for (Path file : RaftSources.under(Path.of("io", "tumbler", "raft"), false, 31)) {
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher start = METHOD_START.matcher(lines.get(i));
@@ -72,26 +70,5 @@ class CoreTidyTest {
             }
         }
         throw new AssertionError("unbalanced method at line " + (start + 1));
-    }
-
-    private static String stripComment(String line) {
-        String trimmed = line.trim();
-        if (trimmed.startsWith("*") || trimmed.startsWith("/*") || trimmed.startsWith("//")) {
-            return "";
-        }
-        int comment = line.indexOf("//");
-        return comment >= 0 ? line.substring(0, comment) : line;
-    }
-
-    private static List<Path> coreSources() throws IOException {
-        String root = System.getProperty("tumbler.root");
-        Path relative = Path.of("src", "main", "java", "io", "tumbler", "raft");
-        Path dir = root != null && Files.isDirectory(Path.of(root, "raft-impl").resolve(relative))
-                ? Path.of(root, "raft-impl").resolve(relative) : relative;
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
-            assertTrue(sources.size() > 30, "core sources not found in " + dir);
-            return sources;
-        }
     }
 }

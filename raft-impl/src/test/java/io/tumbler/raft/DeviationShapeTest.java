@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,13 +95,13 @@ class DeviationShapeTest {
     /** Every {@code .on(} in the main sources, each with its enclosing method; one bug per deviation method. */
     private static List<BugTest> bugTests() throws IOException {
         List<BugTest> out = new ArrayList<>();
-        for (Path file : mainSources()) {
+        for (Path file : RaftSources.under(Path.of(""), true, 61)) {
             if (file.getFileName().toString().equals("KnownBugs.java")) {
                 continue; // where on() is defined
             }
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
-                String code = stripComment(lines.get(i));
+                String code = RaftSources.stripComment(lines.get(i));
                 if (BUG_TEST.matcher(code).find()) {
                     out.add(new BugTest(file, i + 1, code, enclosingMethod(lines, i)));
                 }
@@ -169,26 +167,5 @@ class DeviationShapeTest {
             }
         }
         return "";
-    }
-
-    private static String stripComment(String line) {
-        String trimmed = line.trim();
-        if (trimmed.startsWith("*") || trimmed.startsWith("/*") || trimmed.startsWith("//")) {
-            return "";
-        }
-        int comment = line.indexOf("//");
-        return comment >= 0 ? line.substring(0, comment) : line;
-    }
-
-    private static List<Path> mainSources() throws IOException {
-        String root = System.getProperty("tumbler.root");
-        Path relative = Path.of("src", "main", "java");
-        Path dir = root != null && Files.isDirectory(Path.of(root, "raft-impl").resolve(relative))
-                ? Path.of(root, "raft-impl").resolve(relative) : relative;
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
-            assertTrue(sources.size() > 60, "raft-impl main sources not found in " + dir);
-            return sources;
-        }
     }
 }
