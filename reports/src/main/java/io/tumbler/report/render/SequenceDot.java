@@ -1,6 +1,7 @@
 package io.tumbler.report.render;
 
 import io.tumbler.report.input.TraceMessages.Fate;
+import io.tumbler.report.view.MessageLabel;
 import io.tumbler.report.view.MessageSequence;
 import io.tumbler.report.view.MessageSequence.Arrow;
 import java.util.Locale;
@@ -83,7 +84,7 @@ final class SequenceDot {
     int y0 = y(rank, a.sendNanos());
     b.append("  s").append(k).append(" [pos=\"").append(x0).append(',').append(y0).append("!\", tooltip=")
         .append(DotText.q(atTime(a.sendNanos()))).append("];\n");
-    String color = color(a.label());
+    String color = color(a.family());
     String tooltip = a.label() + ", sent " + atTime(a.sendNanos()) + (a.endNanos() < 0 ? ", still in flight"
         : (a.fate() == Fate.DROPPED ? ", dropped " : ", delivered ") + atTime(a.endNanos()));
     if (a.fate() == Fate.DROPPED) {
@@ -109,13 +110,13 @@ final class SequenceDot {
   }
 
   /** Client traffic blue, elections purple, heartbeats light, the rest dark. */
-  static String color(String label) {
-    if (label.contains("Vote")) {
-      return "\"#7b1fa2\"";
-    }
-    if (label.startsWith("Request") || label.startsWith("Reply")) {
-      return "\"#2456b8\"";
-    }
-    return label.startsWith("Heartbeat") ? "\"#9aa3ad\"" : "\"#1d232b\"";
+  static String color(MessageLabel.Family family) {
+    return switch (family) {
+      case CLIENT -> "\"#2456b8\"";
+      case ELECTION -> "\"#7b1fa2\"";
+      case HEARTBEAT -> "\"#9aa3ad\"";
+      case REPLICATION -> "\"#1d232b\"";
+    };
   }
+
 }

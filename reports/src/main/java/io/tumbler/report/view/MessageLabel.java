@@ -12,8 +12,22 @@ import java.util.Locale;
  * @param priority lower is more relevant: 0 the failing client's requests and replies, 1 elections and
  *     snapshots, 2 appends carrying entries and rejections, 3 empty appends and acknowledgements, 4 heartbeats,
  *     5 other clients' traffic
+ * @param family what the message is about (its colour on a diagram)
  */
-public record MessageLabel(String text, int priority) {
+public record MessageLabel(String text, int priority, Family family) {
+
+  /** What a message is about, for its colour on a diagram: decided from the message's kind, never from its text. */
+  public enum Family {
+    CLIENT,
+    ELECTION,
+    HEARTBEAT,
+    REPLICATION
+  }
+
+  /** A label of the replication family (appends, snapshots, and anything else between nodes). */
+  public MessageLabel(String text, int priority) {
+    this(text, priority, Family.REPLICATION);
+  }
 
   /** The label of {@code m}; requests and replies of client session {@code focusClientId} come first. */
   public static MessageLabel of(TraceMessage m, long focusClientId) {
@@ -38,18 +52,18 @@ public record MessageLabel(String text, int priority) {
           : new MessageLabel("AppendResp" + term + " rejected", 2);
     }
     if (m instanceof TraceMessage.Heartbeat h) {
-      return new MessageLabel("Heartbeat" + term + " c" + h.commitIndex(), 4);
+      return new MessageLabel("Heartbeat" + term + " c" + h.commitIndex(), 4, Family.HEARTBEAT);
     }
     if (m instanceof TraceMessage.HeartbeatResponse) {
-      return new MessageLabel("HeartbeatResp" + term, 4);
+      return new MessageLabel("HeartbeatResp" + term, 4, Family.HEARTBEAT);
     }
     if (m instanceof TraceMessage.RequestVote v) {
       return new MessageLabel((v.preVote() ? "PreVote" : "RequestVote") + term + " last " + v.lastLogIndex() + "@"
-          + v.lastLogTerm(), 1);
+          + v.lastLogTerm(), 1, Family.ELECTION);
     }
     if (m instanceof TraceMessage.VoteResponse v) {
       return new MessageLabel((v.preVote() ? "PreVoteResp" : "VoteResp") + term + " "
-          + (v.granted() ? "granted" : "denied"), 1);
+          + (v.granted() ? "granted" : "denied"), 1, Family.ELECTION);
     }
     if (m instanceof TraceMessage.InstallSnapshot s) {
       return new MessageLabel("InstallSnapshot" + term + " to " + s.lastIndex() + "@" + s.lastTerm(), 1);
@@ -61,6 +75,6 @@ public record MessageLabel(String text, int priority) {
     int priority = c.field("clientId", "").equals(Long.toString(focusClientId)) ? 0 : 5;
     String what = c.kind().equals("Request") ? c.field("kind", "?").toLowerCase(Locale.ROOT)
         : c.field("status", "?");
-    return new MessageLabel(c.kind() + " #" + c.field("sequence", "?") + " " + what, priority);
+    return new MessageLabel(c.kind() + " #" + c.field("sequence", "?") + " " + what, priority, Family.CLIENT);
   }
 }

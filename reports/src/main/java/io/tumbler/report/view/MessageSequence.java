@@ -52,7 +52,8 @@ public record MessageSequence(String title, long fromNanos, long toNanos, List<S
    * @param fate delivered, dropped or in flight
    * @param label the short label ("AppendEntries t3 [12..14] c11")
    */
-  public record Arrow(int from, int to, long sendNanos, long endNanos, Fate fate, String label) {}
+  public record Arrow(int from, int to, long sendNanos, long endNanos, Fate fate, String label,
+      MessageLabel.Family family) {}
 
   public MessageSequence {
     lanes = List.copyOf(lanes);
@@ -150,7 +151,7 @@ public record MessageSequence(String title, long fromNanos, long toNanos, List<S
     for (Candidate c : kept) {
       TraceMessages.Message m = c.message();
       arrows.add(new Arrow(laneOf.get(m.from()), laneOf.get(m.to()), m.sendNanos(), m.endNanos(), m.fate(),
-          c.label().text()));
+          c.label().text(), c.label().family()));
     }
     String note = lanes.isEmpty() ? "trace.jsonl names no Raft node (no PROCESS_START n1...)"
         : arrows.isEmpty() ? "no message between the nodes was sent in this window" : "";

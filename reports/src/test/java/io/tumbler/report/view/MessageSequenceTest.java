@@ -67,12 +67,12 @@ class MessageSequenceTest {
         MessageLabel.of(new TraceMessage.AppendEntries(1, 2, 3, 11, 3, 3, 12, 14, 11), -1));
     assertEquals(new MessageLabel("AppendEntries t3 empty c11", 3),
         MessageLabel.of(new TraceMessage.AppendEntries(1, 2, 3, 11, 3, 0, 0, 0, 11), -1));
-    assertEquals(new MessageLabel("PreVote t5 last 7@4", 1),
+    assertEquals(new MessageLabel("PreVote t5 last 7@4", 1, MessageLabel.Family.ELECTION),
         MessageLabel.of(new TraceMessage.RequestVote(1, 2, 5, true, 7, 4, false), -1));
     assertEquals(new MessageLabel("AppendResp t3 rejected", 2),
         MessageLabel.of(new TraceMessage.AppendResponse(4, 1, 3, false, 0, 5, 2), -1));
-    assertEquals(new MessageLabel("Reply #2 NOT_LEADER", 5), MessageLabel.of(reply(1000006, 2, "NOT_LEADER"), 1000001));
-    assertEquals(new MessageLabel("Request #2 read_lease", 0), MessageLabel.of(request(1000006, 2, "READ_LEASE"), 1000006));
+    assertEquals(new MessageLabel("Reply #2 NOT_LEADER", 5, MessageLabel.Family.CLIENT), MessageLabel.of(reply(1000006, 2, "NOT_LEADER"), 1000001));
+    assertEquals(new MessageLabel("Request #2 read_lease", 0, MessageLabel.Family.CLIENT), MessageLabel.of(request(1000006, 2, "READ_LEASE"), 1000006));
   }
 
   @TempDir Path temp;
@@ -105,7 +105,7 @@ class MessageSequenceTest {
     assertEquals(List.of("n1", "n2", "n3"), seq.lanes(), "no client lane for a safety violation");
     assertEquals(2_551_000_000L, seq.fromNanos());
     assertEquals(List.of(new MessageSequence.Arrow(1, 0, 2_600_000_000L, 2_601_000_000L, Fate.DELIVERED,
-        "AppendEntries t2 [4..4] c4")), seq.messages());
+        "AppendEntries t2 [4..4] c4", MessageLabel.Family.REPLICATION)), seq.messages());
   }
 
   @Test
