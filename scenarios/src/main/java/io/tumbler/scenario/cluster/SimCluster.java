@@ -431,7 +431,7 @@ public final class SimCluster implements FaultActuator {
     long now = simulation.nowNanos();
     coverage.observe(observation);
     if (observation instanceof Observation.Recovered r) {
-      announceRecovery(now, process, r);
+      announceRecovery(now, r);
       return;
     }
     if (observation instanceof Observation.PathTaken taken) {
@@ -446,18 +446,17 @@ public final class SimCluster implements FaultActuator {
     }
   }
 
-  private void announceRecovery(long now, TumblerNode process, Observation.Recovered r) {
-    RecoveredState state = process.storage().recovered();
+  private void announceRecovery(long now, Observation.Recovered r) {
     journalSink.accept(new JournalEvent.Recovered(now, r.node(), r.term(), r.votedFor(), r.commitIndex(),
-        state.snapshotMeta().index(), state.snapshotMeta().term()));
-    if (state.entries().isEmpty()) {
+        r.snapshotIndex(), r.snapshotTerm()));
+    if (r.entries().isEmpty()) {
       return;
     }
-    List<JournalEvent.EntryId> ids = new ArrayList<>(state.entries().size());
-    for (io.tumbler.raft.Entry e : state.entries()) {
+    List<JournalEvent.EntryId> ids = new ArrayList<>(r.entries().size());
+    for (Observation.EntryRef e : r.entries()) {
       ids.add(new JournalEvent.EntryId(e.term(), e.digest()));
     }
-    journalSink.accept(new JournalEvent.EntriesAppended(now, r.node(), state.entries().get(0).index(), ids));
+    journalSink.accept(new JournalEvent.EntriesAppended(now, r.node(), r.entries().get(0).index(), ids));
   }
 
   /** What the harness sees on the simulated wire: journaled for the oracles, and steps for the triggers. */

@@ -11,10 +11,6 @@ import java.util.List;
  * the node's own {@code Applied} observation of that index). One translator per node incarnation.
  */
 public final class ObservationTranslator {
-  private static final int REMEMBERED_APPLIES = 4096; // a power of two: slots are index & (size - 1)
-  private final long[] appliedIndexes = new long[REMEMBERED_APPLIES];
-  private final long[] appliedTerms = new long[REMEMBERED_APPLIES];
-  private final long[] appliedDigests = new long[REMEMBERED_APPLIES];
 
   /** The journal events for {@code observation}, possibly none. */
   public List<JournalEvent> translate(long timeNanos, Observation observation) {
@@ -58,7 +54,6 @@ public final class ObservationTranslator {
   private void translateApplyAndRead(long timeNanos, Observation observation, List<JournalEvent> out) {
     int node = observation.node();
     if (observation instanceof Observation.Applied o) {
-      remember(o);
       out.add(new JournalEvent.Applied(timeNanos, node, o.index(), o.term(), o.entryDigest(), o.stateDigest()));
     } else if (observation instanceof Observation.LogReplacedBySnapshot o) {
       out.add(new JournalEvent.LogReplacedBySnapshot(timeNanos, node, o.index(), o.term()));
@@ -69,11 +64,8 @@ public final class ObservationTranslator {
     } else if (observation instanceof Observation.ReadServed o) {
       out.add(new JournalEvent.ReadServed(timeNanos, node, o.mode().name(), o.readIndex()));
     } else if (observation instanceof Observation.ClientAcked o) {
-      int slot = (int) (o.index() & (REMEMBERED_APPLIES - 1));
-      boolean known = appliedIndexes[slot] == o.index();
-      long term = known ? appliedTerms[slot] : 0;
-      long digest = known ? appliedDigests[slot] : 0;
-      out.add(new JournalEvent.ClientAcked(timeNanos, node, o.clientId(), o.sequence(), o.index(), term, digest));
+      out.add(new JournalEvent.ClientAcked(timeNanos, node, o.clientId(), o.sequence(), o.index(), o.term(),
+          o.entryDigest()));
     } else if (observation instanceof Observation.ConfigurationChanged o) {
       out.add(new JournalEvent.ConfigurationChanged(timeNanos, node, o.index(), o.configuration().voters(),
           o.configuration().learners()));
@@ -89,12 +81,5 @@ public final class ObservationTranslator {
       out.add(new JournalEvent.JoinRejected(timeNanos, o.node(), o.joiner(), o.hostId(), o.incarnation(),
           o.reason().name()));
     }
-  }
-
-  private void remember(Observation.Applied applied) {
-    int slot = (int) (applied.index() & (REMEMBERED_APPLIES - 1));
-    appliedIndexes[slot] = applied.index();
-    appliedTerms[slot] = applied.term();
-    appliedDigests[slot] = applied.entryDigest();
   }
 }
