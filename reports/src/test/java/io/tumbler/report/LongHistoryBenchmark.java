@@ -82,8 +82,8 @@ public final class LongHistoryBenchmark {
         + "\"fault\":\"heal network\",\"effect\":\"heal-network\"},{\"timeNanos\":60000000000,\"fault\":\"crash n2\","
         + "\"effect\":\"process\",\"node\":2},{\"timeNanos\":70000000000,\"fault\":\"restart n2\",\"effect\":\"restart\","
         + "\"node\":2}]}");
-    Files.writeString(dir.resolve("journal.jsonl"), "{\"event\":\"RoleChanged\",\"timeNanos\":100000000,\"node\":1,"
-        + "\"role\":\"LEADER\",\"term\":1}\n{\"event\":\"RoleChanged\",\"timeNanos\":21000000000,\"node\":3,\"role\":\"LEADER\","
+    Files.writeString(dir.resolve("journal.jsonl"), "{\"version\":2,\"event\":\"BecameLeader\",\"timeNanos\":100000000,"
+        + "\"node\":1,\"term\":1}\n{\"version\":2,\"event\":\"BecameLeader\",\"timeNanos\":21000000000,\"node\":3,"
         + "\"term\":2}\n");
     Files.writeString(dir.resolve("run.json"), "{\"version\":1,\"scenario\":\"synthetic\",\"seed\":42,\"outcome\":\"PASS\","
         + "\"simulatedMillis\":100000,\"replay\":\"./tumbler run --scenario synthetic --seed 42\"}");

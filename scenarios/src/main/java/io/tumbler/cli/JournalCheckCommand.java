@@ -1,8 +1,9 @@
 package io.tumbler.cli;
 
+import io.tumbler.runformat.FormatVersionException;
 import io.tumbler.scenario.check.RaftSafetyChecker;
 import io.tumbler.scenario.check.SafetyViolation;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.journal.JournalFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,16 +35,16 @@ final class JournalCheckCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("no journal at " + file + " (expected a journal.jsonl or a run directory)");
     }
-    List<JournalEvent> events;
+    List<JournalEntry> events;
     try {
       events = JournalFile.read(file);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage(), e);
+    } catch (IllegalArgumentException | FormatVersionException e) {
+      throw new BadInputException(e.getMessage(), e); // one line: the file, and what is wrong with it
     }
     if (events.isEmpty()) {
       // No event means no property was checked: never "0 violations".
       throw new BadInputException(file + ": expected journal events (one JSON object per line, such as "
-          + "{\"event\":\"Voted\",\"timeNanos\":...}), found none; nothing to check");
+          + "{\"version\":2,\"event\":\"Voted\",\"timeNanos\":...}), found none; nothing to check");
     }
     RaftSafetyChecker checker = new RaftSafetyChecker();
     events.forEach(checker::observe);

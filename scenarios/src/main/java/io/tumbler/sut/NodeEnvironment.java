@@ -1,6 +1,6 @@
 package io.tumbler.sut;
 
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.sim.clock.Timer;
 import io.tumbler.sim.disk.SimDisk;
 import io.tumbler.sim.random.RandomStream;
@@ -46,7 +46,7 @@ public interface NodeEnvironment {
   RandomStream random(String name);
 
   /** Records {@code event} in the run's observation journal (and the online checkers). */
-  void journal(JournalEvent event);
+  void journal(JournalEntry event);
 
   /** The node applied log index {@code index} to {@code stateMachine} (the harness checks the VM invariants). */
   void applied(io.tumbler.vm.VmStateMachine stateMachine, long index);

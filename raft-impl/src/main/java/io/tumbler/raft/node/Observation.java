@@ -29,11 +29,16 @@ public sealed interface Observation {
     record EntryRef(long index, long term, long digest) {}
 
     /**
-     * The node started from its storage: the durable hard state it found, the snapshot it restored (0 if
-     * none) and the last index of its recovered log.
+     * The node started from its storage: the durable hard state it found, the snapshot it restored (index and
+     * term, 0 if none), the last index of its recovered log and that log's entries after the snapshot
+     * ({@code entries}, contiguous from {@code snapshotIndex + 1}; empty when the log holds nothing after it).
      */
-    record Recovered(int node, long term, int votedFor, long commitIndex, long snapshotIndex, long lastIndex)
-            implements Observation {}
+    record Recovered(int node, long term, int votedFor, long commitIndex, long snapshotIndex, long snapshotTerm,
+                     long lastIndex, List<EntryRef> entries) implements Observation {
+        public Recovered {
+            entries = List.copyOf(entries);
+        }
+    }
 
     /** The node became a follower in {@code term}; {@code leader} is the known leader or 0. */
     record BecameFollower(int node, long term, int leader) implements Observation {}
@@ -109,8 +114,13 @@ public sealed interface Observation {
      */
     record ConfigurationChanged(int node, long index, Configuration configuration) implements Observation {}
 
-    /** Client {@code clientId}'s command {@code sequence} was acknowledged as applied at {@code index}. */
-    record ClientAcked(int node, long clientId, long sequence, long index) implements Observation {}
+    /**
+     * Client {@code clientId}'s command {@code sequence} was acknowledged as applied at {@code index}, from the entry
+     * of {@code term} with digest {@code entryDigest} there; term and digest are 0 when the node answered from a
+     * session table that a snapshot brought (it never applied that entry itself, so it cannot name it).
+     */
+    record ClientAcked(int node, long clientId, long sequence, long index, long term, long entryDigest)
+            implements Observation {}
 
     /**
      * The core took {@code path} in {@code term} ({@code peer} is the other node involved, or 0): why an election

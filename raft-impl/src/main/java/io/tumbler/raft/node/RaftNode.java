@@ -145,7 +145,10 @@ public final class RaftNode {
         ProtocolPaths paths = observer.enabled() ? this::observePath : ProtocolPaths.NONE;
         core = new RaftCore(config, jitter, recovered, faultPoints, paths);
         HardState h = durableHardState;
-        observe(new Observation.Recovered(id, h.term(), h.votedFor(), h.commitIndex(), snapshotIndex, storedLastIndex));
+        if (observer.enabled()) {
+            observer.observe(new Observation.Recovered(id, h.term(), h.votedFor(), h.commitIndex(), snapshotIndex,
+                    recovered.snapshotMeta().term(), storedLastIndex, entryRefs(entries)));
+        }
         LogConfiguration configuration = core.configuration();
         if (configuration.index() != 0) { // the bootstrap configuration is implied: journals without changes stay as they were
             observeConfiguration(configuration);
@@ -154,6 +157,14 @@ public final class RaftNode {
             ticker.start(this::tick);
         }
         drive();
+    }
+
+    private static List<Observation.EntryRef> entryRefs(List<Entry> entries) {
+        List<Observation.EntryRef> refs = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            refs.add(new Observation.EntryRef(e.index(), e.term(), e.digest()));
+        }
+        return refs;
     }
 
     /** One tick of logical time (called by the {@link Ticker}, or by the owner when there is none). */
@@ -204,7 +215,7 @@ public final class RaftNode {
         SessionTable.Check check = appliesEveryCopyDeviation(sessions.check(clientId, sequence));
         if (check instanceof SessionTable.Check.Duplicate dup) {
             observe(new Observation.SessionDuplicate(id, clientId, sequence, dup.index(), false));
-            acknowledge(callback, clientId, sequence, dup.index(), dup.result());
+            acknowledge(callback, clientId, sequence, dup.index(), dup.term(), dup.digest(), dup.result());
             return;
         }
         if (check instanceof SessionTable.Check.Superseded s) {
@@ -606,7 +617,8 @@ public final class RaftNode {
             check = appliesEveryCopyDeviation(sessions.check(command.clientId(), command.sequence()));
             if (check instanceof SessionTable.Check.Fresh) {
                 result = stateMachine.apply(entry.index(), command.payload());
-                sessions.record(command.clientId(), command.sequence(), entry.index(), result);
+                sessions.record(command.clientId(), command.sequence(), entry.index(), entry.term(), entry.digest(),
+                        result);
             } else if (check instanceof SessionTable.Check.Duplicate dup) {
                 observe(new Observation.SessionDuplicate(id, command.clientId(), command.sequence(), dup.index(), true));
             }
@@ -645,17 +657,20 @@ public final class RaftNode {
             pending.callback().accept(new SubmitResult.Dropped("index " + entry.index() + " was committed in term "
                     + entry.term() + ", not " + pending.term()));
         } else if (check instanceof SessionTable.Check.Fresh) {
-            acknowledge(pending.callback(), pending.clientId(), pending.sequence(), entry.index(), result);
+            acknowledge(pending.callback(), pending.clientId(), pending.sequence(), entry.index(), entry.term(),
+                    entry.digest(), result);
         } else if (check instanceof SessionTable.Check.Duplicate dup) {
-            acknowledge(pending.callback(), pending.clientId(), pending.sequence(), dup.index(), dup.result());
+            acknowledge(pending.callback(), pending.clientId(), pending.sequence(), dup.index(), dup.term(),
+                    dup.digest(), dup.result());
         } else {
             pending.callback().accept(new SubmitResult.Unknown("sequence " + pending.sequence()
                     + " was superseded before it applied"));
         }
     }
 
-    private void acknowledge(Consumer<SubmitResult> callback, long clientId, long sequence, long index, byte[] result) {
-        observe(new Observation.ClientAcked(id, clientId, sequence, index));
+    private void acknowledge(Consumer<SubmitResult> callback, long clientId, long sequence, long index, long term,
+                             long digest, byte[] result) {
+        observe(new Observation.ClientAcked(id, clientId, sequence, index, term, digest));
         callback.accept(new SubmitResult.Ok(result, index));
     }
 
@@ -721,7 +736,8 @@ public final class RaftNode {
     private void answerFromSessions(PendingProposals.Pending pending) {
         SessionTable.Check check = sessions.check(pending.clientId(), pending.sequence());
         if (check instanceof SessionTable.Check.Duplicate dup) {
-            acknowledge(pending.callback(), pending.clientId(), pending.sequence(), dup.index(), dup.result());
+            acknowledge(pending.callback(), pending.clientId(), pending.sequence(), dup.index(), dup.term(),
+                    dup.digest(), dup.result());
         } else if (check instanceof SessionTable.Check.Fresh && sessions.knows(pending.clientId())) {
             pending.callback().accept(new SubmitResult.Dropped("not applied up to the installed snapshot"));
         } else {

@@ -14,16 +14,23 @@ import java.util.TreeMap;
  * command; the bound must exceed the number of clients active within a retry window.
  */
 final class SessionTable {
-    /** What the table knows about one client. */
-    record Session(long lastSequence, long lastIndex, byte[] lastResult) {}
+    /**
+     * What the table knows about one client: its last applied command's sequence, index and result, and the term and
+     * digest of the entry that carried it (kept in memory only, for the node's acknowledgement observations; 0 when
+     * the session came from a snapshot, whose encoding does not hold them).
+     */
+    record Session(long lastSequence, long lastIndex, long lastTerm, long lastDigest, byte[] lastResult) {}
 
     /** The verdict on an incoming (clientId, sequence). */
     sealed interface Check {
         /** Not applied before: apply it. */
         record Fresh() implements Check {}
 
-        /** Applied before at {@code index} with this result. */
-        record Duplicate(long index, byte[] result) implements Check {}
+        /**
+         * Applied before at {@code index} with this result, from an entry of {@code term} and {@code digest} (both 0
+         * when this node has the session from a snapshot).
+         */
+        record Duplicate(long index, long term, long digest, byte[] result) implements Check {}
 
         /** Older than the client's last applied command, whose result is all that is kept. */
         record Superseded(long lastSequence) implements Check {}
@@ -49,14 +56,18 @@ final class SessionTable {
             return FRESH;
         }
         if (sequence == session.lastSequence()) {
-            return new Check.Duplicate(session.lastIndex(), session.lastResult());
+            return new Check.Duplicate(session.lastIndex(), session.lastTerm(), session.lastDigest(),
+                    session.lastResult());
         }
         return new Check.Superseded(session.lastSequence());
     }
 
-    /** Records that {@code (clientId, sequence)} applied at {@code index} with {@code result}. */
-    void record(long clientId, long sequence, long index, byte[] result) {
-        Session previous = byClient.put(clientId, new Session(sequence, index, result));
+    /**
+     * Records that {@code (clientId, sequence)} applied with {@code result} from the entry at {@code index} of
+     * {@code term} and {@code digest} (0 and 0 when restored from a snapshot).
+     */
+    void record(long clientId, long sequence, long index, long term, long digest, byte[] result) {
+        Session previous = byClient.put(clientId, new Session(sequence, index, term, digest, result));
         if (previous != null) {
             clientByLastIndex.remove(previous.lastIndex());
         }
@@ -102,7 +113,7 @@ final class SessionTable {
             long index = in.getLong();
             byte[] result = new byte[in.getInt()];
             in.get(result);
-            record(clientId, sequence, index, result);
+            record(clientId, sequence, index, 0, 0, result);
         }
     }
 }

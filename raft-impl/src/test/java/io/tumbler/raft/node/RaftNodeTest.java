@@ -85,6 +85,52 @@ class RaftNodeTest {
     }
 
     @Test
+    void anAcknowledgementNamesTheEntryItsNodeApplied() {
+        TestCluster cluster = new TestCluster(3, 0);
+        int leader = cluster.electLeader();
+        cluster.nodes[leader].submit(5, 1, bytes("once"), r -> { });
+        cluster.nodes[leader].submit(5, 1, bytes("once"), r -> { }); // a second copy: answered from the session
+        long target = cluster.nodes[leader].status().lastIndex();
+        cluster.runUntil(c -> c.allApplied(target), 50);
+        cluster.nodes[leader].submit(5, 1, bytes("once"), r -> { }); // a retry after apply: answered on submission
+
+        List<Observation.ClientAcked> acks = cluster.observations(Observation.ClientAcked.class);
+        assertEquals(3, acks.size());
+        for (Observation.ClientAcked ack : acks) {
+            Observation.Applied applied = cluster.observations(Observation.Applied.class).stream()
+                    .filter(a -> a.node() == ack.node() && a.index() == ack.index()).findFirst().orElseThrow();
+            assertNotEquals(0, ack.term(), ack.toString());
+            assertEquals(applied.term(), ack.term(), ack.toString());
+            assertEquals(applied.entryDigest(), ack.entryDigest(), ack.toString());
+        }
+    }
+
+    @Test
+    void aRecoveryNamesTheLogItRecovered() {
+        TestCluster cluster = new TestCluster(3, 0);
+        int leader = cluster.electLeader();
+        for (int seq = 1; seq <= 5; seq++) {
+            cluster.nodes[leader].submit(3, seq, bytes("c" + seq), r -> { });
+        }
+        long target = cluster.nodes[leader].status().lastIndex();
+        cluster.runUntil(c -> c.allApplied(target), 50);
+        int f = follower(cluster, leader);
+        cluster.crashAndRestart(f);
+
+        Observation.Recovered recovered = cluster.observations(Observation.Recovered.class).stream()
+                .filter(r -> r.node() == f && r.lastIndex() >= target).findFirst().orElseThrow();
+        assertEquals(recovered.lastIndex() - recovered.snapshotIndex(), recovered.entries().size());
+        for (int i = 0; i < recovered.entries().size(); i++) {
+            Observation.EntryRef ref = recovered.entries().get(i);
+            assertEquals(recovered.snapshotIndex() + 1 + i, ref.index());
+            Observation.Applied applied = cluster.observations(Observation.Applied.class).stream()
+                    .filter(a -> a.node() == leader && a.index() == ref.index()).findFirst().orElseThrow();
+            assertEquals(applied.term(), ref.term());
+            assertEquals(applied.entryDigest(), ref.digest());
+        }
+    }
+
+    @Test
     void nothingIsSentBeforeTheSyncCompletes() {
         TestCluster cluster = new TestCluster(3, 0);
         int leader = cluster.electLeader();

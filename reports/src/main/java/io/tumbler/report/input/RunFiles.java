@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.tumbler.runformat.AppliedFault;
 import io.tumbler.runformat.ChecksRecord;
 import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.JournalFormat;
 import io.tumbler.runformat.RunDirectoryFiles;
 import io.tumbler.runformat.RunRecord;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public record RunFiles(
     JsonNode schedule = object(dir, "schedule.json", problems);
     JsonNode lin = object(dir, "linearizability.json", problems);
     List<JsonNode> history = withoutHeader(lines(dir, "history.jsonl", problems));
-    List<JsonNode> journal = lines(dir, "journal.jsonl", problems);
+    List<JsonNode> journal = currentJournal(lines(dir, "journal.jsonl", problems), problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
     return new RunFiles(dir, run, realCluster, checks, schedule, lin, history, journal, trace, problems);
   }
@@ -115,6 +116,16 @@ public record RunFiles(
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** The journal's lines when they are of the version this code reads; else none, and one line saying why. */
+  private static List<JsonNode> currentJournal(List<JsonNode> lines, List<String> problems) {
+    if (!lines.isEmpty() && JournalFormat.versionOf(lines.get(0)) != JournalFormat.VERSION) {
+      problems.add(new FormatVersionException("journal.jsonl", JournalFormat.versionOf(lines.get(0)),
+          JournalFormat.VERSION).getMessage());
+      return List.of();
+    }
+    return lines;
   }
 
   /** Drops the versioned header line of history.jsonl ({@code {"tumbler-history":1,...}}), if there is one. */

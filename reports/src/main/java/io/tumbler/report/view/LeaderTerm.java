@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node became leader of a term (journal {@code RoleChanged} to LEADER).
+ * A node became leader of a term (the journal's {@code BecameLeader} observation).
  *
  * @param timeNanos when, in simulated time
  * @param node which node
@@ -17,7 +17,7 @@ public record LeaderTerm(long timeNanos, int node, long term) {
   public static List<LeaderTerm> of(List<JsonNode> journal) {
     List<LeaderTerm> out = new ArrayList<>();
     for (JsonNode e : journal) {
-      if ("RoleChanged".equals(e.path("event").asText()) && "LEADER".equals(e.path("role").asText())) {
+      if ("BecameLeader".equals(e.path("event").asText())) {
         out.add(new LeaderTerm(e.path("timeNanos").asLong(), e.path("node").asInt(), e.path("term").asLong()));
       }
     }

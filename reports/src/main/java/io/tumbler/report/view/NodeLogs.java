@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Every node's Raft log as the observation journal tells it, rebuilt by replaying {@code journal.jsonl} up to
- * one event: entries appended (replacing any suffix), truncated, replaced by a snapshot, re-announced after
+ * one event: entries appended (replacing any suffix), truncated, replaced by a snapshot, recovered after
  * a restart; and each node's commit index.
  */
 public final class NodeLogs {
@@ -41,12 +41,7 @@ public final class NodeLogs {
     NavigableMap<Long, Entry> log = logs.computeIfAbsent(node, n -> new TreeMap<>());
     switch (e.path("event").asText()) {
       case "EntriesAppended":
-        long first = e.path("firstIndex").asLong();
-        log.tailMap(first, true).clear();
-        long index = first;
-        for (JsonNode entry : e.path("entries")) {
-          log.put(index++, new Entry(entry.path("term").asLong(), entry.path("digest").asLong()));
-        }
+        put(log, e.path("entries"));
         break;
       case "EntriesTruncated":
         log.tailMap(e.path("fromIndex").asLong(), true).clear();
@@ -56,16 +51,28 @@ public final class NodeLogs {
         snapshotIndexes.put(node, e.path("index").asLong());
         break;
       case "Recovered":
-        // The node re-announces its durable log with EntriesAppended right after recovering.
+        // the node's durable log: its snapshot and the entries after it
         log.clear();
         snapshotIndexes.put(node, e.path("snapshotIndex").asLong());
         commitIndexes.put(node, e.path("commitIndex").asLong());
+        put(log, e.path("entries"));
         break;
       case "CommitAdvanced":
-        commitIndexes.put(node, e.path("commitIndex").asLong());
+        commitIndexes.put(node, e.path("index").asLong());
         break;
       default:
         break;
+    }
+  }
+
+  /** Places {@code entries} (each with its index, term and digest), replacing everything from the first one on. */
+  private static void put(NavigableMap<Long, Entry> log, JsonNode entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    log.tailMap(entries.get(0).path("index").asLong(), true).clear();
+    for (JsonNode entry : entries) {
+      log.put(entry.path("index").asLong(), new Entry(entry.path("term").asLong(), entry.path("digest").asLong()));
     }
   }
 

@@ -1,7 +1,7 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
+import io.tumbler.scenario.journal.HarnessEvent.AppendAcked;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -23,8 +23,9 @@ final class AckMatchOracle {
     this.logs = logs;
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
-    leaderships.observe(event);
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
+    leaderships.observe(entry);
     if (event instanceof AppendAcked e && leaderships.leadsIn(e.leader(), e.term())) {
       check(e, sink);
     }

@@ -1,11 +1,11 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
-import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
+import io.tumbler.raft.node.Observation.CommitAdvanced;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.HarnessEvent.AppendAcked;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,49 +51,50 @@ final class CommitRuleOracle {
     this.configurations = configurations;
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
-    if (!pending.isEmpty() && pending.get(0).timeNanos() < event.timeNanos()) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
+    if (!pending.isEmpty() && pending.get(0).timeNanos() < entry.timeNanos()) {
       finish(sink);
     }
-    wireRecorded |= event instanceof AppendAcked || event instanceof JournalEvent.VoteGranted
-        || event instanceof JournalEvent.TermSeen;
+    wireRecorded |= event instanceof AppendAcked || event instanceof HarnessEvent.VoteGranted
+        || event instanceof HarnessEvent.TermSeen;
     if (event instanceof Recovered e) {
       leading.remove(e.node());
     } else if (event instanceof Crashed e) {
       leading.remove(e.node());
-    } else if (event instanceof RoleChanged e) {
-      onRoleChanged(e);
+    } else if (RoleChanges.role(event) != null) {
+      onRoleChanged(entry.node(), RoleChanges.role(event), RoleChanges.term(event));
     } else if (event instanceof AppendAcked e) {
       Long term = leading.get(e.leader());
       if (term != null && term == e.term()) {
         acked.get(e.leader()).merge(e.node(), e.matchIndex(), Math::max);
       }
     } else if (event instanceof CommitAdvanced e && leading.containsKey(e.node()) && wireRecorded) {
-      check(e, leading.get(e.node()), sink);
+      check(e, entry.timeNanos(), leading.get(e.node()), sink);
     }
   }
 
-  private void onRoleChanged(RoleChanged e) {
-    if ("LEADER".equals(e.role())) {
-      leading.put(e.node(), e.term());
-      acked.put(e.node(), new TreeMap<>());
+  private void onRoleChanged(int node, String role, long term) {
+    if ("LEADER".equals(role)) {
+      leading.put(node, term);
+      acked.put(node, new TreeMap<>());
     } else {
-      leading.remove(e.node());
+      leading.remove(node);
     }
   }
 
-  private void check(CommitAdvanced e, long term, ViolationSink sink) {
+  private void check(CommitAdvanced e, long timeNanos, long term, ViolationSink sink) {
     NodeLogView log = logs.apply(e.node());
     long ownTermIndex = -1;
-    for (long i = Math.max(e.commitIndex(), log.baseIndex()); i <= log.lastIndex(); i++) {
+    for (long i = Math.max(e.index(), log.baseIndex()); i <= log.lastIndex(); i++) {
       if (log.termAt(i) == term) {
         ownTermIndex = i;
         break;
       }
     }
     if (ownTermIndex < 0) {
-      sink.report(SafetyProperty.FIGURE_8_RULE, List.of(e.node()), term, e.commitIndex(), "leader " + e.node()
-          + " of term " + term + " committed up to index " + e.commitIndex()
+      sink.report(SafetyProperty.FIGURE_8_RULE, List.of(e.node()), term, e.index(), "leader " + e.node()
+          + " of term " + term + " committed up to index " + e.index()
           + " but it holds no entry of its term at or after that index");
       return;
     }
@@ -105,9 +106,9 @@ final class CommitRuleOracle {
       }
     }
     NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
-        configurations.atInstant(e.node(), e.timeNanos()), holders, SafetyProperty.FIGURE_8_RULE);
+        configurations.atInstant(e.node(), timeNanos), holders, SafetyProperty.FIGURE_8_RULE);
     if (shortfall != null) {
-      pending.add(new PendingCommit(e.timeNanos(), e.node(), term, e.commitIndex(), ownTermIndex, holders,
+      pending.add(new PendingCommit(timeNanos, e.node(), term, e.index(), ownTermIndex, holders,
           shortfall.config()));
     }
   }

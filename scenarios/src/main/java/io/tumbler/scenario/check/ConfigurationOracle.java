@@ -1,9 +1,9 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.ConfigurationChanged;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.SnapshotInstalled;
+import io.tumbler.raft.node.Observation.ConfigurationChanged;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.raft.node.Observation.SnapshotInstalled;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,8 +43,9 @@ final class ConfigurationOracle {
     this.committed = committed;
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
-    leaderships.observe(event);
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
+    leaderships.observe(entry);
     if (event instanceof Recovered e) {
       currentIndex.remove(e.node());
     } else if (event instanceof ConfigurationChanged e) {
@@ -66,17 +67,17 @@ final class ConfigurationOracle {
         checkLeaderMayChange(e, term, log, sink);
       }
     }
-    checkNotOutdated(e.node(), e.index(), "its configuration " + e.voters()
-        + (e.learners().isEmpty() ? "" : " learners " + e.learners()) + " took effect at index " + e.index(), sink);
+    checkNotOutdated(e.node(), e.index(), "its configuration " + e.configuration().voters()
+        + (e.configuration().learners().isEmpty() ? "" : " learners " + e.configuration().learners()) + " took effect at index " + e.index(), sink);
   }
 
   private void checkSameEntrySameConfiguration(ConfigurationChanged e, long term, ViolationSink sink) {
-    List<List<Integer>> carried = List.of(e.voters(), e.learners());
+    List<List<Integer>> carried = List.of(e.configuration().voters(), e.configuration().learners());
     List<List<Integer>> known = entries.computeIfAbsent(e.index(), k -> new TreeMap<>()).putIfAbsent(term, carried);
     if (known != null && !known.equals(carried)) {
       sink.report(SafetyProperty.CONFIGURATION_AGREEMENT, List.of(e.node()), term, e.index(), "node " + e.node()
-          + " reads the configuration entry at index " + e.index() + " (term " + term + ") as voters " + e.voters()
-          + " learners " + e.learners() + ", another node as voters " + known.get(0) + " learners " + known.get(1));
+          + " reads the configuration entry at index " + e.index() + " (term " + term + ") as voters " + e.configuration().voters()
+          + " learners " + e.configuration().learners() + ", another node as voters " + known.get(0) + " learners " + known.get(1));
     }
   }
 

@@ -1,13 +1,13 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
-import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
-import io.tumbler.scenario.journal.JournalEvent.VoteRequested;
-import io.tumbler.scenario.journal.JournalEvent.Voted;
-import io.tumbler.scenario.journal.JournalEvent.Wiped;
+import io.tumbler.raft.node.Observation.HardStateSynced;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.raft.node.Observation.Voted;
+import io.tumbler.scenario.journal.HarnessEvent.AppendAcked;
+import io.tumbler.scenario.journal.HarnessEvent.VoteGranted;
+import io.tumbler.scenario.journal.HarnessEvent.VoteRequested;
+import io.tumbler.scenario.journal.HarnessEvent.Wiped;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,8 @@ final class DurabilityOracle {
     this.logs = logs;
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
     if (event instanceof HardStateSynced e) {
       durable.put(e.node(), new HardState(e.term(), e.votedFor()));
     } else if (event instanceof Voted e) {

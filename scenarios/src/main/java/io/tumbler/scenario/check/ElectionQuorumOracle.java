@@ -1,8 +1,9 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
+import io.tumbler.raft.node.Observation.BecameLeader;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.HarnessEvent.VoteGranted;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,23 +30,24 @@ final class ElectionQuorumOracle {
     this.configurations = configurations;
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
-    wireRecorded |= event instanceof VoteGranted || event instanceof JournalEvent.VoteRequested
-        || event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.AppendAcked;
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
+    wireRecorded |= event instanceof VoteGranted || event instanceof HarnessEvent.VoteRequested
+        || event instanceof HarnessEvent.TermSeen || event instanceof HarnessEvent.AppendAcked;
     if (event instanceof VoteGranted e) {
       grants.computeIfAbsent(e.candidate(), k -> new TreeMap<>()).computeIfAbsent(e.term(), k -> new TreeSet<>())
           .add(e.node());
-    } else if (event instanceof RoleChanged e && "LEADER".equals(e.role()) && wireRecorded) {
-      check(e, sink);
+    } else if (event instanceof BecameLeader e && wireRecorded) {
+      check(e, entry.timeNanos(), sink);
     }
   }
 
-  private void check(RoleChanged e, ViolationSink sink) {
+  private void check(BecameLeader e, long timeNanos, ViolationSink sink) {
     TreeSet<Integer> voters = new TreeSet<>(grants.getOrDefault(e.node(), new TreeMap<>())
         .getOrDefault(e.term(), new TreeSet<>()));
     voters.add(e.node()); // a candidate votes for itself
     NodeConfigurations.Shortfall shortfall = NodeConfigurations.shortfall(
-        configurations.atInstant(e.node(), e.timeNanos()), voters, SafetyProperty.ELECTION_QUORUM);
+        configurations.atInstant(e.node(), timeNanos), voters, SafetyProperty.ELECTION_QUORUM);
     if (shortfall != null) {
       NodeConfigurations.Config config = shortfall.config();
       sink.report(shortfall.property(), List.of(e.node()), e.term(), 0, "node " + e.node() + " became leader of term " + e.term()

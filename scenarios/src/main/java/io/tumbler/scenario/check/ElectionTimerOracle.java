@@ -1,10 +1,10 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.CampaignStarted;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.ElectionTimerReset;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.scenario.journal.HarnessEvent.CampaignStarted;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.HarnessEvent.ElectionTimerReset;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -42,9 +42,10 @@ final class ElectionTimerOracle {
     }
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
     if (event instanceof Recovered e) {
-      lastReset.put(e.node(), new Reset("RESTART", 0, e.term(), 0, e.timeNanos()));
+      lastReset.put(e.node(), new Reset("RESTART", 0, e.term(), 0, entry.timeNanos()));
       preVoteTerm.remove(e.node());
     } else if (event instanceof Crashed e) {
       lastReset.remove(e.node());

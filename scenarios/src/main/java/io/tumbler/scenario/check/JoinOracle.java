@@ -1,9 +1,11 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.ConfigurationChanged;
-import io.tumbler.scenario.journal.JournalEvent.HandshakeHost;
-import io.tumbler.scenario.journal.JournalEvent.JoinAdmitted;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.raft.node.Observation.ConfigurationChanged;
+import io.tumbler.raft.node.Observation.JoinAdmitted;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.HarnessEvent.HandshakeHost;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,10 +39,11 @@ final class JoinOracle {
   /** Nodes started after the bootstrap (any later {@code Recovered} of theirs is not a bootstrap identity). */
   private final TreeSet<Integer> joined = new TreeSet<>();
 
-  void observe(JournalEvent event, ViolationSink sink) {
-    if (event instanceof JournalEvent.NodeJoined e) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
+    if (event instanceof HarnessEvent.NodeJoined e) {
       joined.add(e.node());
-    } else if (event instanceof JournalEvent.Recovered e && !joined.contains(e.node())) {
+    } else if (event instanceof Observation.Recovered e && !joined.contains(e.node())) {
       latestByHost.putIfAbsent(e.node(), new Admission(0, e.node())); // bootstrap node i: host i, incarnation 0
     } else if (event instanceof HandshakeHost e) {
       handshakeHosts.put(e.node(), e);
@@ -73,7 +76,7 @@ final class JoinOracle {
   }
 
   private void onConfiguration(ConfigurationChanged e, ViolationSink sink) {
-    for (List<Integer> members : List.of(e.voters(), e.learners())) {
+    for (List<Integer> members : List.of(e.configuration().voters(), e.configuration().learners())) {
       for (int member : members) {
         if (handshakeHosts.containsKey(member) && !admitted.contains(member)) {
           admitted.add(member); // report once

@@ -1,9 +1,8 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.TreeMap;
 
 /**
@@ -15,12 +14,14 @@ final class Leaderships {
   private final TreeMap<Integer, Long> leading = new TreeMap<>();
 
   /** Folds in {@code event}; anything other than a role change, crash or restart leaves it as it is. */
-  void observe(JournalEvent event) {
-    if (event instanceof RoleChanged e) {
-      if ("LEADER".equals(e.role())) {
-        leading.put(e.node(), e.term());
+  void observe(JournalEntry entry) {
+    Object event = entry.payload();
+    String role = RoleChanges.role(event);
+    if (role != null) {
+      if ("LEADER".equals(role)) {
+        leading.put(entry.node(), RoleChanges.term(event));
       } else {
-        leading.remove(e.node());
+        leading.remove(entry.node());
       }
     } else if (event instanceof Crashed e) {
       leading.remove(e.node());

@@ -1,9 +1,10 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.TransferSent;
+import io.tumbler.raft.node.Observation.BecameLeader;
+import io.tumbler.scenario.journal.HarnessEvent.ReadAnswered;
+import io.tumbler.scenario.journal.HarnessEvent.TransferSent;
+import io.tumbler.scenario.journal.JournalEntry;
+import io.tumbler.scenario.journal.JournalEntry.Stamped;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -31,13 +32,14 @@ final class LeaseOracle {
   private final Leaderships leaderships = new Leaderships();
   /** The term in which each node last sent TimeoutNow, and to whom. */
   private final TreeMap<Integer, TransferSent> handOffs = new TreeMap<>();
-  /** Each term's first journaled leader, by term. */
-  private final TreeMap<Long, RoleChanged> electedByTerm = new TreeMap<>();
+  /** Each term's first journaled leader (a stamped {@code BecameLeader}), by term. */
+  private final TreeMap<Long, Stamped> electedByTerm = new TreeMap<>();
 
-  void observe(JournalEvent event, ViolationSink sink) {
-    leaderships.observe(event);
-    if (event instanceof RoleChanged e && "LEADER".equals(e.role())) {
-      electedByTerm.putIfAbsent(e.term(), e);
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
+    leaderships.observe(entry);
+    if (event instanceof BecameLeader e) {
+      electedByTerm.putIfAbsent(e.term(), (Stamped) entry);
     } else if (event instanceof TransferSent e) {
       handOffs.put(e.node(), e);
     } else if (event instanceof ReadAnswered e && "LEASE".equals(e.mode())) {
@@ -58,12 +60,12 @@ final class LeaseOracle {
           e.node(), term, e.arrivalNanos() / 1e9, handOff.target(), handOff.timeNanos() / 1e9));
       return;
     }
-    for (RoleChanged later : electedByTerm.tailMap(term, false).values()) {
+    for (Stamped later : electedByTerm.tailMap(term, false).values()) {
       if (later.timeNanos() < e.arrivalNanos()) {
         sink.report(SafetyProperty.LEASE_EXCLUSIVE, List.of(e.node(), later.node()), term, 0, String.format(
             "node %d took a lease read as leader of term %d at t=%.6fs, but node %d had been elected leader of "
                 + "term %d at t=%.6fs: the lease outlived the leadership it stood for", e.node(), term,
-            e.arrivalNanos() / 1e9, later.node(), later.term(), later.timeNanos() / 1e9));
+            e.arrivalNanos() / 1e9, later.node(), ((BecameLeader) later.observation()).term(), later.timeNanos() / 1e9));
         return;
       }
     }

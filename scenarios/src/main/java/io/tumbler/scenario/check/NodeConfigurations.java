@@ -1,9 +1,9 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.ConfigurationChanged;
-import io.tumbler.scenario.journal.JournalEvent.NodeJoined;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
+import io.tumbler.raft.node.Observation.ConfigurationChanged;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.scenario.journal.HarnessEvent.NodeJoined;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -82,7 +82,8 @@ final class NodeConfigurations {
     }
   }
 
-  void observe(JournalEvent event) {
+  void observe(JournalEntry entry) {
+    Object event = entry.payload();
     if (event instanceof NodeJoined e) {
       joined.add(e.node());
     } else if (event instanceof Recovered e) {
@@ -93,8 +94,8 @@ final class NodeConfigurations {
       changedAtNanos.remove(e.node());
     } else if (event instanceof ConfigurationChanged e) {
       before.put(e.node(), of(e.node()));
-      changedAtNanos.put(e.node(), e.timeNanos());
-      current.put(e.node(), new Config(e.index(), e.voters(), e.learners()));
+      changedAtNanos.put(e.node(), entry.timeNanos());
+      current.put(e.node(), new Config(e.index(), e.configuration().voters(), e.configuration().learners()));
     }
   }
 

@@ -1,6 +1,6 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent.EntryId;
+import io.tumbler.raft.node.Observation.EntryRef;
 import java.util.Arrays;
 
 /**
@@ -81,7 +81,7 @@ final class NodeLogView {
   }
 
   /** Places {@code entry} at {@code index}, which must be at most one past the last entry. */
-  void put(long index, EntryId entry) {
+  void put(long index, EntryRef entry) {
     if (index <= baseIndex || index > lastIndex() + 1) {
       throw new IllegalArgumentException("put at " + index + " outside (" + baseIndex + ", " + (lastIndex() + 1) + "]");
     }

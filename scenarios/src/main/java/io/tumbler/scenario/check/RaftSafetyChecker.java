@@ -1,19 +1,17 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Applied;
-import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
-import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.EntriesAppended;
-import io.tumbler.scenario.journal.JournalEvent.EntriesTruncated;
-import io.tumbler.scenario.journal.JournalEvent.EntryId;
-import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
-import io.tumbler.scenario.journal.JournalEvent.ReadServed;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.SnapshotInstalled;
-import io.tumbler.scenario.journal.JournalEvent.Voted;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.raft.node.Observation.Applied;
+import io.tumbler.raft.node.Observation.ClientAcked;
+import io.tumbler.raft.node.Observation.CommitAdvanced;
+import io.tumbler.raft.node.Observation.EntriesAppended;
+import io.tumbler.raft.node.Observation.EntriesTruncated;
+import io.tumbler.raft.node.Observation.HardStateSynced;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.raft.node.Observation.SnapshotInstalled;
+import io.tumbler.raft.node.Observation.Voted;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class RaftSafetyChecker {
   private final List<ClientAcked> acks = new ArrayList<>();
   private final List<SafetyViolation> violations = new ArrayList<>();
   private long eventNumber = -1;
-  private JournalEvent current;
+  private JournalEntry current;
   private final TermOracle terms = new TermOracle();
   private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
   private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
@@ -87,30 +85,46 @@ public final class RaftSafetyChecker {
     long recoveredCommitIndex;
   }
 
-  /** Checks one event against everything seen so far, then folds it into the checker's state. */
-  public void observe(JournalEvent event) {
+  /**
+   * Checks one journal entry against everything seen so far, then folds it into the checker's state. A node's
+   * {@code Recovered} that names a recovered log is judged as the recovery followed by the append of that log.
+   */
+  public void observe(JournalEntry entry) {
     eventNumber++;
-    current = event;
-    configurations.observe(event);
-    foldIntoLogs(event);
-    terms.observe(event, this::violation);
-    durability.observe(event, this::violation);
-    reads.observe(event, this::violation);
-    readApplied.observe(event, this::violation);
-    readConfirmation.observe(event, this::violation);
-    lease.observe(event, this::violation);
-    commitRule.observe(event, this::violation);
-    electionQuorum.observe(event, this::violation);
-    ackMatch.observe(event, this::violation);
-    electionTimer.observe(event, this::violation);
-    configurationAgreement.observe(event, this::violation);
-    joins.observe(event, this::violation);
+    current = entry;
+    dispatch(entry);
+    if (entry.payload() instanceof Recovered r && !r.entries().isEmpty()) {
+      dispatch(new JournalEntry.Stamped(entry.timeNanos(), new EntriesAppended(r.node(), r.entries())));
+    }
+  }
+
+  private void dispatch(JournalEntry entry) {
+    configurations.observe(entry);
+    foldIntoLogs(entry.payload());
+    terms.observe(entry, this::violation);
+    durability.observe(entry, this::violation);
+    reads.observe(entry, this::violation);
+    readApplied.observe(entry, this::violation);
+    readConfirmation.observe(entry, this::violation);
+    lease.observe(entry, this::violation);
+    commitRule.observe(entry, this::violation);
+    electionQuorum.observe(entry, this::violation);
+    ackMatch.observe(entry, this::violation);
+    electionTimer.observe(entry, this::violation);
+    configurationAgreement.observe(entry, this::violation);
+    joins.observe(entry, this::violation);
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
-  private void foldIntoLogs(JournalEvent event) {
-    if (event instanceof RoleChanged e) {
-      onRoleChanged(e);
+  private void foldIntoLogs(Object event) {
+    if (event instanceof Observation.BecameFollower e) {
+      onRoleChanged(e.node(), "FOLLOWER", e.term());
+    } else if (event instanceof Observation.BecamePreCandidate e) {
+      onRoleChanged(e.node(), "PRE_CANDIDATE", e.term());
+    } else if (event instanceof Observation.BecameCandidate e) {
+      onRoleChanged(e.node(), "CANDIDATE", e.term());
+    } else if (event instanceof Observation.BecameLeader e) {
+      onRoleChanged(e.node(), "LEADER", e.term());
     } else if (event instanceof Voted e) {
       onVoted(e);
     } else if (event instanceof HardStateSynced e) {
@@ -121,11 +135,17 @@ public final class RaftSafetyChecker {
       onTruncated(e);
     } else if (event instanceof CommitAdvanced e) {
       onCommitAdvanced(e);
-    } else if (event instanceof Applied e) {
+    } else {
+      foldApplyAndRestart(event);
+    }
+  }
+
+  private void foldApplyAndRestart(Object event) {
+    if (event instanceof Applied e) {
       onApplied(e);
     } else if (event instanceof SnapshotInstalled e) {
       onSnapshotInstalled(e);
-    } else if (event instanceof JournalEvent.LogReplacedBySnapshot e) {
+    } else if (event instanceof Observation.LogReplacedBySnapshot e) {
       NodeState n = node(e.node());
       n.log.resetTo(e.index(), e.term(), prefixHashFor(e.index(), e.term()));
     } else if (event instanceof ClientAcked e) {
@@ -134,25 +154,9 @@ public final class RaftSafetyChecker {
       onCrashed(e);
     } else if (event instanceof Recovered e) {
       onRecovered(e);
-    } else if (event instanceof ReadServed || event instanceof JournalEvent.SnapshotRejected
-        || isWireObservation(event)) {
-      // reads and what the nodes sent are judged by the oracles (and reads from the client history too); a refused
-      // snapshot changed nothing on the node
-      return;
-    } else {
-      throw new IllegalArgumentException("unknown journal event " + event);
     }
-  }
-
-  private static boolean isWireObservation(JournalEvent event) {
-    return event instanceof JournalEvent.TermSeen || event instanceof JournalEvent.VoteRequested
-        || event instanceof JournalEvent.VoteGranted || event instanceof JournalEvent.AppendAcked
-        || event instanceof JournalEvent.ReadAnswered || event instanceof JournalEvent.Wiped
-        || event instanceof JournalEvent.Paused || event instanceof JournalEvent.ElectionTimerReset
-        || event instanceof JournalEvent.CampaignStarted || event instanceof JournalEvent.TransferSent
-        || event instanceof JournalEvent.ConfigurationChanged || event instanceof JournalEvent.NodeJoined
-        || event instanceof JournalEvent.HandshakeHost || event instanceof JournalEvent.HandshakeReplayed
-        || event instanceof JournalEvent.JoinAdmitted || event instanceof JournalEvent.JoinRejected;
+    // everything else — reads, what the nodes sent, refused snapshots, configurations, handshakes — is judged by the
+    // oracles (and reads from the client history too), or changed nothing the checker keeps
   }
 
   /** Final checks that need the end state; returns every violation found during the run. */
@@ -195,19 +199,19 @@ public final class RaftSafetyChecker {
     }
   }
 
-  private void onRoleChanged(RoleChanged e) {
-    NodeState n = node(e.node());
-    n.role = e.role();
-    n.term = e.term();
-    if (!"LEADER".equals(e.role())) {
+  private void onRoleChanged(int id, String role, long term) {
+    NodeState n = node(id);
+    n.role = role;
+    n.term = term;
+    if (!"LEADER".equals(role)) {
       return;
     }
-    Integer previous = leaderByTerm.putIfAbsent(e.term(), e.node());
-    if (previous != null && previous != e.node()) {
-      violation(SafetyProperty.ELECTION_SAFETY, List.of(previous, e.node()), e.term(), 0,
-          "nodes " + previous + " and " + e.node() + " were both elected leader of term " + e.term());
+    Integer previous = leaderByTerm.putIfAbsent(term, id);
+    if (previous != null && previous != id) {
+      violation(SafetyProperty.ELECTION_SAFETY, List.of(previous, id), term, 0,
+          "nodes " + previous + " and " + id + " were both elected leader of term " + term);
     }
-    checkLeaderHoldsCommitted(e.node(), n, e.term());
+    checkLeaderHoldsCommitted(id, n, term);
   }
 
   private void checkLeaderHoldsCommitted(int id, NodeState n, long term) {
@@ -240,15 +244,18 @@ public final class RaftSafetyChecker {
   }
 
   private void onAppended(EntriesAppended e) {
+    if (e.entries().isEmpty()) {
+      return; // an append of nothing says nothing
+    }
     NodeState n = node(e.node());
-    long index = e.firstIndex();
+    long index = e.entries().get(0).index();
     if (index > n.log.lastIndex() + 1) {
       violation(SafetyProperty.LOG_MATCHING, List.of(e.node()), n.term, index,
           "node " + e.node() + " appended at index " + index + " but its log ends at " + n.log.lastIndex()
               + ": the log has a gap");
       return;
     }
-    for (EntryId entry : e.entries()) {
+    for (Observation.EntryRef entry : e.entries()) {
       appendOne(e.node(), n, index, entry);
       index++;
     }
@@ -257,7 +264,7 @@ public final class RaftSafetyChecker {
     }
   }
 
-  private void appendOne(int id, NodeState n, long index, EntryId entry) {
+  private void appendOne(int id, NodeState n, long index, Observation.EntryRef entry) {
     if (index <= n.log.baseIndex()) {
       return; // already covered by the node's snapshot
     }
@@ -296,11 +303,11 @@ public final class RaftSafetyChecker {
 
   private void onCommitAdvanced(CommitAdvanced e) {
     NodeState n = node(e.node());
-    if (e.commitIndex() < n.commitIndex) {
-      violation(SafetyProperty.COMMIT_MONOTONIC, List.of(e.node()), n.term, e.commitIndex(),
-          "node " + e.node() + " commit index went from " + n.commitIndex + " down to " + e.commitIndex());
+    if (e.index() < n.commitIndex) {
+      violation(SafetyProperty.COMMIT_MONOTONIC, List.of(e.node()), n.term, e.index(),
+          "node " + e.node() + " commit index went from " + n.commitIndex + " down to " + e.index());
     }
-    learnCommittedUpTo(e.node(), n, e.commitIndex());
+    learnCommittedUpTo(e.node(), n, e.index());
   }
 
   private void learnCommittedUpTo(int id, NodeState n, long commitIndex) {

@@ -1,11 +1,12 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Applied;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.ReadServed;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.SnapshotInstalled;
+import io.tumbler.raft.node.Observation.Applied;
+import io.tumbler.raft.node.Observation.ReadServed;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.raft.node.Observation.SnapshotInstalled;
+import io.tumbler.raft.node.ReadMode;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -24,7 +25,8 @@ final class ReadAppliedOracle {
   /** Node -> the highest index its state machine holds (absent while down). */
   private final TreeMap<Integer, Long> applied = new TreeMap<>();
 
-  void observe(JournalEvent event, ViolationSink sink) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
     if (event instanceof Applied e) {
       applied.put(e.node(), e.index());
     } else if (event instanceof SnapshotInstalled e) {
@@ -33,7 +35,7 @@ final class ReadAppliedOracle {
       applied.put(e.node(), e.snapshotIndex());
     } else if (event instanceof Crashed e) {
       applied.remove(e.node());
-    } else if (event instanceof ReadServed e && !"LOCAL".equals(e.mode())) {
+    } else if (event instanceof ReadServed e && e.mode() != ReadMode.LOCAL) {
       check(e, sink);
     }
   }
@@ -44,7 +46,7 @@ final class ReadAppliedOracle {
       return;
     }
     sink.report(SafetyProperty.READ_AFTER_APPLY, List.of(e.node()), 0, e.readIndex(), "node " + e.node()
-        + " served a " + e.mode().toLowerCase(java.util.Locale.ROOT) + " read at read index " + e.readIndex()
+        + " served a " + e.mode().name().toLowerCase(java.util.Locale.ROOT) + " read at read index " + e.readIndex()
         + " from a state machine applied only to index " + have);
   }
 }

@@ -1,7 +1,7 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
+import io.tumbler.scenario.journal.HarnessEvent.ReadAnswered;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -24,7 +24,8 @@ final class ReadConfirmationOracle {
     this.configurations = configurations;
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
     if (event instanceof ReadAnswered e && e.confirmedBy() != null) {
       check(e, sink);
     }

@@ -1,8 +1,8 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
-import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
+import io.tumbler.raft.node.Observation.ClientAcked;
+import io.tumbler.scenario.journal.HarnessEvent.ReadAnswered;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,10 +28,11 @@ final class ReadFreshnessOracle {
   private final TreeMap<Long, Long> highestAckedByTime = new TreeMap<>();
   private long highestAcked;
 
-  void observe(JournalEvent event, ViolationSink sink) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
     if (event instanceof ClientAcked e && e.index() > highestAcked) {
       highestAcked = e.index();
-      highestAckedByTime.put(e.timeNanos(), highestAcked);
+      highestAckedByTime.put(entry.timeNanos(), highestAcked);
     } else if (event instanceof ReadAnswered e) {
       check(e, sink);
     }

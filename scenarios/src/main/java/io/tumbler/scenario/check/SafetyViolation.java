@@ -1,6 +1,6 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ public record SafetyViolation(
     long index,
     String detail,
     long eventNumber,
-    JournalEvent event) {
+    JournalEntry event) {
 
   public SafetyViolation {
     nodes = List.copyOf(nodes);

@@ -1,15 +1,15 @@
 package io.tumbler.scenario.check;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
-import io.tumbler.scenario.journal.JournalEvent.CampaignStarted;
-import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.TermSeen;
-import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
-import io.tumbler.scenario.journal.JournalEvent.Voted;
-import io.tumbler.scenario.journal.JournalEvent.Wiped;
+import io.tumbler.raft.node.Observation.HardStateSynced;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.raft.node.Observation.Voted;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.HarnessEvent.AppendAcked;
+import io.tumbler.scenario.journal.HarnessEvent.CampaignStarted;
+import io.tumbler.scenario.journal.HarnessEvent.TermSeen;
+import io.tumbler.scenario.journal.HarnessEvent.VoteGranted;
+import io.tumbler.scenario.journal.HarnessEvent.Wiped;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -54,14 +54,16 @@ final class TermOracle {
     String role = "FOLLOWER";
   }
 
-  void observe(JournalEvent event, ViolationSink sink) {
+  void observe(JournalEntry entry, ViolationSink sink) {
+    Object event = entry.payload();
     wireRecorded |= event instanceof TermSeen || event instanceof VoteGranted || event instanceof AppendAcked
-        || event instanceof JournalEvent.VoteRequested;
+        || event instanceof HarnessEvent.VoteRequested;
     if (event instanceof TermSeen e) {
       terms(e.node()).seen = Math.max(terms(e.node()).seen, e.term());
-    } else if (event instanceof RoleChanged e) {
-      rise(e.node(), e.term(), e.role(), "became " + e.role(), sink);
-      terms(e.node()).role = e.role();
+    } else if (RoleChanges.role(event) != null) {
+      String role = RoleChanges.role(event);
+      rise(entry.node(), RoleChanges.term(event), role, "became " + role, sink);
+      terms(entry.node()).role = role;
     } else if (event instanceof HardStateSynced e) {
       rise(e.node(), e.term(), reelection(e.node(), e.votedFor()), "made its hard state durable", sink);
       terms(e.node()).durable = Math.max(terms(e.node()).durable, e.term());

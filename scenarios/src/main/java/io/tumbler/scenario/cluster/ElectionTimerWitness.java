@@ -7,7 +7,8 @@ import io.tumbler.raft.Message;
 import io.tumbler.raft.ProtocolPath;
 import io.tumbler.raft.node.Observation;
 import io.tumbler.raft.node.Ticker;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -16,7 +17,7 @@ import java.util.function.LongSupplier;
  * the ticks it delivers (catch-up bursts included) without asking the node, remembers the latest event that
  * Figure 2 says resets the timer (a real vote granted, a message accepted from the leader of the node's term),
  * and when the node starts a campaign journals that reset and the campaign with the tick counts of both
- * ({@link JournalEvent.ElectionTimerReset}, {@link JournalEvent.CampaignStarted}). Heartbeats arrive every few
+ * ({@link HarnessEvent.ElectionTimerReset}, {@link HarnessEvent.CampaignStarted}). Heartbeats arrive every few
  * ticks, so resets are held here and only the one that precedes a campaign reaches the journal.
  *
  * <p>Nothing here schedules an event or touches the node: the simulation, and so the fingerprint, is unchanged.
@@ -26,7 +27,7 @@ final class ElectionTimerWitness {
   private final int nodeId;
   private final int electionTimeoutTicks;
   private final LongSupplier nowNanos;
-  private final Consumer<JournalEvent> journalSink;
+  private final Consumer<JournalEntry> journalSink;
   private long deliveredTicks;
   /** The node is being handed a tick right now. */
   private boolean ticking;
@@ -37,13 +38,13 @@ final class ElectionTimerWitness {
    * messages are the common case (every heartbeat), so they are held as fields and made an event only when
    * a campaign needs them.
    */
-  private JournalEvent.ElectionTimerReset pendingReset;
+  private HarnessEvent.ElectionTimerReset pendingReset;
   private Message pendingLeaderMessage;
   private long pendingLeaderTicks;
   private long pendingLeaderNanos;
 
   ElectionTimerWitness(int nodeId, int electionTimeoutTicks, LongSupplier nowNanos,
-      Consumer<JournalEvent> journalSink) {
+      Consumer<JournalEntry> journalSink) {
     this.nodeId = nodeId;
     this.electionTimeoutTicks = electionTimeoutTicks;
     this.nowNanos = nowNanos;
@@ -107,13 +108,13 @@ final class ElectionTimerWitness {
     ProtocolPath path = taken.path();
     if (path == ProtocolPath.VOTE_GRANTED) {
       pendingLeaderMessage = null;
-      pendingReset = new JournalEvent.ElectionTimerReset(nowNanos.getAsLong(), nodeId, taken.term(), "VOTE_GRANTED",
+      pendingReset = new HarnessEvent.ElectionTimerReset(nowNanos.getAsLong(), nodeId, taken.term(), "VOTE_GRANTED",
           taken.peer(), deliveredTicks);
     } else if (path == ProtocolPath.PRE_VOTE_STARTED || path == ProtocolPath.ELECTION_ON_TIMEOUT
         || path == ProtocolPath.ELECTION_ON_TRANSFER || path == ProtocolPath.ELECTION_AFTER_PRE_VOTE) {
       journalPendingReset();
       long campaignTerm = path == ProtocolPath.PRE_VOTE_STARTED ? taken.term() + 1 : taken.term();
-      journalSink.accept(new JournalEvent.CampaignStarted(nowNanos.getAsLong(), nodeId, campaignTerm, path.name(),
+      journalSink.accept(new HarnessEvent.CampaignStarted(nowNanos.getAsLong(), nodeId, campaignTerm, path.name(),
           trigger(), deliveredTicks, electionTimeoutTicks));
     }
   }
@@ -121,7 +122,7 @@ final class ElectionTimerWitness {
   private void journalPendingReset() {
     if (pendingLeaderMessage != null) {
       Message m = pendingLeaderMessage;
-      pendingReset = new JournalEvent.ElectionTimerReset(pendingLeaderNanos, nodeId, m.term(), "LEADER_MESSAGE",
+      pendingReset = new HarnessEvent.ElectionTimerReset(pendingLeaderNanos, nodeId, m.term(), "LEADER_MESSAGE",
           m.from(), pendingLeaderTicks);
       pendingLeaderMessage = null;
     }

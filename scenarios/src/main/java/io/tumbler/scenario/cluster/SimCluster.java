@@ -1,21 +1,16 @@
 package io.tumbler.scenario.cluster;
 
 import io.tumbler.fault.FaultActuator;
-import io.tumbler.raft.AppendResponse;
-import io.tumbler.raft.Message;
 import io.tumbler.raft.RaftConfig;
-import io.tumbler.raft.RecoveredState;
-import io.tumbler.raft.RequestVote;
-import io.tumbler.raft.VoteResponse;
 import io.tumbler.raft.node.Observation;
 import io.tumbler.scenario.client.ClientConfig;
 import io.tumbler.scenario.client.ClientProcess;
 import io.tumbler.scenario.client.ClientShared;
 import io.tumbler.scenario.client.HistoryRecorder;
-import io.tumbler.scenario.coverage.CoveragePath;
 import io.tumbler.scenario.coverage.CoverageCounters;
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.ObservationTranslator;
+import io.tumbler.scenario.coverage.CoveragePath;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.wire.Wire;
 import io.tumbler.scenario.wire.WireCodec;
 import io.tumbler.scenario.workload.Workload;
@@ -52,7 +47,6 @@ public final class SimCluster implements FaultActuator {
   private final java.util.TreeMap<Integer, io.tumbler.sut.NodeView> views = new java.util.TreeMap<>();
   /** Which Raft runs on the nodes ({@link #systemUnderTest}); Tumbler's own unless told otherwise. */
   private io.tumbler.sut.SutKind sut = io.tumbler.sut.SutKind.TUMBLER;
-  private final java.util.TreeMap<Integer, ObservationTranslator> translators = new java.util.TreeMap<>();
   /** Node id -> process id, for every node ever started. */
   private final java.util.TreeMap<Integer, Integer> processes = new java.util.TreeMap<>();
   /** Process id -> node id. */
@@ -61,7 +55,7 @@ public final class SimCluster implements FaultActuator {
   private final java.util.TreeSet<Integer> retired = new java.util.TreeSet<>();
   private final List<Integer> bootstrapPeers = new ArrayList<>();
   private final MembershipChanges membership;
-  private final Consumer<JournalEvent> journalSink;
+  private final Consumer<JournalEntry> journalSink;
   private final NodeEvents nodeEvents;
   private final List<String> notes = new ArrayList<>();
   private final CoverageCounters coverage = new CoverageCounters();
@@ -86,7 +80,7 @@ public final class SimCluster implements FaultActuator {
     void applied(int node, io.tumbler.vm.VmStateMachine stateMachine, long index);
   }
 
-  public SimCluster(Simulation simulation, ClusterConfig config, Consumer<JournalEvent> journalSink,
+  public SimCluster(Simulation simulation, ClusterConfig config, Consumer<JournalEntry> journalSink,
       NodeEvents nodeEvents) {
     this.simulation = simulation;
     this.config = config;
@@ -149,7 +143,7 @@ public final class SimCluster implements FaultActuator {
       }
 
       public void startImpostor(int node) {
-        journalSink.accept(new JournalEvent.NodeJoined(simulation.nowNanos(), node));
+        journalSink.accept(new HarnessEvent.NodeJoined(simulation.nowNanos(), node));
         host.start(processOf(node));
       }
 
@@ -188,7 +182,7 @@ public final class SimCluster implements FaultActuator {
   /** Starts reserved node {@code id} as a new host, from the bootstrap peers (which do not name it). */
   private void startJoiningNode(int id) {
     join(id);
-    journalSink.accept(new JournalEvent.NodeJoined(simulation.nowNanos(), id));
+    journalSink.accept(new HarnessEvent.NodeJoined(simulation.nowNanos(), id));
     host.start(processOf(id));
   }
 
@@ -424,21 +418,15 @@ public final class SimCluster implements FaultActuator {
   /** A node of Tumbler's Raft is starting (its process was counted by {@link #startingSut}). */
   void starting(TumblerNode node) {
     running.put(node.nodeId(), node);
-    translators.put(node.nodeId(), new ObservationTranslator());
   }
 
   void observe(TumblerNode process, Observation observation) {
-    long now = simulation.nowNanos();
     coverage.observe(observation);
-    if (observation instanceof Observation.Recovered r) {
-      announceRecovery(now, process, r);
-      return;
-    }
     if (observation instanceof Observation.PathTaken taken) {
       process.timer().pathTaken(taken);
     }
-    for (JournalEvent event : translators.get(process.nodeId()).translate(now, observation)) {
-      journalSink.accept(event);
+    if (journaled(observation)) {
+      journalSink.accept(new JournalEntry.Stamped(simulation.nowNanos(), observation));
     }
     ProtocolSteps.ofObservation(observation, triggers);
     if (observation instanceof Observation.Applied a) {
@@ -446,18 +434,13 @@ public final class SimCluster implements FaultActuator {
     }
   }
 
-  private void announceRecovery(long now, TumblerNode process, Observation.Recovered r) {
-    RecoveredState state = process.storage().recovered();
-    journalSink.accept(new JournalEvent.Recovered(now, r.node(), r.term(), r.votedFor(), r.commitIndex(),
-        state.snapshotMeta().index(), state.snapshotMeta().term()));
-    if (state.entries().isEmpty()) {
-      return;
-    }
-    List<JournalEvent.EntryId> ids = new ArrayList<>(state.entries().size());
-    for (io.tumbler.raft.Entry e : state.entries()) {
-      ids.add(new JournalEvent.EntryId(e.term(), e.digest()));
-    }
-    journalSink.accept(new JournalEvent.EntriesAppended(now, r.node(), state.entries().get(0).index(), ids));
+  /**
+   * Whether the journal keeps an observation: all but the protocol paths (counted for coverage, kept in the trace;
+   * no check reads them) and appends of nothing.
+   */
+  private static boolean journaled(Observation observation) {
+    return !(observation instanceof Observation.PathTaken)
+        && !(observation instanceof Observation.EntriesAppended a && a.entries().isEmpty());
   }
 
   /** What the harness sees on the simulated wire: journaled for the oracles, and steps for the triggers. */
@@ -484,7 +467,7 @@ public final class SimCluster implements FaultActuator {
   }
 
   /** What another system under test's node journals. */
-  void journal(JournalEvent event) {
+  void journal(JournalEntry event) {
     journalSink.accept(event);
   }
 
@@ -503,7 +486,7 @@ public final class SimCluster implements FaultActuator {
     running.remove(nodeId);
     views.remove(nodeId);
     coverage.count(CoveragePath.NODE_CRASHES);
-    journalSink.accept(new JournalEvent.Crashed(simulation.nowNanos(), nodeId));
+    journalSink.accept(new HarnessEvent.Crashed(simulation.nowNanos(), nodeId));
   }
 
   /** Fail-stop: a node that halts (failed fsync, corrupt log) is crashed; a heal restarts it. */
@@ -669,14 +652,14 @@ public final class SimCluster implements FaultActuator {
     if (host.pause(processOf(node), durationNanos)) {
       coverage.count(CoveragePath.NODE_PAUSES);
       long now = simulation.nowNanos();
-      journalSink.accept(new JournalEvent.Paused(now, node, now + durationNanos));
+      journalSink.accept(new HarnessEvent.Paused(now, node, now + durationNanos));
     }
   }
 
   @Override
   public void wipe(int node) {
     host.wipe(processOf(node));
-    journalSink.accept(new JournalEvent.Wiped(simulation.nowNanos(), node));
+    journalSink.accept(new HarnessEvent.Wiped(simulation.nowNanos(), node));
   }
 
   @Override
@@ -834,14 +817,14 @@ public final class SimCluster implements FaultActuator {
     }
     io.tumbler.raft.JoinProof readdressed = new io.tumbler.raft.JoinProof(proof.from(), leader.nodeId(), proof.term(),
         proof.hostId(), proof.incarnation(), proof.nonce(), proof.mac());
-    journalSink.accept(new JournalEvent.HandshakeReplayed(simulation.nowNanos(), leader.nodeId(), proof.from(),
+    journalSink.accept(new HarnessEvent.HandshakeReplayed(simulation.nowNanos(), leader.nodeId(), proof.from(),
         proof.nonce()));
     leader.deliver(proof.from(), readdressed);
     return true;
   }
 
   private void journalHandshakeHost(int id, io.tumbler.raft.membership.HostIdentity identity) {
-    journalSink.accept(new JournalEvent.HandshakeHost(simulation.nowNanos(), id, identity.hostId(),
+    journalSink.accept(new HarnessEvent.HandshakeHost(simulation.nowNanos(), id, identity.hostId(),
         identity.incarnation(), rejoinHosts.authentic(identity)));
   }
 

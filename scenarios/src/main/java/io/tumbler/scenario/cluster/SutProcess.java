@@ -1,6 +1,6 @@
 package io.tumbler.scenario.cluster;
 
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.wire.Wire;
 import io.tumbler.sim.clock.Timer;
 import io.tumbler.sim.disk.SimDisk;
@@ -150,7 +150,7 @@ final class SutProcess implements SimProcess<Wire>, NodeView {
     }
 
     @Override
-    public void journal(JournalEvent event) {
+    public void journal(JournalEntry event) {
       cluster.journal(event);
     }
 

@@ -5,7 +5,8 @@ import io.tumbler.raft.Message;
 import io.tumbler.raft.RequestVote;
 import io.tumbler.raft.TimeoutNow;
 import io.tumbler.raft.VoteResponse;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.sim.kernel.Simulation;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,11 +22,11 @@ import java.util.function.Consumer;
  */
 final class WireObserver {
   private final Simulation simulation;
-  private final Consumer<JournalEvent> journalSink;
+  private final Consumer<JournalEntry> journalSink;
   private final StepTriggers triggers;
   private final ReadRounds readRounds = new ReadRounds();
 
-  WireObserver(Simulation simulation, Consumer<JournalEvent> journalSink, StepTriggers triggers) {
+  WireObserver(Simulation simulation, Consumer<JournalEntry> journalSink, StepTriggers triggers) {
     this.simulation = simulation;
     this.journalSink = journalSink;
     this.triggers = triggers;
@@ -33,8 +34,8 @@ final class WireObserver {
 
   /**
    * A message about to reach node {@code nodeId}, whose term is {@code nodeTerm}: a higher term the node may
-   * adopt is journaled ({@link JournalEvent.TermSeen}), and so is a real vote request, with the candidate's
-   * last entry ({@link JournalEvent.VoteRequested}). Pre-vote requests and granted pre-vote answers carry a
+   * adopt is journaled ({@link HarnessEvent.TermSeen}), and so is a real vote request, with the candidate's
+   * last entry ({@link HarnessEvent.VoteRequested}). Pre-vote requests and granted pre-vote answers carry a
    * term nobody holds yet; they justify no term change. The delivery is also a protocol step an armed
    * trigger may be waiting for ({@link ProtocolSteps}).
    */
@@ -45,10 +46,10 @@ final class WireObserver {
     boolean preVoteTerm = message instanceof RequestVote rv && rv.preVote()
         || message instanceof VoteResponse vr && vr.preVote() && vr.granted();
     if (message.term() > nodeTerm && !preVoteTerm) {
-      journalSink.accept(new JournalEvent.TermSeen(now, nodeId, message.from(), message.term()));
+      journalSink.accept(new HarnessEvent.TermSeen(now, nodeId, message.from(), message.term()));
     }
     if (message instanceof RequestVote rv && !rv.preVote()) {
-      journalSink.accept(new JournalEvent.VoteRequested(now, nodeId, rv.from(), rv.term(), rv.lastLogIndex(),
+      journalSink.accept(new HarnessEvent.VoteRequested(now, nodeId, rv.from(), rv.term(), rv.lastLogIndex(),
           rv.lastLogTerm()));
     }
   }
@@ -57,12 +58,12 @@ final class WireObserver {
   void sending(Message message) {
     readRounds.sending(message, simulation.nowNanos());
     if (message instanceof VoteResponse vr && vr.granted() && !vr.preVote()) {
-      journalSink.accept(new JournalEvent.VoteGranted(simulation.nowNanos(), vr.from(), vr.to(), vr.term()));
+      journalSink.accept(new HarnessEvent.VoteGranted(simulation.nowNanos(), vr.from(), vr.to(), vr.term()));
     } else if (message instanceof AppendResponse ar && ar.success()) {
-      journalSink.accept(new JournalEvent.AppendAcked(simulation.nowNanos(), ar.from(), ar.to(), ar.term(),
+      journalSink.accept(new HarnessEvent.AppendAcked(simulation.nowNanos(), ar.from(), ar.to(), ar.term(),
           ar.index()));
     } else if (message instanceof TimeoutNow t) {
-      journalSink.accept(new JournalEvent.TransferSent(simulation.nowNanos(), t.from(), t.to(), t.term()));
+      journalSink.accept(new HarnessEvent.TransferSent(simulation.nowNanos(), t.from(), t.to(), t.term()));
     }
   }
 
@@ -70,7 +71,7 @@ final class WireObserver {
   void readAnswered(int nodeId, io.tumbler.raft.node.ReadMode mode, long arrivalNanos, long appliedIndex) {
     List<Integer> confirmedBy = mode == io.tumbler.raft.node.ReadMode.LINEARIZABLE
         ? readRounds.confirmedSince(nodeId, arrivalNanos) : null;
-    journalSink.accept(new JournalEvent.ReadAnswered(simulation.nowNanos(), nodeId, mode.name(), arrivalNanos,
+    journalSink.accept(new HarnessEvent.ReadAnswered(simulation.nowNanos(), nodeId, mode.name(), arrivalNanos,
         appliedIndex, confirmedBy));
   }
 }

@@ -1,12 +1,12 @@
 package io.tumbler.scenario.run;
 
+import io.tumbler.raft.node.Observation;
+import io.tumbler.raft.node.Observation.HardStateSynced;
+import io.tumbler.raft.node.Observation.Recovered;
+import io.tumbler.raft.node.Observation.Voted;
 import io.tumbler.scenario.cluster.ClusterConfig;
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.Voted;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -37,16 +37,16 @@ final class ElectionBound {
   }
 
   /** Failures (empty if settled in time, or if the run ended before the bound and before settling). */
-  List<String> problems(List<JournalEvent> journal, long healedAtNanos, long endNanos) {
+  List<String> problems(List<JournalEntry> journal, long healedAtNanos, long endNanos) {
     int highestId = nodes;
-    for (JournalEvent e : journal) {
+    for (JournalEntry e : journal) {
       highestId = Math.max(highestId, e.node()); // nodes added after the bootstrap ones
     }
     long[] terms = new long[highestId + 1];
     String[] roles = new String[highestId + 1]; // null while down
     TreeSet<Integer> candidates = new TreeSet<>();
     boolean checkedAtHeal = false;
-    for (JournalEvent e : journal) {
+    for (JournalEntry e : journal) {
       if (e.timeNanos() >= healedAtNanos && !checkedAtHeal) {
         checkedAtHeal = true;
         if (settled(terms, roles)) {
@@ -78,13 +78,23 @@ final class ElectionBound {
         boundNanos / 1e9, candidates));
   }
 
-  private static void fold(JournalEvent e, long[] terms, String[] roles) {
-    int n = e.node();
+  private static void fold(JournalEntry entry, long[] terms, String[] roles) {
+    int n = entry.node();
     if (n <= 0 || n >= terms.length) {
       return;
     }
-    if (e instanceof RoleChanged r) {
-      roles[n] = r.role();
+    Object e = entry.payload();
+    if (e instanceof Observation.BecameFollower r) {
+      roles[n] = "FOLLOWER";
+      terms[n] = Math.max(terms[n], r.term());
+    } else if (e instanceof Observation.BecamePreCandidate r) {
+      roles[n] = "PRE_CANDIDATE";
+      terms[n] = Math.max(terms[n], r.term());
+    } else if (e instanceof Observation.BecameCandidate r) {
+      roles[n] = "CANDIDATE";
+      terms[n] = Math.max(terms[n], r.term());
+    } else if (e instanceof Observation.BecameLeader r) {
+      roles[n] = "LEADER";
       terms[n] = Math.max(terms[n], r.term());
     } else if (e instanceof HardStateSynced h) {
       terms[n] = Math.max(terms[n], h.term());

@@ -5,7 +5,7 @@ import io.tumbler.lin.CheckResult;
 import io.tumbler.scenario.check.SafetyViolation;
 import io.tumbler.scenario.client.HistoryRecorder;
 import io.tumbler.scenario.cluster.SimCluster;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 
 /**
@@ -40,7 +40,7 @@ interface FinishedRun {
   /** The linearizability verdict of the client history (computed once). */
   CheckResult linearizability();
 
-  List<JournalEvent> journal();
+  List<JournalEntry> journal();
 
   List<AppliedFault> appliedFaults();
 

@@ -1,6 +1,7 @@
 package io.tumbler.scenario.run;
 
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 
 /** Small questions scenario checks ask of a journal. */
@@ -8,45 +9,48 @@ final class JournalQueries {
   private JournalQueries() {}
 
   /** The highest commit index any of {@code nodes} reported at or before {@code timeNanos}. */
-  static long commitAt(List<JournalEvent> journal, List<Integer> nodes, long timeNanos) {
+  static long commitAt(List<JournalEntry> journal, List<Integer> nodes, long timeNanos) {
     long commit = 0;
-    for (JournalEvent e : journal) {
+    for (JournalEntry e : journal) {
       if (e.timeNanos() > timeNanos) {
         break;
       }
-      if (e instanceof JournalEvent.CommitAdvanced c && nodes.contains(c.node())) {
-        commit = Math.max(commit, c.commitIndex());
+      if (e.payload() instanceof Observation.CommitAdvanced c && nodes.contains(c.node())) {
+        commit = Math.max(commit, c.index());
       }
     }
     return commit;
   }
 
-  /** Leader elections (node, term) between two times. */
-  static List<JournalEvent.RoleChanged> leadersBetween(List<JournalEvent> journal, long fromNanos, long toNanos) {
+  /** Leader elections (stamped {@code BecameLeader} observations) between two times. */
+  static List<JournalEntry> leadersBetween(List<JournalEntry> journal, long fromNanos, long toNanos) {
     return journal.stream()
         .filter(e -> e.timeNanos() >= fromNanos && e.timeNanos() <= toNanos)
-        .filter(e -> e instanceof JournalEvent.RoleChanged r && r.role().equals("LEADER"))
-        .map(e -> (JournalEvent.RoleChanged) e)
+        .filter(e -> e.payload() instanceof Observation.BecameLeader)
         .toList();
   }
 
   /** The largest number of entries one truncation removed from {@code node}'s log, judged by its appends. */
-  static long longestTruncation(List<JournalEvent> journal, int node) {
+  static long longestTruncation(List<JournalEntry> journal, int node) {
     long last = 0;
     long longest = 0;
-    for (JournalEvent e : journal) {
+    for (JournalEntry e : journal) {
       if (e.node() != node) {
         continue;
       }
-      if (e instanceof JournalEvent.EntriesAppended a) {
-        last = a.firstIndex() + a.entries().size() - 1; // an append replaces everything from its first index
-      } else if (e instanceof JournalEvent.EntriesTruncated t) {
+      if (e.payload() instanceof Observation.EntriesAppended a) {
+        last = lastOf(a.entries(), 0); // an append replaces everything from its first index
+      } else if (e.payload() instanceof Observation.EntriesTruncated t) {
         longest = Math.max(longest, last - t.fromIndex() + 1);
         last = t.fromIndex() - 1;
-      } else if (e instanceof JournalEvent.Recovered) {
-        last = 0;
+      } else if (e.payload() instanceof Observation.Recovered r) {
+        last = lastOf(r.entries(), 0); // the recovered log, as far as it goes beyond the snapshot
       }
     }
     return longest;
+  }
+
+  private static long lastOf(List<Observation.EntryRef> entries, long ifEmpty) {
+    return entries.isEmpty() ? ifEmpty : entries.get(entries.size() - 1).index();
   }
 }

@@ -3,8 +3,8 @@ package io.tumbler.scenario.run;
 import io.tumbler.fault.Schedule;
 import io.tumbler.lin.CheckResult;
 import io.tumbler.lin.history.History;
-import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.check.SafetyViolation;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,7 +20,7 @@ public record RunArtifacts(
     Schedule schedule,
     History history,
     String model,
-    List<JournalEvent> journal,
+    List<JournalEntry> journal,
     List<io.tumbler.fault.AppliedFault> appliedFaults,
     List<SafetyViolation> safetyViolations,
     CheckResult linearizability,

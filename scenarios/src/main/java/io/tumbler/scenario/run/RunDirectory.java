@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.lin.io.jsonl.JsonlHeader;
 import io.tumbler.lin.io.jsonl.JsonlHistoryWriter;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.journal.JournalFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -102,8 +102,8 @@ public final class RunDirectory {
     return RunRecords.checks(run, writeFailures);
   }
 
-  private static void writeJournal(Writer out, List<JournalEvent> journal) throws IOException {
-    for (JournalEvent e : journal) {
+  private static void writeJournal(Writer out, List<JournalEntry> journal) throws IOException {
+    for (JournalEntry e : journal) {
       JournalFile.write(out, e);
     }
   }

@@ -1,7 +1,7 @@
 package io.tumbler.scenario.run;
 
 import io.tumbler.fault.AppliedFault;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.List;
 
 /**
@@ -14,5 +14,5 @@ public interface ScenarioCheck {
   List<String> evaluate(RunRecord run);
 
   /** What a scenario check sees: the journal, the faults as applied, and the run's timing. */
-  record RunRecord(List<JournalEvent> journal, List<AppliedFault> faults, long safetyEndNanos, int nodes) {}
+  record RunRecord(List<JournalEntry> journal, List<AppliedFault> faults, long safetyEndNanos, int nodes) {}
 }

@@ -14,11 +14,10 @@ import io.tumbler.lin.model.ModelOptions;
 import io.tumbler.lin.model.Models;
 import io.tumbler.scenario.check.RaftSafetyChecker;
 import io.tumbler.scenario.check.SafetyViolation;
-import io.tumbler.scenario.client.ClientConfig;
 import io.tumbler.scenario.client.ClientShared;
 import io.tumbler.scenario.client.HistoryRecorder;
 import io.tumbler.scenario.cluster.SimCluster;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.trace.TraceFile;
 import io.tumbler.scenario.workload.ReadMode;
 import io.tumbler.scenario.workload.Workload;
@@ -26,9 +25,9 @@ import io.tumbler.scenario.workload.Workloads;
 import io.tumbler.sim.kernel.RunBudget;
 import io.tumbler.sim.kernel.Simulation;
 import io.tumbler.sim.trace.TraceJournal;
+import io.tumbler.vm.Violation;
 import io.tumbler.vm.VmInvariants;
 import io.tumbler.vm.VmStateMachine;
-import io.tumbler.vm.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +130,7 @@ public final class ScenarioRunner {
     final List<String> flags;
     final Simulation sim;
     final RaftSafetyChecker safety = new RaftSafetyChecker();
-    final List<JournalEvent> journal = new ArrayList<>();
+    final List<JournalEntry> journal = new ArrayList<>();
     final List<String> vmViolations = new ArrayList<>();
     final List<AppliedFault> applied = new ArrayList<>();
     final HistoryRecorder history = new HistoryRecorder();
@@ -152,7 +151,7 @@ public final class ScenarioRunner {
       this.cluster.faultSink(this::applyFault);
     }
 
-    void onJournalEvent(JournalEvent event) {
+    void onJournalEvent(JournalEntry event) {
       journal.add(event);
       safety.observe(event);
     }
@@ -367,7 +366,7 @@ public final class ScenarioRunner {
       }
 
       @Override
-      public List<JournalEvent> journal() {
+      public List<JournalEntry> journal() {
         return journal;
       }
 

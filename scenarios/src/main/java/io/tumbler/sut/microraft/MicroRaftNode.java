@@ -11,10 +11,11 @@ import io.microraft.exception.NotLeaderException;
 import io.microraft.model.message.RaftMessage;
 import io.microraft.report.RaftNodeReport;
 import io.microraft.transport.Transport;
+import io.tumbler.raft.node.Observation;
 import io.tumbler.raft.node.ReadMode;
 import io.tumbler.raft.node.ReadOutcome;
 import io.tumbler.raft.node.SubmitResult;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.sut.ClientFrames;
 import io.tumbler.sut.NodeEnvironment;
 import io.tumbler.sut.SutNode;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
  * One incarnation of a MicroRaft node: it serves the production client protocol's frames ({@link ClientFrames}),
  * client commands become {@code replicate}, reads {@code query} with the matching policy, and MicroRaft's outcomes
  * become the client protocol's ({@link SubmitResult}, {@link ReadOutcome}). Its role and term come
- * from MicroRaft's {@link RaftNodeReport}s and are journaled as {@link JournalEvent.RoleChanged} (what the election
+ * from MicroRaft's {@link RaftNodeReport}s and are journaled as the role observations Tumbler's node makes ({@link Observation.BecameLeader} and its
+ * siblings: what the election
  * safety check and the election bound read).
  */
 final class MicroRaftNode implements SutNode, ClientFrames.Service {
@@ -98,6 +100,17 @@ final class MicroRaftNode implements SutNode, ClientFrames.Service {
     env.applied(stateMachine.vm(), index);
   }
 
+  private Observation roleObservation(String name, long term) {
+    switch (name) {
+      case "LEADER":
+        return new Observation.BecameLeader(nodeId, term);
+      case "CANDIDATE":
+        return new Observation.BecameCandidate(nodeId, term);
+      default:
+        return new Observation.BecameFollower(nodeId, term, 0);
+    }
+  }
+
   void onReport(RaftNodeReport report) {
     lastReport = report;
     role = report.getRole();
@@ -108,7 +121,8 @@ final class MicroRaftNode implements SutNode, ClientFrames.Service {
       journaledTerm = term;
       // Journaled as output, once the syncs in flight complete: a term or vote whose sync fails or is lost in a
       // crash was never acted on outside the node, so the journal must not show it either.
-      executor.emit(() -> env.journal(new JournalEvent.RoleChanged(env.trueNanos(), nodeId, name, term)));
+      Observation observation = roleObservation(name, term);
+      executor.emit(() -> env.journal(new JournalEntry.Stamped(env.trueNanos(), observation)));
     }
   }
 

@@ -3,13 +3,13 @@ package io.tumbler.scenario.check;
 import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
 import static io.tumbler.scenario.check.SafetyJournals.assertQuiet;
 import static io.tumbler.scenario.check.SafetyJournals.run;
+import static io.tumbler.scenario.journal.JournalFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.CampaignStarted;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.ElectionTimerReset;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
+import io.tumbler.scenario.journal.HarnessEvent.CampaignStarted;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.HarnessEvent.ElectionTimerReset;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,16 +23,16 @@ class ElectionTimerOracleTest {
   private static final int T = 10;
 
   /** Node 2 starts, grants node 1 a vote of term 1 at tick 12, hears node 1 lead term 1 at tick 15. */
-  private static List<JournalEvent> follower() {
-    List<JournalEvent> j = new ArrayList<>();
-    j.add(new Recovered(0, 2, 0, 0, 0, 0, 0));
+  private static List<JournalEntry> follower() {
+    List<JournalEntry> j = new ArrayList<>();
+    j.add(recovered(0, 2, 0, 0, 0, 0, 0));
     j.add(new CampaignStarted(1, 2, 1, "PRE_VOTE_STARTED", "TICK", 11, T)); // its timer fired: 11 >= 10
     j.add(new ElectionTimerReset(2, 2, 1, "VOTE_GRANTED", 1, 12));
     return j;
   }
 
-  private static List<SafetyViolation> with(List<JournalEvent> base, JournalEvent... extra) {
-    List<JournalEvent> j = new ArrayList<>(base);
+  private static List<SafetyViolation> with(List<JournalEntry> base, JournalEntry... extra) {
+    List<JournalEntry> j = new ArrayList<>(base);
     j.addAll(List.of(extra));
     return run(j);
   }
@@ -56,7 +56,7 @@ class ElectionTimerOracleTest {
 
   @Test
   void aCampaignTooSoonAfterAMessageFromTheLeaderIsCaught() {
-    List<JournalEvent> j = follower();
+    List<JournalEntry> j = follower();
     j.add(new ElectionTimerReset(4, 2, 1, "LEADER_MESSAGE", 1, 15));
     assertQuiet(with(j, new CampaignStarted(5, 2, 2, "ELECTION_ON_TIMEOUT", "TICK", 15 + T, T)));
     List<SafetyViolation> found = with(j, new CampaignStarted(5, 2, 2, "ELECTION_ON_TIMEOUT", "TICK", 15 + 3, T));
@@ -73,10 +73,10 @@ class ElectionTimerOracleTest {
 
   @Test
   void theCandidacyAfterAWonPreVoteIsExemptUnlessTheLeaderEndedTheRound() {
-    List<JournalEvent> j = follower();
+    List<JournalEntry> j = follower();
     j.add(new CampaignStarted(3, 2, 2, "PRE_VOTE_STARTED", "TICK", 12 + T, T));
     assertQuiet(with(j, new CampaignStarted(4, 2, 2, "ELECTION_AFTER_PRE_VOTE", "VoteResponse", 12 + T + 1, T)));
-    List<JournalEvent> voted = new ArrayList<>(j); // a real vote granted mid-round does not end the round
+    List<JournalEntry> voted = new ArrayList<>(j); // a real vote granted mid-round does not end the round
     voted.add(new ElectionTimerReset(4, 2, 1, "VOTE_GRANTED", 4, 12 + T + 1));
     assertQuiet(with(voted, new CampaignStarted(5, 2, 2, "ELECTION_AFTER_PRE_VOTE", "VoteResponse", 12 + T + 2, T)));
     j.add(new ElectionTimerReset(4, 2, 1, "LEADER_MESSAGE", 1, 12 + T + 1)); // the leader spoke: round over
@@ -88,7 +88,7 @@ class ElectionTimerOracleTest {
 
   @Test
   void aCampaignResetsTheTimerForTheNextOne() {
-    List<JournalEvent> j = follower();
+    List<JournalEntry> j = follower();
     j.add(new CampaignStarted(3, 2, 2, "ELECTION_ON_TIMEOUT", "TICK", 12 + T, T));
     assertOnly(SafetyProperty.ELECTION_TIMER_RULE,
         with(j, new CampaignStarted(4, 2, 3, "ELECTION_ON_TIMEOUT", "TICK", 12 + T + 2, T)));
@@ -96,9 +96,9 @@ class ElectionTimerOracleTest {
 
   @Test
   void aRestartResetsTheTimerAndItsTickCount() {
-    List<JournalEvent> j = follower();
+    List<JournalEntry> j = follower();
     j.add(new Crashed(3, 2));
-    j.add(new Recovered(4, 2, 1, 1, 0, 0, 0));
+    j.add(recovered(4, 2, 1, 1, 0, 0, 0));
     // The new incarnation counts from 0: 10 ticks after the restart is a full timeout, 9 is not.
     assertQuiet(with(j, new CampaignStarted(5, 2, 2, "PRE_VOTE_STARTED", "TICK", T, T)));
     List<SafetyViolation> found = with(j, new CampaignStarted(5, 2, 2, "PRE_VOTE_STARTED", "TICK", T - 1, T));

@@ -4,25 +4,18 @@ import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
 import static io.tumbler.scenario.check.SafetyJournals.assertQuiet;
 import static io.tumbler.scenario.check.SafetyJournals.e;
 import static io.tumbler.scenario.check.SafetyJournals.run;
+import static io.tumbler.scenario.journal.JournalFixtures.*;
 
-
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
-import io.tumbler.scenario.journal.JournalEvent.CampaignStarted;
-import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
-import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.EntriesAppended;
-import io.tumbler.scenario.journal.JournalEvent.EntryId;
-import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
-import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.TermSeen;
-import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
-import io.tumbler.scenario.journal.JournalEvent.VoteRequested;
-import io.tumbler.scenario.journal.JournalEvent.Voted;
-import io.tumbler.scenario.journal.JournalEvent.Wiped;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.HarnessEvent.AppendAcked;
+import io.tumbler.scenario.journal.HarnessEvent.CampaignStarted;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.HarnessEvent.ReadAnswered;
+import io.tumbler.scenario.journal.HarnessEvent.TermSeen;
+import io.tumbler.scenario.journal.HarnessEvent.VoteGranted;
+import io.tumbler.scenario.journal.HarnessEvent.VoteRequested;
+import io.tumbler.scenario.journal.HarnessEvent.Wiped;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,29 +28,29 @@ import org.junit.jupiter.api.Test;
 class JournalOraclesTest {
 
   /** Node 1 is elected in term 1 by node 2, then replicates two entries of term 1 to 2 and 3, durably. */
-  private static List<JournalEvent> election() {
-    List<JournalEvent> j = new ArrayList<>();
+  private static List<JournalEntry> election() {
+    List<JournalEntry> j = new ArrayList<>();
     for (int node = 1; node <= 3; node++) {
-      j.add(new Recovered(0, node, 0, 0, 0, 0, 0));
+      j.add(recovered(0, node, 0, 0, 0, 0, 0));
     }
-    j.add(new RoleChanged(1, 1, "PRE_CANDIDATE", 0));
-    j.add(new RoleChanged(2, 1, "CANDIDATE", 1));
-    j.add(new Voted(3, 1, 1, 1));
-    j.add(new HardStateSynced(3, 1, 1, 1, 0));
+    j.add(roleChanged(1, 1, "PRE_CANDIDATE", 0));
+    j.add(roleChanged(2, 1, "CANDIDATE", 1));
+    j.add(voted(3, 1, 1, 1));
+    j.add(hardStateSynced(3, 1, 1, 1, 0));
     j.add(new TermSeen(4, 2, 1, 1));
     j.add(new VoteRequested(4, 2, 1, 1, 0, 0));
-    j.add(new Voted(5, 2, 1, 1));
-    j.add(new HardStateSynced(5, 2, 1, 1, 0));
+    j.add(voted(5, 2, 1, 1));
+    j.add(hardStateSynced(5, 2, 1, 1, 0));
     j.add(new VoteGranted(5, 2, 1, 1));
-    j.add(new RoleChanged(6, 1, "LEADER", 1));
-    j.add(new EntriesAppended(7, 1, 1, List.of(e(1, 11), e(1, 12))));
+    j.add(roleChanged(6, 1, "LEADER", 1));
+    j.add(entriesAppended(7, 1, 1, List.of(e(1, 11), e(1, 12))));
     for (int node = 2; node <= 3; node++) {
       if (node == 3) {
         j.add(new TermSeen(8, 3, 1, 1));
       }
-      j.add(new RoleChanged(8, node, "FOLLOWER", 1));
-      j.add(new EntriesAppended(9, node, 1, List.of(e(1, 11), e(1, 12))));
-      j.add(new HardStateSynced(9, node, 1, node == 2 ? 1 : 0, 0));
+      j.add(roleChanged(8, node, "FOLLOWER", 1));
+      j.add(entriesAppended(9, node, 1, List.of(e(1, 11), e(1, 12))));
+      j.add(hardStateSynced(9, node, 1, node == 2 ? 1 : 0, 0));
       j.add(new AppendAcked(9, node, 1, 1, 2));
     }
     return j;
@@ -65,8 +58,8 @@ class JournalOraclesTest {
 
 
 
-  private static List<SafetyViolation> withExtra(JournalEvent... extra) {
-    List<JournalEvent> j = election();
+  private static List<SafetyViolation> withExtra(JournalEntry... extra) {
+    List<JournalEntry> j = election();
     j.addAll(List.of(extra));
     return run(j);
   }
@@ -82,36 +75,36 @@ class JournalOraclesTest {
 
   @Test
   void aTermGoingBackWithinAnIncarnationIsCaught() {
-    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "FOLLOWER", 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(roleChanged(10, 3, "FOLLOWER", 0)));
   }
 
   @Test
   void aRestartBelowTheDurableTermIsCaughtAndAWipeIsExempt() {
-    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new Crashed(10, 3), new Recovered(11, 3, 0, 0, 0, 0, 0)));
-    assertQuiet(withExtra(new Crashed(10, 3), new Wiped(10, 3), new Recovered(11, 3, 0, 0, 0, 0, 0)));
-    assertQuiet(withExtra(new Crashed(10, 3), new Recovered(11, 3, 1, 0, 0, 0, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new Crashed(10, 3), recovered(11, 3, 0, 0, 0, 0, 0)));
+    assertQuiet(withExtra(new Crashed(10, 3), new Wiped(10, 3), recovered(11, 3, 0, 0, 0, 0, 0)));
+    assertQuiet(withExtra(new Crashed(10, 3), recovered(11, 3, 1, 0, 0, 0, 0)));
   }
 
   @Test
   void aPreCandidateThatRaisesItsOwnTermIsCaught() {
-    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1),
-        new HardStateSynced(11, 3, 2, 0, 0)));
-    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 2)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(roleChanged(10, 3, "PRE_CANDIDATE", 1),
+        hardStateSynced(11, 3, 2, 0, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(roleChanged(10, 3, "PRE_CANDIDATE", 2)));
   }
 
   @Test
   void aVoterThatAdoptsAPreVoteTermIsCaught() {
     // Node 3 only saw node 2's pre-vote request for term 2 (not journaled as a TermSeen): it must stay in term 1.
-    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new HardStateSynced(10, 3, 2, 0, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(hardStateSynced(10, 3, 2, 0, 0)));
   }
 
   @Test
   void termRisesByElectionOrByAHigherTermMessageAreQuiet() {
-    assertQuiet(withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1), new RoleChanged(11, 3, "CANDIDATE", 2),
-        new HardStateSynced(11, 3, 2, 3, 0)));
-    assertQuiet(withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1), new TermSeen(11, 3, 2, 4),
-        new RoleChanged(11, 3, "FOLLOWER", 4), new HardStateSynced(12, 3, 4, 0, 0)));
-    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(11, 3, "CANDIDATE", 3)));
+    assertQuiet(withExtra(roleChanged(10, 3, "PRE_CANDIDATE", 1), roleChanged(11, 3, "CANDIDATE", 2),
+        hardStateSynced(11, 3, 2, 3, 0)));
+    assertQuiet(withExtra(roleChanged(10, 3, "PRE_CANDIDATE", 1), new TermSeen(11, 3, 2, 4),
+        roleChanged(11, 3, "FOLLOWER", 4), hardStateSynced(12, 3, 4, 0, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(roleChanged(11, 3, "CANDIDATE", 3)));
   }
 
   @Test
@@ -120,29 +113,29 @@ class JournalOraclesTest {
     // the same batch of messages; candidate and follower collapse into no role change, and its vote for itself
     // surfaces later. The harness's campaign event explains the rise.
     CampaignStarted transfer = new CampaignStarted(10, 3, 2, "ELECTION_ON_TRANSFER", "TimeoutNow", 40, 6);
-    assertQuiet(withExtra(transfer, new Voted(12, 3, 2, 3), new HardStateSynced(12, 3, 2, 3, 0)));
+    assertQuiet(withExtra(transfer, voted(12, 3, 2, 3), hardStateSynced(12, 3, 2, 3, 0)));
     // ...but only by one term, and a pre-vote explains nothing.
     assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(
         new CampaignStarted(10, 3, 3, "ELECTION_ON_TRANSFER", "TimeoutNow", 40, 6)));
     assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(
-        new CampaignStarted(10, 3, 2, "PRE_VOTE_STARTED", "TICK", 40, 6), new HardStateSynced(12, 3, 2, 3, 0)));
+        new CampaignStarted(10, 3, 2, "PRE_VOTE_STARTED", "TICK", 40, 6), hardStateSynced(12, 3, 2, 3, 0)));
   }
 
   @Test
   void aCandidateCampaigningAgainIsQuietButAPreCandidateVotingForItselfIsCaught() {
     // Without PreVote a candidate whose election timed out starts the next one without a role change.
-    assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), new RoleChanged(10, 3, "CANDIDATE", 2),
-        new Voted(11, 3, 2, 3), new HardStateSynced(11, 3, 2, 3, 0), new Voted(12, 3, 3, 3),
-        new HardStateSynced(12, 3, 3, 3, 0)));
-    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(new RoleChanged(10, 3, "PRE_CANDIDATE", 1),
-        new Voted(11, 3, 2, 3), new HardStateSynced(11, 3, 2, 3, 0)));
+    assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), roleChanged(10, 3, "CANDIDATE", 2),
+        voted(11, 3, 2, 3), hardStateSynced(11, 3, 2, 3, 0), voted(12, 3, 3, 3),
+        hardStateSynced(12, 3, 3, 3, 0)));
+    assertOnly(SafetyProperty.TERM_MONOTONIC, withExtra(roleChanged(10, 3, "PRE_CANDIDATE", 1),
+        voted(11, 3, 2, 3), hardStateSynced(11, 3, 2, 3, 0)));
   }
 
   // ---- VOTE_DURABLE_BEFORE_SENT / ACK_DURABLE_BEFORE_SENT -------------------------------------------
 
   @Test
   void aVoteSentBeforeItIsDurableIsCaught() {
-    List<JournalEvent> j = election();
+    List<JournalEntry> j = election();
     int at = j.indexOf(new VoteGranted(5, 2, 1, 1));
     j.add(at - 2, j.remove(at)); // the vote leaves before Voted and HardStateSynced
     assertOnly(SafetyProperty.VOTE_DURABLE_BEFORE_SENT, run(j));
@@ -151,13 +144,13 @@ class JournalOraclesTest {
   @Test
   void aRestartThatLosesADurableVoteIsCaught() {
     assertOnly(SafetyProperty.VOTE_DURABLE_BEFORE_SENT,
-        withExtra(new Crashed(10, 2), new Recovered(11, 2, 1, 0, 0, 0, 0)));
-    assertQuiet(withExtra(new Crashed(10, 2), new Recovered(11, 2, 1, 1, 0, 0, 0)));
+        withExtra(new Crashed(10, 2), recovered(11, 2, 1, 0, 0, 0, 0)));
+    assertQuiet(withExtra(new Crashed(10, 2), recovered(11, 2, 1, 1, 0, 0, 0)));
   }
 
   @Test
   void anAckBeforeTheLogIsDurableIsCaught() {
-    List<JournalEvent> j = election();
+    List<JournalEntry> j = election();
     int at = j.lastIndexOf(new AppendAcked(9, 3, 1, 1, 2));
     j.add(at - 2, j.remove(at)); // the acknowledgement leaves before EntriesAppended
     assertOnly(SafetyProperty.ACK_DURABLE_BEFORE_SENT, run(j));
@@ -175,18 +168,18 @@ class JournalOraclesTest {
   @Test
   void aVoteForACandidateWithAShorterLogIsCaught() {
     assertOnly(SafetyProperty.VOTE_LOG_CHECK, withExtra(new TermSeen(10, 3, 2, 2),
-        new VoteRequested(10, 3, 2, 2, 1, 1), new HardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
+        new VoteRequested(10, 3, 2, 2, 1, 1), hardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
     assertOnly(SafetyProperty.VOTE_LOG_CHECK, withExtra(new TermSeen(10, 3, 2, 2),
-        new VoteRequested(10, 3, 2, 2, 5, 0), new HardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
+        new VoteRequested(10, 3, 2, 2, 5, 0), hardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
   }
 
   @Test
   void aVoteForAnUpToDateCandidateIsQuietEvenWhenItsEntriesArriveBeforeTheVoteLeaves() {
     assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), new VoteRequested(10, 3, 2, 2, 2, 1),
-        new HardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
+        hardStateSynced(11, 3, 2, 2, 0), new VoteGranted(11, 3, 2, 2)));
     // Elected by others meanwhile, the candidate's no-op (term 2) reached the voter in the same sync.
     assertQuiet(withExtra(new TermSeen(10, 3, 2, 2), new VoteRequested(10, 3, 2, 2, 2, 1),
-        new EntriesAppended(11, 3, 3, List.of(e(2, 21))), new HardStateSynced(11, 3, 2, 2, 0),
+        entriesAppended(11, 3, 3, List.of(e(2, 21))), hardStateSynced(11, 3, 2, 2, 0),
         new VoteGranted(11, 3, 2, 2)));
   }
 
@@ -194,8 +187,8 @@ class JournalOraclesTest {
 
   @Test
   void aReadBehindAWriteAcknowledgedBeforeItArrivedIsCaught() {
-    List<JournalEvent> acked = List.of(new CommitAdvanced(19, 1, 2), new ClientAcked(20, 1, 7, 1, 2, 1, 12));
-    List<JournalEvent> j = election();
+    List<JournalEntry> acked = List.of(commitAdvanced(19, 1, 2), clientAcked(20, 1, 7, 1, 2, 1, 12));
+    List<JournalEntry> j = election();
     j.addAll(acked);
     j.add(new ReadAnswered(30, 3, "LINEARIZABLE", 25, 1));
     assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
@@ -205,9 +198,9 @@ class JournalOraclesTest {
 
   @Test
   void aReadThatArrivedBeforeTheAcknowledgementOrIsFreshIsQuiet() {
-    List<JournalEvent> j = election();
-    j.add(new CommitAdvanced(19, 1, 2));
-    j.add(new ClientAcked(20, 1, 7, 1, 2, 1, 12));
+    List<JournalEntry> j = election();
+    j.add(commitAdvanced(19, 1, 2));
+    j.add(clientAcked(20, 1, 7, 1, 2, 1, 12));
     j.add(new ReadAnswered(30, 3, "LINEARIZABLE", 20, 1)); // arrived at the same instant: not ordered
     j.add(new ReadAnswered(30, 3, "LINEARIZABLE", 15, 1));
     j.add(new ReadAnswered(30, 1, "LINEARIZABLE", 25, 2));
@@ -217,34 +210,34 @@ class JournalOraclesTest {
   // ---- FIGURE_8_RULE --------------------------------------------------------------------------------
 
   /** Node 2 leads term 2 holding node 1's two entries of term 1; node 3 acknowledges them in term 2. */
-  private static List<JournalEvent> secondLeader() {
-    List<JournalEvent> j = election();
+  private static List<JournalEntry> secondLeader() {
+    List<JournalEntry> j = election();
     j.add(new Crashed(10, 1));
-    j.add(new RoleChanged(11, 2, "CANDIDATE", 2));
-    j.add(new HardStateSynced(11, 2, 2, 2, 0));
+    j.add(roleChanged(11, 2, "CANDIDATE", 2));
+    j.add(hardStateSynced(11, 2, 2, 2, 0));
     j.add(new TermSeen(12, 3, 2, 2));
-    j.add(new RoleChanged(12, 3, "FOLLOWER", 2));
-    j.add(new HardStateSynced(12, 3, 2, 2, 0));
+    j.add(roleChanged(12, 3, "FOLLOWER", 2));
+    j.add(hardStateSynced(12, 3, 2, 2, 0));
     j.add(new VoteGranted(12, 3, 2, 2));
-    j.add(new RoleChanged(13, 2, "LEADER", 2));
+    j.add(roleChanged(13, 2, "LEADER", 2));
     j.add(new AppendAcked(14, 3, 2, 2, 2));
     return j;
   }
 
   @Test
   void committingAnOlderTermsEntryByCountingReplicasIsCaught() {
-    List<JournalEvent> j = secondLeader();
-    j.add(new CommitAdvanced(15, 2, 2));
+    List<JournalEntry> j = secondLeader();
+    j.add(commitAdvanced(15, 2, 2));
     assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
   }
 
   @Test
   void committingThroughAnOwnTermEntryHeldByAMajorityIsQuietAndWithoutTheAckIsCaught() {
-    List<JournalEvent> j = secondLeader();
-    j.add(new EntriesAppended(15, 2, 3, List.of(e(2, 21))));
-    j.add(new EntriesAppended(16, 3, 3, List.of(e(2, 21))));
+    List<JournalEntry> j = secondLeader();
+    j.add(entriesAppended(15, 2, 3, List.of(e(2, 21))));
+    j.add(entriesAppended(16, 3, 3, List.of(e(2, 21))));
     j.add(new AppendAcked(16, 3, 2, 2, 3));
-    j.add(new CommitAdvanced(17, 2, 3));
+    j.add(commitAdvanced(17, 2, 3));
     assertQuiet(run(j));
     j.remove(j.size() - 2); // the follower's acknowledgement of entry 3
     assertOnly(SafetyProperty.FIGURE_8_RULE, run(j));
@@ -254,10 +247,10 @@ class JournalOraclesTest {
 
   @Test
   void aLeaseReadIsJudgedLikeAnyOtherEvenAcrossAPauseOfItsNode() {
-    List<JournalEvent> j = election();
-    j.add(new CommitAdvanced(19, 1, 2));
-    j.add(new JournalEvent.Paused(15, 3, 25));
-    j.add(new ClientAcked(20, 1, 7, 1, 2, 1, 12));
+    List<JournalEntry> j = election();
+    j.add(commitAdvanced(19, 1, 2));
+    j.add(new HarnessEvent.Paused(15, 3, 25));
+    j.add(clientAcked(20, 1, 7, 1, 2, 1, 12));
     j.add(new ReadAnswered(30, 3, "LEASE", 25, 1)); // the ticker makes up the pause: the lease had expired
     assertOnly(SafetyProperty.READ_FRESHNESS, run(j));
     j.set(j.size() - 1, new ReadAnswered(30, 3, "LEASE", 25, 2));
@@ -267,7 +260,7 @@ class JournalOraclesTest {
 
   @Test
   void aLeaderNeedsAMajorityOfVotesOfItsOwnTerm() {
-    List<JournalEvent> j = election();
+    List<JournalEntry> j = election();
     assertQuiet(run(j));
     int grant = indexOf(j, VoteGranted.class);
     j.set(grant, new VoteGranted(5, 2, 1, 0)); // node 2's grant is of an older term: node 1 has 1 vote of 3
@@ -278,18 +271,18 @@ class JournalOraclesTest {
 
   @Test
   void anAcknowledgementMustNameEntriesTheLeaderHolds() {
-    List<JournalEvent> j = election();
-    j.add(new EntriesAppended(10, 3, 3, List.of(e(1, 13)))); // node 3 holds an index the leader never had
+    List<JournalEntry> j = election();
+    j.add(entriesAppended(10, 3, 3, List.of(e(1, 13)))); // node 3 holds an index the leader never had
     j.add(new AppendAcked(10, 3, 1, 1, 3)); // and acknowledges it: beyond the leader's log (it ends at 2)
     assertOnly(SafetyProperty.ACK_MATCHES_LEADER, run(j));
-    List<JournalEvent> stale = election();
+    List<JournalEntry> stale = election();
     int follower3 = stale.size() - 3; // node 3's EntriesAppended: an entry of term 0 at index 2 instead of 1/12
-    stale.set(follower3, new EntriesAppended(9, 3, 1, List.of(e(1, 11), e(0, 99))));
+    stale.set(follower3, entriesAppended(9, 3, 1, List.of(e(1, 11), e(0, 99))));
     assertOnly(SafetyProperty.ACK_MATCHES_LEADER, run(stale).stream()
         .filter(v -> v.property() == SafetyProperty.ACK_MATCHES_LEADER).toList());
   }
 
-  private static int indexOf(List<JournalEvent> j, Class<?> type) {
+  private static int indexOf(List<JournalEntry> j, Class<?> type) {
     for (int i = 0; i < j.size(); i++) {
       if (type.isInstance(j.get(i))) {
         return i;

@@ -3,14 +3,13 @@ package io.tumbler.scenario.check;
 import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
 import static io.tumbler.scenario.check.SafetyJournals.assertQuiet;
 import static io.tumbler.scenario.check.SafetyJournals.run;
+import static io.tumbler.scenario.journal.JournalFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.TransferSent;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.HarnessEvent.ReadAnswered;
+import io.tumbler.scenario.journal.HarnessEvent.TransferSent;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,17 +18,17 @@ import org.junit.jupiter.api.Test;
 class LeaseOracleTest {
 
   /** Three nodes; node 1 leads term 1. */
-  private static List<JournalEvent> ledByNode1() {
-    List<JournalEvent> j = new ArrayList<>();
+  private static List<JournalEntry> ledByNode1() {
+    List<JournalEntry> j = new ArrayList<>();
     for (int node = 1; node <= 3; node++) {
-      j.add(new Recovered(0, node, 0, 0, 0, 0, 0));
+      j.add(recovered(0, node, 0, 0, 0, 0, 0));
     }
-    j.add(new RoleChanged(10, 1, "LEADER", 1));
+    j.add(roleChanged(10, 1, "LEADER", 1));
     return j;
   }
 
-  private static List<SafetyViolation> with(JournalEvent... extra) {
-    List<JournalEvent> j = ledByNode1();
+  private static List<SafetyViolation> with(JournalEntry... extra) {
+    List<JournalEntry> j = ledByNode1();
     j.addAll(List.of(extra));
     return run(j);
   }
@@ -42,15 +41,15 @@ class LeaseOracleTest {
   void leaseReadsWhileTheLeaderIsTheNewestAreQuiet() {
     assertQuiet(with(lease(20, 1), lease(30, 1)));
     // A later leader after the read is no overlap; a ReadIndex read is judged elsewhere.
-    assertQuiet(with(lease(20, 1), new RoleChanged(40, 2, "LEADER", 2)));
+    assertQuiet(with(lease(20, 1), roleChanged(40, 2, "LEADER", 2)));
     // Taken on the lease before the successor was elected, answered after (waiting for its apply): linearizable.
-    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new ReadAnswered(41, 1, "LEASE", 39, 0)));
-    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new ReadAnswered(41, 1, "LINEARIZABLE", 40, 0)));
+    assertQuiet(with(roleChanged(40, 2, "LEADER", 2), new ReadAnswered(41, 1, "LEASE", 39, 0)));
+    assertQuiet(with(roleChanged(40, 2, "LEADER", 2), new ReadAnswered(41, 1, "LINEARIZABLE", 40, 0)));
   }
 
   @Test
   void aLeaseReadAfterALaterTermElectedALeaderIsCaughtNamingBoth() {
-    List<SafetyViolation> found = with(new RoleChanged(40, 2, "LEADER", 2), lease(42, 1));
+    List<SafetyViolation> found = with(roleChanged(40, 2, "LEADER", 2), lease(42, 1));
     assertOnly(SafetyProperty.LEASE_EXCLUSIVE, found);
     String detail = found.get(0).toString();
     assertTrue(detail.contains("node 1 took a lease read as leader of term 1")
@@ -59,10 +58,10 @@ class LeaseOracleTest {
 
   @Test
   void aNodeThatNoLongerLeadsOrRestartedIsNotJudgedByItsOldTerm() {
-    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new RoleChanged(41, 1, "FOLLOWER", 2), lease(42, 1)));
-    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new Crashed(41, 1), lease(42, 1)));
+    assertQuiet(with(roleChanged(40, 2, "LEADER", 2), roleChanged(41, 1, "FOLLOWER", 2), lease(42, 1)));
+    assertQuiet(with(roleChanged(40, 2, "LEADER", 2), new Crashed(41, 1), lease(42, 1)));
     // Re-elected in a later term than any other leader: its lease is its own again.
-    assertQuiet(with(new RoleChanged(40, 2, "LEADER", 2), new RoleChanged(50, 1, "LEADER", 3), lease(51, 1)));
+    assertQuiet(with(roleChanged(40, 2, "LEADER", 2), roleChanged(50, 1, "LEADER", 3), lease(51, 1)));
   }
 
   @Test
@@ -74,7 +73,7 @@ class LeaseOracleTest {
     // and sent TimeoutNow): no successor can exist yet.
     assertQuiet(with(new TransferSent(30, 1, 3, 1), new ReadAnswered(30, 1, "LEASE", 30, 0)));
     // A hand-off in an earlier term does not void the lease of a later leadership.
-    assertQuiet(with(new TransferSent(30, 1, 3, 1), new RoleChanged(40, 3, "LEADER", 2),
-        new RoleChanged(50, 1, "LEADER", 3), lease(51, 1)));
+    assertQuiet(with(new TransferSent(30, 1, 3, 1), roleChanged(40, 3, "LEADER", 2),
+        roleChanged(50, 1, "LEADER", 3), lease(51, 1)));
   }
 }

@@ -4,22 +4,15 @@ import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
 import static io.tumbler.scenario.check.SafetyJournals.assertQuiet;
 import static io.tumbler.scenario.check.SafetyJournals.e;
 import static io.tumbler.scenario.check.SafetyJournals.run;
+import static io.tumbler.scenario.journal.JournalFixtures.*;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.AppendAcked;
-import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
-import io.tumbler.scenario.journal.JournalEvent.ConfigurationChanged;
-import io.tumbler.scenario.journal.JournalEvent.EntriesAppended;
-import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
-import io.tumbler.scenario.journal.JournalEvent.LogReplacedBySnapshot;
-import io.tumbler.scenario.journal.JournalEvent.NodeJoined;
-import io.tumbler.scenario.journal.JournalEvent.ReadAnswered;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.SnapshotInstalled;
-import io.tumbler.scenario.journal.JournalEvent.TermSeen;
-import io.tumbler.scenario.journal.JournalEvent.VoteGranted;
-import io.tumbler.scenario.journal.JournalEvent.Voted;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.HarnessEvent.AppendAcked;
+import io.tumbler.scenario.journal.HarnessEvent.NodeJoined;
+import io.tumbler.scenario.journal.HarnessEvent.ReadAnswered;
+import io.tumbler.scenario.journal.HarnessEvent.TermSeen;
+import io.tumbler.scenario.journal.HarnessEvent.VoteGranted;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,96 +26,96 @@ import org.junit.jupiter.api.Test;
 class MembershipJournalsTest {
   private static final List<Integer> BOOTSTRAP = List.of(1, 2, 3);
 
-  private static List<JournalEvent> base() {
-    List<JournalEvent> j = new ArrayList<>();
+  private static List<JournalEntry> base() {
+    List<JournalEntry> j = new ArrayList<>();
     for (int node = 1; node <= 3; node++) {
-      j.add(new Recovered(0, node, 0, 0, 0, 0, 0));
+      j.add(recovered(0, node, 0, 0, 0, 0, 0));
     }
-    j.add(new RoleChanged(2, 1, "CANDIDATE", 1));
-    j.add(new Voted(3, 1, 1, 1));
-    j.add(new HardStateSynced(3, 1, 1, 1, 0));
+    j.add(roleChanged(2, 1, "CANDIDATE", 1));
+    j.add(voted(3, 1, 1, 1));
+    j.add(hardStateSynced(3, 1, 1, 1, 0));
     j.add(new TermSeen(4, 2, 1, 1));
-    j.add(new Voted(5, 2, 1, 1));
-    j.add(new HardStateSynced(5, 2, 1, 1, 0));
+    j.add(voted(5, 2, 1, 1));
+    j.add(hardStateSynced(5, 2, 1, 1, 0));
     j.add(new VoteGranted(5, 2, 1, 1));
-    j.add(new RoleChanged(6, 1, "LEADER", 1));
-    j.add(new EntriesAppended(7, 1, 1, List.of(e(1, 11), e(1, 12))));
+    j.add(roleChanged(6, 1, "LEADER", 1));
+    j.add(entriesAppended(7, 1, 1, List.of(e(1, 11), e(1, 12))));
     for (int node = 2; node <= 3; node++) {
       if (node == 3) {
         j.add(new TermSeen(8, 3, 1, 1));
       }
-      j.add(new RoleChanged(8, node, "FOLLOWER", 1));
-      j.add(new EntriesAppended(9, node, 1, List.of(e(1, 11), e(1, 12))));
-      j.add(new HardStateSynced(9, node, 1, node == 2 ? 1 : 0, 0));
+      j.add(roleChanged(8, node, "FOLLOWER", 1));
+      j.add(entriesAppended(9, node, 1, List.of(e(1, 11), e(1, 12))));
+      j.add(hardStateSynced(9, node, 1, node == 2 ? 1 : 0, 0));
       j.add(new AppendAcked(9, node, 1, 1, 2));
     }
-    j.add(new CommitAdvanced(10, 1, 2));
+    j.add(commitAdvanced(10, 1, 2));
     j.add(new NodeJoined(11, 4));
-    j.add(new Recovered(11, 4, 0, 0, 0, 0, 0));
+    j.add(recovered(11, 4, 0, 0, 0, 0, 0));
     return j;
   }
 
   /** The leader appends configuration entry 3 at t=12 (term 1, digest 13). */
-  private static void leaderChanges(List<JournalEvent> j, List<Integer> voters, List<Integer> learners) {
-    j.add(new EntriesAppended(12, 1, 3, List.of(e(1, 13))));
-    j.add(new ConfigurationChanged(12, 1, 3, voters, learners));
+  private static void leaderChanges(List<JournalEntry> j, List<Integer> voters, List<Integer> learners) {
+    j.add(entriesAppended(12, 1, 3, List.of(e(1, 13))));
+    j.add(configurationChanged(12, 1, 3, voters, learners));
   }
 
   /** {@code node} appends the log up to configuration entry 3 at {@code t}, reports it and acknowledges it. */
-  private static void follows(List<JournalEvent> j, int node, long t, List<Integer> voters, List<Integer> learners) {
+  private static void follows(List<JournalEntry> j, int node, long t, List<Integer> voters, List<Integer> learners) {
     if (node == 4) {
       j.add(new TermSeen(t, 4, 1, 1));
-      j.add(new RoleChanged(t, 4, "FOLLOWER", 1));
+      j.add(roleChanged(t, 4, "FOLLOWER", 1));
     }
-    j.add(new EntriesAppended(t, node, 1, List.of(e(1, 11), e(1, 12), e(1, 13))));
-    j.add(new HardStateSynced(t, node, 1, node == 2 ? 1 : 0, 0));
-    j.add(new ConfigurationChanged(t, node, 3, voters, learners));
+    j.add(entriesAppended(t, node, 1, List.of(e(1, 11), e(1, 12), e(1, 13))));
+    j.add(hardStateSynced(t, node, 1, node == 2 ? 1 : 0, 0));
+    j.add(configurationChanged(t, node, 3, voters, learners));
     j.add(new AppendAcked(t, node, 1, 1, 3));
   }
 
   @Test
   void aCommitCountingALearnerIsCaughtAndOneByAVoterMajorityIsQuiet() {
-    List<JournalEvent> j = base();
+    List<JournalEntry> j = base();
     leaderChanges(j, BOOTSTRAP, List.of(4));
     follows(j, 4, 13, BOOTSTRAP, List.of(4));
-    j.add(new CommitAdvanced(14, 1, 3)); // held by leader 1 and learner 4: one voter of three
+    j.add(commitAdvanced(14, 1, 3)); // held by leader 1 and learner 4: one voter of three
     assertOnly(SafetyProperty.CONFIGURATION_QUORUM, run(j));
-    j.add(j.size() - 1, new EntriesAppended(13, 2, 3, List.of(e(1, 13))));
+    j.add(j.size() - 1, entriesAppended(13, 2, 3, List.of(e(1, 13))));
     j.add(j.size() - 1, new AppendAcked(13, 2, 1, 1, 3)); // voter 2 holds it too
     assertQuiet(run(j));
   }
 
   @Test
   void aRemovedLeaderCountingItselfIsCaught() {
-    List<JournalEvent> j = base();
+    List<JournalEntry> j = base();
     leaderChanges(j, List.of(2, 3), List.of()); // node 1 removes itself
     follows(j, 2, 13, List.of(2, 3), List.of());
-    j.add(new CommitAdvanced(14, 1, 3)); // held by 1 (no voter any more) and 2: one of voters 2, 3
+    j.add(commitAdvanced(14, 1, 3)); // held by 1 (no voter any more) and 2: one of voters 2, 3
     assertOnly(SafetyProperty.CONFIGURATION_QUORUM, run(j));
-    j.add(j.size() - 1, new EntriesAppended(13, 3, 3, List.of(e(1, 13))));
+    j.add(j.size() - 1, entriesAppended(13, 3, 3, List.of(e(1, 13))));
     j.add(j.size() - 1, new AppendAcked(13, 3, 1, 1, 3));
     assertQuiet(run(j));
   }
 
   @Test
   void aCommitJournaledBeforeTheChangeOfTheSameStepIsJudgedUnderBothConfigurations() {
-    List<JournalEvent> j = base();
-    j.add(new EntriesAppended(12, 1, 3, List.of(e(1, 13))));
-    j.add(new EntriesAppended(12, 2, 3, List.of(e(1, 13))));
+    List<JournalEntry> j = base();
+    j.add(entriesAppended(12, 1, 3, List.of(e(1, 13))));
+    j.add(entriesAppended(12, 2, 3, List.of(e(1, 13))));
     j.add(new AppendAcked(12, 2, 1, 1, 3));
-    j.add(new CommitAdvanced(13, 1, 3)); // voters 1, 2 of 1..3
-    j.add(new EntriesAppended(14, 1, 4, List.of(e(1, 14))));
-    j.add(new EntriesAppended(14, 2, 4, List.of(e(1, 14))));
+    j.add(commitAdvanced(13, 1, 3)); // voters 1, 2 of 1..3
+    j.add(entriesAppended(14, 1, 4, List.of(e(1, 14))));
+    j.add(entriesAppended(14, 2, 4, List.of(e(1, 14))));
     j.add(new AppendAcked(14, 2, 1, 1, 4));
-    j.add(new CommitAdvanced(15, 1, 4)); // 1 and 2: a majority of 1, 2 (after the change below), not of 1..4
-    j.add(new ConfigurationChanged(15, 1, 4, List.of(1, 2), List.of()));
-    j.add(new HardStateSynced(16, 1, 1, 1, 4));
+    j.add(commitAdvanced(15, 1, 4)); // 1 and 2: a majority of 1, 2 (after the change below), not of 1..4
+    j.add(configurationChanged(15, 1, 4, List.of(1, 2), List.of()));
+    j.add(hardStateSynced(16, 1, 1, 1, 4));
     assertQuiet(run(j));
   }
 
   @Test
   void aReadConfirmedByALearnerIsCaught() {
-    List<JournalEvent> j = base();
+    List<JournalEntry> j = base();
     leaderChanges(j, BOOTSTRAP, List.of(4));
     j.add(new ReadAnswered(20, 1, "LINEARIZABLE", 18, 2, List.of(4)));
     assertOnly(SafetyProperty.CONFIGURATION_QUORUM, run(j));
@@ -132,15 +125,15 @@ class MembershipJournalsTest {
 
   @Test
   void anElectionWonWithALearnersVoteIsCaught() {
-    List<JournalEvent> j = base();
+    List<JournalEntry> j = base();
     leaderChanges(j, BOOTSTRAP, List.of(4));
     follows(j, 2, 13, BOOTSTRAP, List.of(4));
     follows(j, 4, 13, BOOTSTRAP, List.of(4));
-    j.add(new RoleChanged(20, 2, "CANDIDATE", 2));
-    j.add(new Voted(20, 2, 2, 2));
-    j.add(new HardStateSynced(20, 2, 2, 2, 0));
+    j.add(roleChanged(20, 2, "CANDIDATE", 2));
+    j.add(voted(20, 2, 2, 2));
+    j.add(hardStateSynced(20, 2, 2, 2, 0));
     j.addAll(grant(4));
-    j.add(new RoleChanged(22, 2, "LEADER", 2));
+    j.add(roleChanged(22, 2, "LEADER", 2));
     assertOnly(SafetyProperty.CONFIGURATION_QUORUM, run(j));
     j.subList(j.size() - 5, j.size() - 1).clear();
     j.addAll(j.size() - 1, grant(3));
@@ -148,58 +141,58 @@ class MembershipJournalsTest {
   }
 
   /** {@code voter} grants node 2 its vote in term 2, durably. */
-  private static List<JournalEvent> grant(int voter) {
-    return List.of(new TermSeen(21, voter, 2, 2), new Voted(21, voter, 2, 2), new HardStateSynced(21, voter, 2, 2, 0),
+  private static List<JournalEntry> grant(int voter) {
+    return List.of(new TermSeen(21, voter, 2, 2), voted(21, voter, 2, 2), hardStateSynced(21, voter, 2, 2, 0),
         new VoteGranted(21, voter, 2, 2));
   }
 
   @Test
   void aChangeBeforeAnEntryOfTheLeadersTermCommittedIsCaught() {
-    List<JournalEvent> j = base();
+    List<JournalEntry> j = base();
     j.remove(indexOfCommit(j)); // nothing of term 1 committed yet
     leaderChanges(j, BOOTSTRAP, List.of(4));
     assertOnly(SafetyProperty.CONFIGURATION_AGREEMENT, run(j));
     assertQuiet(run(withChange(base())));
   }
 
-  private static List<JournalEvent> withChange(List<JournalEvent> j) {
+  private static List<JournalEntry> withChange(List<JournalEntry> j) {
     leaderChanges(j, BOOTSTRAP, List.of(4));
     return j;
   }
 
   @Test
   void aSecondChangeWhileTheFirstIsUncommittedIsCaught() {
-    List<JournalEvent> j = withChange(base());
+    List<JournalEntry> j = withChange(base());
     follows(j, 2, 13, BOOTSTRAP, List.of(4));
-    j.add(new EntriesAppended(15, 1, 4, List.of(e(1, 14))));
-    j.add(new ConfigurationChanged(15, 1, 4, List.of(1, 2, 3, 4), List.of()));
+    j.add(entriesAppended(15, 1, 4, List.of(e(1, 14))));
+    j.add(configurationChanged(15, 1, 4, List.of(1, 2, 3, 4), List.of()));
     assertOnly(SafetyProperty.CONFIGURATION_AGREEMENT, run(j));
-    j.add(j.size() - 2, new CommitAdvanced(14, 1, 3));
+    j.add(j.size() - 2, commitAdvanced(14, 1, 3));
     assertQuiet(run(j));
   }
 
   @Test
   void aSnapshotInstallThatDropsTheConfigurationIsCaught() {
-    List<JournalEvent> j = withChange(base());
+    List<JournalEntry> j = withChange(base());
     follows(j, 2, 13, BOOTSTRAP, List.of(4));
-    j.add(new CommitAdvanced(14, 1, 3));
-    j.add(new LogReplacedBySnapshot(20, 4, 3, 1));
-    j.add(new SnapshotInstalled(20, 4, 3, 1, 77)); // node 4 still on the bootstrap configuration
+    j.add(commitAdvanced(14, 1, 3));
+    j.add(logReplacedBySnapshot(20, 4, 3, 1));
+    j.add(snapshotInstalled(20, 4, 3, 1, 77)); // node 4 still on the bootstrap configuration
     assertOnly(SafetyProperty.CONFIGURATION_AGREEMENT, run(j));
-    j.add(j.size() - 1, new ConfigurationChanged(20, 4, 3, BOOTSTRAP, List.of(4)));
+    j.add(j.size() - 1, configurationChanged(20, 4, 3, BOOTSTRAP, List.of(4)));
     assertQuiet(run(j));
   }
 
   @Test
   void oneEntryReadAsTwoConfigurationsIsCaught() {
-    List<JournalEvent> j = withChange(base());
+    List<JournalEntry> j = withChange(base());
     follows(j, 2, 13, List.of(1, 2, 3, 4), List.of());
     assertOnly(SafetyProperty.CONFIGURATION_AGREEMENT, run(j));
   }
 
-  private static int indexOfCommit(List<JournalEvent> j) {
+  private static int indexOfCommit(List<JournalEntry> j) {
     for (int i = 0; i < j.size(); i++) {
-      if (j.get(i) instanceof CommitAdvanced) {
+      if (j.get(i).payload() instanceof Observation.CommitAdvanced) {
         return i;
       }
     }

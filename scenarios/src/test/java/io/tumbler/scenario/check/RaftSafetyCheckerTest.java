@@ -3,22 +3,14 @@ package io.tumbler.scenario.check;
 import static io.tumbler.scenario.check.SafetyJournals.assertOnly;
 import static io.tumbler.scenario.check.SafetyJournals.e;
 import static io.tumbler.scenario.check.SafetyJournals.run;
-
+import static io.tumbler.scenario.journal.JournalFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.Applied;
-import io.tumbler.scenario.journal.JournalEvent.ClientAcked;
-import io.tumbler.scenario.journal.JournalEvent.CommitAdvanced;
-import io.tumbler.scenario.journal.JournalEvent.Crashed;
-import io.tumbler.scenario.journal.JournalEvent.EntriesAppended;
-import io.tumbler.scenario.journal.JournalEvent.EntriesTruncated;
-import io.tumbler.scenario.journal.JournalEvent.EntryId;
-import io.tumbler.scenario.journal.JournalEvent.HardStateSynced;
-import io.tumbler.scenario.journal.JournalEvent.Recovered;
-import io.tumbler.scenario.journal.JournalEvent.RoleChanged;
-import io.tumbler.scenario.journal.JournalEvent.Voted;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.HarnessEvent.Crashed;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,29 +20,29 @@ import org.junit.jupiter.api.Test;
 class RaftSafetyCheckerTest {
 
   /** A valid three-node history: election in term 1, two entries replicated, committed and applied. */
-  private static List<JournalEvent> validPrefix() {
-    List<JournalEvent> j = new ArrayList<>();
-    j.add(new RoleChanged(1, 1, "CANDIDATE", 1));
-    j.add(new Voted(1, 1, 1, 1));
-    j.add(new Voted(2, 2, 1, 1));
-    j.add(new RoleChanged(3, 1, "LEADER", 1));
+  private static List<JournalEntry> validPrefix() {
+    List<JournalEntry> j = new ArrayList<>();
+    j.add(roleChanged(1, 1, "CANDIDATE", 1));
+    j.add(voted(1, 1, 1, 1));
+    j.add(voted(2, 2, 1, 1));
+    j.add(roleChanged(3, 1, "LEADER", 1));
     for (int node = 1; node <= 3; node++) {
-      j.add(new EntriesAppended(4, node, 1, List.of(e(1, 11), e(1, 12))));
+      j.add(entriesAppended(4, node, 1, List.of(e(1, 11), e(1, 12))));
     }
     for (int node = 1; node <= 3; node++) {
-      j.add(new CommitAdvanced(5, node, 2));
-      j.add(new HardStateSynced(5, node, 1, node == 3 ? 0 : 1, 2));
-      j.add(new Applied(6, node, 1, 1, 11, 100));
-      j.add(new Applied(6, node, 2, 1, 12, 200));
+      j.add(commitAdvanced(5, node, 2));
+      j.add(hardStateSynced(5, node, 1, node == 3 ? 0 : 1, 2));
+      j.add(applied(6, node, 1, 1, 11, 100));
+      j.add(applied(6, node, 2, 1, 12, 200));
     }
-    j.add(new ClientAcked(7, 1, 9, 1, 2, 1, 12));
+    j.add(clientAcked(7, 1, 9, 1, 2, 1, 12));
     return j;
   }
 
 
 
-  private static List<SafetyViolation> withExtra(JournalEvent... extra) {
-    List<JournalEvent> j = validPrefix();
+  private static List<SafetyViolation> withExtra(JournalEntry... extra) {
+    List<JournalEntry> j = validPrefix();
     j.addAll(List.of(extra));
     return run(j);
   }
@@ -63,23 +55,23 @@ class RaftSafetyCheckerTest {
 
   @Test
   void validFailoverWithTruncationIsQuiet() {
-    List<JournalEvent> j = validPrefix();
-    j.add(new EntriesAppended(8, 1, 3, List.of(e(1, 13)))); // uncommitted tail on the old leader
+    List<JournalEntry> j = validPrefix();
+    j.add(entriesAppended(8, 1, 3, List.of(e(1, 13)))); // uncommitted tail on the old leader
     j.add(new Crashed(9, 1));
-    j.add(new RoleChanged(10, 2, "LEADER", 2));
-    j.add(new EntriesAppended(10, 2, 3, List.of(e(2, 21))));
-    j.add(new Recovered(11, 1, 1, 1, 2, 0, 0));
-    j.add(new EntriesAppended(11, 1, 1, List.of(e(1, 11), e(1, 12), e(1, 13))));
-    j.add(new EntriesTruncated(12, 1, 3));
-    j.add(new EntriesAppended(12, 1, 3, List.of(e(2, 21))));
-    j.add(new CommitAdvanced(13, 2, 3));
-    j.add(new CommitAdvanced(13, 1, 3));
+    j.add(roleChanged(10, 2, "LEADER", 2));
+    j.add(entriesAppended(10, 2, 3, List.of(e(2, 21))));
+    j.add(recovered(11, 1, 1, 1, 2, 0, 0));
+    j.add(entriesAppended(11, 1, 1, List.of(e(1, 11), e(1, 12), e(1, 13))));
+    j.add(entriesTruncated(12, 1, 3));
+    j.add(entriesAppended(12, 1, 3, List.of(e(2, 21))));
+    j.add(commitAdvanced(13, 2, 3));
+    j.add(commitAdvanced(13, 1, 3));
     assertEquals(List.of(), run(j));
   }
 
   @Test
   void twoLeadersInOneTermBreakElectionSafety() {
-    List<SafetyViolation> v = withExtra(new RoleChanged(8, 2, "LEADER", 1));
+    List<SafetyViolation> v = withExtra(roleChanged(8, 2, "LEADER", 1));
     assertOnly(SafetyProperty.ELECTION_SAFETY, v);
     assertEquals(List.of(1, 2), v.get(0).nodes());
     assertEquals(1, v.get(0).term());
@@ -88,18 +80,18 @@ class RaftSafetyCheckerTest {
   @Test
   void leaderOverwritingItsLogBreaksLeaderAppendOnly() {
     assertOnly(SafetyProperty.LEADER_APPEND_ONLY,
-        withExtra(new EntriesAppended(8, 1, 3, List.of(e(1, 13))), new EntriesTruncated(9, 1, 3)));
+        withExtra(entriesAppended(8, 1, 3, List.of(e(1, 13))), entriesTruncated(9, 1, 3)));
     // Overwriting with another entry of the same term also breaks Log Matching: (index, term) names one entry.
     List<SafetyViolation> v = withExtra(
-        new EntriesAppended(8, 1, 3, List.of(e(1, 13))), new EntriesAppended(9, 1, 3, List.of(e(1, 99))));
+        entriesAppended(8, 1, 3, List.of(e(1, 13))), entriesAppended(9, 1, 3, List.of(e(1, 99))));
     assertEquals(SafetyProperty.LEADER_APPEND_ONLY, v.get(0).property(), v.toString());
   }
 
   @Test
   void sameIndexAndTermWithDifferentPrefixBreaksLogMatching() {
     List<SafetyViolation> v = withExtra(
-        new EntriesAppended(8, 2, 3, List.of(e(1, 13), e(1, 14))),
-        new EntriesAppended(9, 3, 3, List.of(e(1, 77), e(1, 14))));
+        entriesAppended(8, 2, 3, List.of(e(1, 13), e(1, 14))),
+        entriesAppended(9, 3, 3, List.of(e(1, 77), e(1, 14))));
     assertOnly(SafetyProperty.LOG_MATCHING, v);
     assertEquals(3, v.get(0).index(), "index 3 has the same term on both nodes but another entry");
     assertEquals(List.of(2, 3), v.get(0).nodes());
@@ -107,27 +99,27 @@ class RaftSafetyCheckerTest {
 
   @Test
   void appendPastTheEndBreaksLogMatching() {
-    assertOnly(SafetyProperty.LOG_MATCHING, withExtra(new EntriesAppended(8, 3, 5, List.of(e(1, 15)))));
+    assertOnly(SafetyProperty.LOG_MATCHING, withExtra(entriesAppended(8, 3, 5, List.of(e(1, 15)))));
   }
 
   @Test
   void newLeaderWithoutCommittedEntryBreaksLeaderCompleteness() {
     List<SafetyViolation> v = withExtra(
-        new EntriesTruncated(8, 3, 2),
-        new RoleChanged(9, 3, "LEADER", 2));
+        entriesTruncated(8, 3, 2),
+        roleChanged(9, 3, "LEADER", 2));
     assertEquals(SafetyProperty.LEADER_COMPLETENESS, v.get(0).property());
-    assertTrue(v.stream().anyMatch(x -> x.event() instanceof RoleChanged && x.index() == 2), v.toString());
+    assertTrue(v.stream().anyMatch(x -> x.event().payload() instanceof Observation.BecameLeader && x.index() == 2), v.toString());
   }
 
   @Test
   void differentEntriesAppliedAtOneIndexBreakStateMachineSafety() {
-    List<JournalEvent> j = new ArrayList<>();
-    j.add(new EntriesAppended(1, 1, 1, List.of(e(1, 11))));
-    j.add(new EntriesAppended(1, 2, 1, List.of(e(2, 22))));
-    j.add(new CommitAdvanced(2, 2, 1));
-    j.add(new Applied(2, 2, 1, 2, 22, 5));
-    j.add(new CommitAdvanced(2, 1, 1));
-    j.add(new Applied(3, 1, 1, 1, 11, 6));
+    List<JournalEntry> j = new ArrayList<>();
+    j.add(entriesAppended(1, 1, 1, List.of(e(1, 11))));
+    j.add(entriesAppended(1, 2, 1, List.of(e(2, 22))));
+    j.add(commitAdvanced(2, 2, 1));
+    j.add(applied(2, 2, 1, 2, 22, 5));
+    j.add(commitAdvanced(2, 1, 1));
+    j.add(applied(3, 1, 1, 1, 11, 6));
     List<SafetyViolation> v = run(j);
     assertTrue(v.stream().anyMatch(x -> x.property() == SafetyProperty.STATE_MACHINE_SAFETY), v.toString());
   }
@@ -135,13 +127,13 @@ class RaftSafetyCheckerTest {
   @Test
   void applyingBeforeCommitBreaksStateMachineSafety() {
     assertOnly(SafetyProperty.STATE_MACHINE_SAFETY,
-        withExtra(new EntriesAppended(8, 2, 3, List.of(e(1, 13))), new Applied(9, 2, 3, 1, 13, 300)));
+        withExtra(entriesAppended(8, 2, 3, List.of(e(1, 13))), applied(9, 2, 3, 1, 13, 300)));
   }
 
   @Test
   void twoVotesInOneTermAcrossARestartAreCaught() {
     List<SafetyViolation> v =
-        withExtra(new Crashed(8, 2), new Recovered(9, 2, 1, 0, 2, 0, 0), new Voted(10, 2, 1, 3));
+        withExtra(new Crashed(8, 2), recovered(9, 2, 1, 0, 2, 0, 0), voted(10, 2, 1, 3));
     // The restart that forgot the vote is itself caught (VOTE_DURABLE_BEFORE_SENT), before the second vote.
     assertEquals(List.of(SafetyProperty.VOTE_DURABLE_BEFORE_SENT, SafetyProperty.ONE_VOTE_PER_TERM),
         v.stream().map(SafetyViolation::property).distinct().collect(Collectors.toList()), v.toString());
@@ -149,27 +141,27 @@ class RaftSafetyCheckerTest {
 
   @Test
   void commitIndexGoingDownIsCaught() {
-    assertOnly(SafetyProperty.COMMIT_MONOTONIC, withExtra(new CommitAdvanced(8, 2, 1)));
+    assertOnly(SafetyProperty.COMMIT_MONOTONIC, withExtra(commitAdvanced(8, 2, 1)));
     assertOnly(SafetyProperty.COMMIT_MONOTONIC,
-        withExtra(new Crashed(8, 2), new Recovered(9, 2, 1, 1, 1, 0, 0)));
+        withExtra(new Crashed(8, 2), recovered(9, 2, 1, 1, 1, 0, 0)));
   }
 
   @Test
   void ackBeforeCommitAndLostAckAreCaught() {
     assertOnly(SafetyProperty.ACKED_WRITE_DURABLE,
-        withExtra(new EntriesAppended(8, 1, 3, List.of(e(1, 13))), new ClientAcked(9, 1, 9, 2, 3, 1, 13)));
+        withExtra(entriesAppended(8, 1, 3, List.of(e(1, 13))), clientAcked(9, 1, 9, 2, 3, 1, 13)));
   }
 
   @Test
   void ackAnsweredFromASnapshotSessionTableIsJudgedByIndexOnly() {
-    assertEquals(List.of(), withExtra(new ClientAcked(8, 2, 9, 3, 2, 0, 0)));
-    assertOnly(SafetyProperty.ACKED_WRITE_DURABLE, withExtra(new ClientAcked(8, 2, 9, 3, 7, 0, 0)));
+    assertEquals(List.of(), withExtra(clientAcked(8, 2, 9, 3, 2, 0, 0)));
+    assertOnly(SafetyProperty.ACKED_WRITE_DURABLE, withExtra(clientAcked(8, 2, 9, 3, 7, 0, 0)));
   }
 
   @Test
   void divergentStateDigestsAreCaught() {
-    List<JournalEvent> j = validPrefix();
-    j.set(j.size() - 2, new Applied(6, 3, 2, 1, 12, 201));
+    List<JournalEntry> j = validPrefix();
+    j.set(j.size() - 2, applied(6, 3, 2, 1, 12, 201));
     assertOnly(SafetyProperty.STATE_DIGEST_AGREEMENT, run(j));
   }
 
@@ -178,15 +170,15 @@ class RaftSafetyCheckerTest {
    * index 3 by replication: both its installed state and its next apply are compared with the replicas' digests.
    */
   private static List<SafetyViolation> rejoinedNodeCatchesUp(long installedDigest, long appliedDigest) {
-    List<JournalEvent> j = validPrefix();
-    j.add(new JournalEvent.NodeJoined(8, 6));
-    j.add(new JournalEvent.LogReplacedBySnapshot(9, 6, 2, 1));
-    j.add(new CommitAdvanced(9, 6, 2));
-    j.add(new JournalEvent.SnapshotInstalled(9, 6, 2, 1, installedDigest));
+    List<JournalEntry> j = validPrefix();
+    j.add(new HarnessEvent.NodeJoined(8, 6));
+    j.add(logReplacedBySnapshot(9, 6, 2, 1));
+    j.add(commitAdvanced(9, 6, 2));
+    j.add(snapshotInstalled(9, 6, 2, 1, installedDigest));
     for (int node : new int[] {1, 6}) {
-      j.add(new EntriesAppended(10, node, 3, List.of(e(1, 13))));
-      j.add(new CommitAdvanced(11, node, 3));
-      j.add(new Applied(12, node, 3, 1, 13, node == 1 ? 300 : appliedDigest));
+      j.add(entriesAppended(10, node, 3, List.of(e(1, 13))));
+      j.add(commitAdvanced(11, node, 3));
+      j.add(applied(12, node, 3, 1, 13, node == 1 ? 300 : appliedDigest));
     }
     return run(j);
   }
@@ -200,12 +192,12 @@ class RaftSafetyCheckerTest {
 
   @Test
   void aRefusedSnapshotChangesNothingTheCheckerSees() {
-    assertEquals(List.of(), withExtra(new JournalEvent.SnapshotRejected(8, 3, 2, 200, 201)));
+    assertEquals(List.of(), withExtra(snapshotRejected(8, 3, 2, 200, 201)));
   }
 
   @Test
   void violationNamesTheDetectingEvent() {
-    List<SafetyViolation> v = withExtra(new RoleChanged(8, 2, "LEADER", 1));
+    List<SafetyViolation> v = withExtra(roleChanged(8, 2, "LEADER", 1));
     assertEquals(validPrefix().size(), v.get(0).eventNumber());
     assertTrue(v.get(0).describe().contains("ELECTION_SAFETY"));
   }
@@ -217,20 +209,20 @@ class RaftSafetyCheckerTest {
    */
   @Test
   void aStaleLeaderObservedAfterANewerTermCommittedIsNotALeaderCompletenessViolation() {
-    List<JournalEvent> j = new ArrayList<>();
-    j.add(new Voted(1, 1, 1, 1));
-    j.add(new Voted(1, 2, 1, 1));
-    j.add(new RoleChanged(2, 2, "LEADER", 2));
-    j.add(new RoleChanged(2, 3, "FOLLOWER", 2));
+    List<JournalEntry> j = new ArrayList<>();
+    j.add(voted(1, 1, 1, 1));
+    j.add(voted(1, 2, 1, 1));
+    j.add(roleChanged(2, 2, "LEADER", 2));
+    j.add(roleChanged(2, 3, "FOLLOWER", 2));
     for (int node = 2; node <= 3; node++) {
-      j.add(new EntriesAppended(3, node, 1, List.of(e(2, 21))));
-      j.add(new CommitAdvanced(4, node, 1));
+      j.add(entriesAppended(3, node, 1, List.of(e(2, 21))));
+      j.add(commitAdvanced(4, node, 1));
     }
-    j.add(new RoleChanged(5, 1, "LEADER", 1)); // node 1 acts on its term-1 votes only now
-    j.add(new EntriesAppended(5, 1, 1, List.of(e(1, 11))));
+    j.add(roleChanged(5, 1, "LEADER", 1)); // node 1 acts on its term-1 votes only now
+    j.add(entriesAppended(5, 1, 1, List.of(e(1, 11))));
     assertEquals(List.of(), run(new ArrayList<>(j)));
-    j.add(new RoleChanged(6, 1, "FOLLOWER", 3));
-    j.add(new RoleChanged(7, 1, "LEADER", 3));
+    j.add(roleChanged(6, 1, "FOLLOWER", 3));
+    j.add(roleChanged(7, 1, "LEADER", 3));
     assertOnly(SafetyProperty.LEADER_COMPLETENESS, run(j));
   }
 }

@@ -3,8 +3,8 @@ package io.tumbler.scenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.EntryId;
+import io.tumbler.scenario.journal.JournalEntry;
+import io.tumbler.scenario.journal.JournalFixtures.EntryId;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +16,7 @@ final class SafetyJournals {
     return new EntryId(term, digest);
   }
 
-  static List<SafetyViolation> run(List<JournalEvent> journal) {
+  static List<SafetyViolation> run(List<JournalEntry> journal) {
     RaftSafetyChecker checker = new RaftSafetyChecker();
     journal.forEach(checker::observe);
     return checker.finish();

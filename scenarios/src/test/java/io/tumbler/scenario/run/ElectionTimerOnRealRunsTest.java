@@ -3,9 +3,9 @@ package io.tumbler.scenario.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tumbler.scenario.journal.JournalEvent;
-import io.tumbler.scenario.journal.JournalEvent.CampaignStarted;
-import io.tumbler.scenario.journal.JournalEvent.ElectionTimerReset;
+import io.tumbler.scenario.journal.HarnessEvent.CampaignStarted;
+import io.tumbler.scenario.journal.HarnessEvent.ElectionTimerReset;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ElectionTimerOnRealRunsTest {
   @Test
   void aCorrectRunJournalsResetsAndCampaignsAndPasses() {
     RunArtifacts run = new ScenarioRunner(false, Duration.ofSeconds(60)).run(ScenarioCatalog.named("default"), 3);
-    List<JournalEvent> journal = run.journal();
+    List<JournalEntry> journal = run.journal();
     assertTrue(journal.stream().anyMatch(e -> e instanceof ElectionTimerReset r && r.cause().equals("LEADER_MESSAGE")),
         "a leader message before a campaign is journaled");
     boolean tightTickCampaign = false;

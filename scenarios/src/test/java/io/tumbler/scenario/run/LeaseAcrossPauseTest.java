@@ -10,7 +10,7 @@ import io.tumbler.fault.StepReaction;
 import io.tumbler.fault.StepTarget;
 import io.tumbler.fault.TimedFault;
 import io.tumbler.scenario.cluster.ClusterConfig;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.HarnessEvent;
 import io.tumbler.scenario.workload.ReadMode;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +35,7 @@ class LeaseAcrossPauseTest {
       RunArtifacts r = new ScenarioRunner(false, Duration.ofSeconds(60)).run(s, seed);
       assertEquals(Outcome.PASS, r.result().outcome(), "seed " + seed + ": " + r.result().checks());
       assertTrue(r.appliedFaults().stream().anyMatch(f -> f.fault().startsWith("pause n")), "the leader was paused");
-      served += (int) r.journal().stream().filter(e -> e instanceof JournalEvent.ReadAnswered a
+      served += (int) r.journal().stream().filter(e -> e instanceof HarnessEvent.ReadAnswered a
           && a.mode().equals("LEASE")).count();
     }
     assertTrue(served > 100, "lease reads were served: " + served);

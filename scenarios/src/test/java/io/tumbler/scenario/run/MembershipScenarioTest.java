@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tumbler.fault.Fault;
 import io.tumbler.fault.Schedule;
 import io.tumbler.fault.TimedFault;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
@@ -35,8 +36,8 @@ class MembershipScenarioTest {
     assertEquals(2L, r.coverage().get("nodes-removed"), "n1 removed, n2 replaced");
     assertEquals(6L, r.coverage().get("config-changes-committed"), "two adds of two steps, two removals");
     TreeSet<Integer> appliedBy = new TreeSet<>();
-    for (JournalEvent e : run.journal()) {
-      if (e instanceof JournalEvent.Applied a && a.timeNanos() > 4_000_000_000L) {
+    for (JournalEntry e : run.journal()) {
+      if (e.payload() instanceof Observation.Applied a && e.timeNanos() > 4_000_000_000L) {
         appliedBy.add(a.node());
       }
     }

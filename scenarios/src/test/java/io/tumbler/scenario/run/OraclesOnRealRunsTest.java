@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tumbler.raft.KnownBug;
 import io.tumbler.raft.KnownBugs;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.HarnessEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class OraclesOnRealRunsTest {
   @Test
   void aCorrectRunRecordsTheWireAndPassesEveryOracle() {
     RunArtifacts run = run(ScenarioCatalog.named("default"), 3);
-    List<JournalEvent> journal = run.journal();
-    for (Class<?> kind : List.of(JournalEvent.TermSeen.class, JournalEvent.VoteRequested.class,
-        JournalEvent.VoteGranted.class, JournalEvent.AppendAcked.class, JournalEvent.ReadAnswered.class)) {
+    List<JournalEntry> journal = run.journal();
+    for (Class<?> kind : List.of(HarnessEvent.TermSeen.class, HarnessEvent.VoteRequested.class,
+        HarnessEvent.VoteGranted.class, HarnessEvent.AppendAcked.class, HarnessEvent.ReadAnswered.class)) {
       assertTrue(journal.stream().anyMatch(kind::isInstance), "the journal records " + kind.getSimpleName());
     }
     assertEquals(Outcome.PASS, run.result().outcome(), () -> run.result().checks().toString());

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tumbler.fault.Fault;
 import io.tumbler.fault.Schedule;
 import io.tumbler.fault.TimedFault;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
@@ -36,12 +37,13 @@ class RejoinScenarioTest {
     TreeSet<String> admitted = new TreeSet<>();
     TreeSet<String> refusals = new TreeSet<>();
     TreeSet<Integer> appliedLate = new TreeSet<>();
-    for (JournalEvent e : run.journal()) {
-      if (e instanceof JournalEvent.JoinAdmitted a) {
+    for (JournalEntry entry : run.journal()) {
+      Object e = entry.payload();
+      if (e instanceof Observation.JoinAdmitted a) {
         admitted.add("n" + a.joiner() + " host " + a.hostId() + "/" + a.incarnation());
-      } else if (e instanceof JournalEvent.JoinRejected j) {
+      } else if (e instanceof Observation.JoinRejected j) {
         refusals.add("n" + j.joiner() + " " + j.reason());
-      } else if (e instanceof JournalEvent.Applied a && a.timeNanos() > 4_500_000_000L) {
+      } else if (e instanceof Observation.Applied a && entry.timeNanos() > 4_500_000_000L) {
         appliedLate.add(a.node());
       }
     }
@@ -56,13 +58,14 @@ class RejoinScenarioTest {
   }
 
   /** Every state digest {@code rejoined} reports (installed snapshot or apply) is the others' at that index. */
-  private static void assertRejoinedNodeAgreesWithTheOthers(List<JournalEvent> journal, int rejoined) {
+  private static void assertRejoinedNodeAgreesWithTheOthers(List<JournalEntry> journal, int rejoined) {
     java.util.TreeMap<Long, Long> others = new java.util.TreeMap<>();
     java.util.TreeMap<Long, Long> mine = new java.util.TreeMap<>();
-    for (JournalEvent e : journal) {
-      if (e instanceof JournalEvent.Applied a) {
+    for (JournalEntry entry : journal) {
+      Object e = entry.payload();
+      if (e instanceof Observation.Applied a) {
         (a.node() == rejoined ? mine : others).put(a.index(), a.stateDigest());
-      } else if (e instanceof JournalEvent.SnapshotInstalled i && i.node() == rejoined) {
+      } else if (e instanceof Observation.SnapshotInstalled i && i.node() == rejoined) {
         mine.put(i.index(), i.stateDigest());
       }
     }
@@ -92,7 +95,7 @@ class RejoinScenarioTest {
       RunArtifacts run = run(ScenarioCatalog.named("rejoin"), seed);
       RunResult r = run.result();
       assertEquals(Outcome.PASS, r.outcome(), () -> r.replayCommand() + "\n" + r.checks());
-      admissions += run.journal().stream().filter(e -> e instanceof JournalEvent.JoinAdmitted).count();
+      admissions += run.journal().stream().filter(e -> e.payload() instanceof Observation.JoinAdmitted).count();
       sizes.add(run.scenario().cluster().nodes());
     }
     assertTrue(admissions > 0, "some host joined by handshake");

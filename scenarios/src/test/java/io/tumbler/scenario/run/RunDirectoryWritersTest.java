@@ -19,7 +19,8 @@ import io.tumbler.lin.history.History;
 import io.tumbler.lin.history.Operation;
 import io.tumbler.lin.model.ModelOptions;
 import io.tumbler.lin.model.Models;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.journal.JournalFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class RunDirectoryWritersTest {
     real = new ScenarioRunner(true, Duration.ofSeconds(30)).run(ScenarioCatalog.named(ScenarioCatalog.DEFAULT), 1);
   }
 
-  private static RunArtifacts with(History history, List<JournalEvent> journal, CheckResult lin, List<String> trace) {
+  private static RunArtifacts with(History history, List<JournalEntry> journal, CheckResult lin, List<String> trace) {
     return new RunArtifacts(real.scenario(), real.result(), real.schedule(), history, real.model(), journal,
         real.appliedFaults(), real.safetyViolations(), lin, trace);
   }
@@ -120,8 +121,9 @@ class RunDirectoryWritersTest {
 
   @Test
   void journalEventsWithNullFieldsAndNoEntriesRoundTrip() throws Exception {
-    List<JournalEvent> journal = List.of(new JournalEvent.RoleChanged(0, 1, null, 0),
-        new JournalEvent.EntriesAppended(5, 2, 1, List.of()), new JournalEvent.ReadServed(7, 3, null, 0));
+    List<JournalEntry> journal = List.of(new JournalEntry.Stamped(0, new Observation.Halted(1, null)),
+        new JournalEntry.Stamped(5, new Observation.EntriesAppended(2, List.of())),
+        new JournalEntry.Stamped(7, new Observation.ReadServed(3, null, 0, 0)));
     Path dir = tmp.resolve("journal");
     assertEquals(List.of(), RunDirectory.write(dir, with(real.history(), journal, real.linearizability(),
         List.of()), "test"));

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tumbler.fault.Fault;
 import io.tumbler.fault.Schedule;
 import io.tumbler.fault.TimedFault;
+import io.tumbler.raft.node.Observation;
 import io.tumbler.raft.node.StateMachine;
 import io.tumbler.scenario.cluster.NodeStateMachines;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.testing.DelegatingStateMachine;
 import io.tumbler.vm.VmStateMachine;
 import java.time.Duration;
@@ -67,17 +68,18 @@ class SnapshotDigestCheckTest {
   @Test
   void aSnapshotWhoseImageIsNotTheRecordedStateIsRefusedAndChangesNothing() {
     RunArtifacts torn = run(laggingNodeCatchesUpBySnapshot().withStateMachines(new StaleImages()));
-    List<JournalEvent.SnapshotRejected> rejected = torn.journal().stream()
-        .filter(JournalEvent.SnapshotRejected.class::isInstance).map(JournalEvent.SnapshotRejected.class::cast).toList();
+    List<Observation.SnapshotRejected> rejected = torn.journal().stream().map(JournalEntry::payload)
+        .filter(Observation.SnapshotRejected.class::isInstance).map(Observation.SnapshotRejected.class::cast).toList();
     assertTrue(rejected.stream().anyMatch(r -> r.node() == LAGGING), "node " + LAGGING + " must refuse the images");
-    for (JournalEvent.SnapshotRejected r : rejected) { // a follower a little behind may be sent one too (buggify)
+    for (Observation.SnapshotRejected r : rejected) { // a follower a little behind may be sent one too (buggify)
       assertNotEquals(r.expected(), r.actual(), r.toString());
     }
-    assertTrue(torn.journal().stream().noneMatch(e -> e instanceof JournalEvent.SnapshotInstalled s
+    assertTrue(torn.journal().stream().map(JournalEntry::payload).noneMatch(e -> e instanceof Observation.SnapshotInstalled s
         && s.node() == LAGGING), "a refused snapshot is never installed");
-    long firstRejection = rejected.stream().filter(r -> r.node() == LAGGING).findFirst().orElseThrow().timeNanos();
+    long firstRejection = torn.journal().stream().filter(e -> e.payload() instanceof Observation.SnapshotRejected
+        && e.node() == LAGGING).findFirst().orElseThrow().timeNanos();
     assertTrue(torn.journal().stream().noneMatch(e -> e.node() == LAGGING && e.timeNanos() >= firstRejection
-        && (e instanceof JournalEvent.Applied || e instanceof JournalEvent.LogReplacedBySnapshot)),
+        && (e.payload() instanceof Observation.Applied || e.payload() instanceof Observation.LogReplacedBySnapshot)),
         "after refusing, node " + LAGGING + " applies nothing and keeps its log");
     for (String check : List.of("raft-safety", "linearizability", "vm-invariants")) {
       CheckReport c = torn.result().checks().stream().filter(x -> x.check().equals(check)).findFirst().orElseThrow();
@@ -86,8 +88,8 @@ class SnapshotDigestCheckTest {
 
     RunArtifacts correct = run(laggingNodeCatchesUpBySnapshot());
     assertEquals(Outcome.PASS, correct.result().outcome(), () -> correct.result().checks().toString());
-    assertTrue(correct.journal().stream().anyMatch(e -> e instanceof JournalEvent.SnapshotInstalled s
+    assertTrue(correct.journal().stream().map(JournalEntry::payload).anyMatch(e -> e instanceof Observation.SnapshotInstalled s
         && s.node() == LAGGING), "with true images node " + LAGGING + " catches up from a snapshot");
-    assertTrue(correct.journal().stream().noneMatch(JournalEvent.SnapshotRejected.class::isInstance));
+    assertTrue(correct.journal().stream().map(JournalEntry::payload).noneMatch(Observation.SnapshotRejected.class::isInstance));
   }
 }

@@ -10,8 +10,8 @@ import io.tumbler.fault.Schedule;
 import io.tumbler.fault.StepReaction;
 import io.tumbler.fault.StepTarget;
 import io.tumbler.fault.TimedFault;
+import io.tumbler.raft.node.Observation;
 import io.tumbler.scenario.cluster.ClusterConfig;
-import io.tumbler.scenario.journal.JournalEvent;
 import io.tumbler.scenario.workload.ReadMode;
 import java.time.Duration;
 import java.util.List;
@@ -41,10 +41,10 @@ class StepTriggerTest {
     long at = crashes.get(0).timeNanos();
     int voter = Integer.parseInt(crashes.get(0).fault().substring("crash n".length()));
     long candidateTerm = r.journal().stream()
-        .filter(e -> e instanceof JournalEvent.RoleChanged c && c.role().equals("CANDIDATE") && c.timeNanos() <= at)
-        .mapToLong(e -> ((JournalEvent.RoleChanged) e).term()).max().orElseThrow();
-    assertFalse(r.journal().stream().anyMatch(e -> e instanceof JournalEvent.Voted v && v.node() == voter
-        && v.term() == candidateTerm && v.timeNanos() <= at), "the vote of n" + voter + " in term " + candidateTerm
+        .filter(e -> e.payload() instanceof Observation.BecameCandidate && e.timeNanos() <= at)
+        .mapToLong(e -> ((Observation.BecameCandidate) e.payload()).term()).max().orElseThrow();
+    assertFalse(r.journal().stream().anyMatch(e -> e.payload() instanceof Observation.Voted v && v.node() == voter
+        && v.term() == candidateTerm && e.timeNanos() <= at), "the vote of n" + voter + " in term " + candidateTerm
         + " was synced before the crash: the trigger did not land between request and sync");
     assertTrue(r.appliedFaults().stream().anyMatch(f -> f.fault().equals("restart n" + voter)), "undone after the hold");
   }

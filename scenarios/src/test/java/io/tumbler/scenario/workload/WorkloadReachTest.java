@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tumbler.lin.history.OpType;
 import io.tumbler.lin.history.Operation;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.run.Outcome;
 import io.tumbler.scenario.run.RunArtifacts;
 import io.tumbler.scenario.run.ScenarioCatalog;
@@ -143,8 +144,8 @@ class WorkloadReachTest {
     int answeredTwice = 0;
     for (RunArtifacts run : concat(VM_RUNS, PATHS_RUNS)) {
       Set<String> acked = new HashSet<>();
-      for (JournalEvent event : run.journal()) {
-        if (event instanceof JournalEvent.ClientAcked a && !acked.add(a.clientId() + "/" + a.sequence())) {
+      for (JournalEntry event : run.journal()) {
+        if (event.payload() instanceof Observation.ClientAcked a && !acked.add(a.clientId() + "/" + a.sequence())) {
           answeredTwice++; // a correct cluster applies a command once: every further ack is a session-table answer
         }
       }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tumbler.lin.CheckResult;
-import io.tumbler.scenario.journal.JournalEvent;
+import io.tumbler.raft.node.Observation;
+import io.tumbler.scenario.journal.JournalEntry;
 import io.tumbler.scenario.run.CheckReport;
 import io.tumbler.scenario.run.Outcome;
 import io.tumbler.scenario.run.RunArtifacts;
@@ -30,6 +31,10 @@ class MicroRaftScenarioTest {
     return new ScenarioRunner(false, Duration.ofSeconds(60)).run(s, seed);
   }
 
+  private static long term(JournalEntry becameLeader) {
+    return ((Observation.BecameLeader) becameLeader.payload()).term();
+  }
+
   private static CheckReport check(RunArtifacts run, String name) {
     return run.result().checks().stream().filter(c -> c.check().equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError("no check " + name + " in " + run.result().checks()));
@@ -43,12 +48,11 @@ class MicroRaftScenarioTest {
     assertTrue(run.result().operations() > 200, "clients should get real work done: " + run.result().operations());
     assertEquals(CheckReport.Verdict.PASS, check(run, "scenario-1").verdict()); // a new leader within 1.5 s of the kill
     long killNanos = run.appliedFaults().get(0).timeNanos();
-    List<JournalEvent.RoleChanged> leaders = run.journal().stream()
-        .filter(e -> e instanceof JournalEvent.RoleChanged r && r.role().equals("LEADER"))
-        .map(e -> (JournalEvent.RoleChanged) e).toList();
-    JournalEvent.RoleChanged before = leaders.stream().filter(l -> l.timeNanos() < killNanos).reduce((a, b) -> b)
+    List<JournalEntry> leaders = run.journal().stream()
+        .filter(e -> e.payload() instanceof Observation.BecameLeader).toList();
+    JournalEntry before = leaders.stream().filter(l -> l.timeNanos() < killNanos).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no leader before the kill: " + leaders));
-    assertTrue(leaders.stream().anyMatch(l -> l.timeNanos() > killNanos && l.term() > before.term()
+    assertTrue(leaders.stream().anyMatch(l -> l.timeNanos() > killNanos && term(l) > term(before)
         && l.node() != before.node()), "no other node led a later term after the kill at " + killNanos + ": " + leaders);
   }
 
