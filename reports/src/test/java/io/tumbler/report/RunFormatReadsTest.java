@@ -27,7 +27,6 @@ class RunFormatReadsTest {
       Map.entry("render/ConnectivitySvg.java", "journal.jsonl (node ids)"),
       Map.entry("render/MetricsPlot.java", "metrics.jsonl"),
       Map.entry("render/PartitionTable.java", "linearizability.json"),
-      Map.entry("render/RealClusterFacts.java", "a real cluster's run.json (written by realcluster, not run-format)"),
       Map.entry("render/ReportJson.java", "linearizability.json"),
       Map.entry("render/SafetyHtml.java", "journal.jsonl"),
       Map.entry("render/VmPlacement.java", "history.jsonl (operation values)"),

@@ -1,6 +1,7 @@
 package io.tumbler.runformat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reading {@code run.json} and {@code checks.json} as their records, with the version check in one place: a file of
@@ -13,7 +14,13 @@ public final class RunDirectoryFiles {
   /** {@code run.json}'s object as its record. */
   public static RunRecord run(String file, JsonNode object) throws FormatVersionException {
     requireReadable(file, object, RunRecord.VERSION);
-    return RunFormatJson.mapper().convertValue(object, RunRecord.class);
+    JsonNode read = object;
+    if (RunRecord.REAL_CLUSTER.equals(object.path("mode").asText()) && !object.has("realCluster")
+        && object instanceof ObjectNode flat) {
+      // Version 1 of a real-cluster run.json: the facts were top-level fields, the same names the record has.
+      read = flat.deepCopy().set("realCluster", flat);
+    }
+    return RunFormatJson.mapper().convertValue(read, RunRecord.class);
   }
 
   /** {@code checks.json}'s object as its record. */

@@ -48,4 +48,27 @@ class OlderFilesTest {
     assertEquals("checks.json is run-format version 4; this tumbler reads version 3 (re-run the seed with this "
         + "build to get a readable run directory)", e.getMessage());
   }
+
+  @Test
+  void aVersionOneRealClusterRunReadsItsTopLevelFactsAsTheRealClusterRecord() throws Exception {
+    // The shape tumbler cluster wrote before run.json was a RunRecord (trimmed from a run of main's build).
+    RunRecord v1 = RunDirectoryFiles.run("run.json", JSON.readTree("{\"version\":1,\"mode\":\"real-cluster\","
+        + "\"scenario\":\"real-cluster\",\"seed\":2,\"outcome\":\"PASS\",\"model\":\"kv\",\"nodes\":3,\"clients\":3,"
+        + "\"durationMillis\":12000,\"quietMillis\":3000,\"maxRequests\":10000,\"nemesis\":[\"kill\",\"oneway\"],"
+        + "\"wallMillis\":15265,\"retries\":49,\"healMillis\":9141,\"ports\":{\"clients\":{\"n1\":37541}},"
+        + "\"servers\":[{\"id\":1,\"clientPort\":37541,\"log\":\"nodes/n1/server.log\",\"command\":[\"java\"],"
+        + "\"unexpectedExits\":[],\"finalStatus\":{\"role\":\"FOLLOWER\",\"term\":4,\"leader\":3,"
+        + "\"commitIndex\":822,\"appliedIndex\":822,\"haltReason\":null}},{\"id\":2,\"clientPort\":45767,"
+        + "\"log\":\"nodes/n2/server.log\",\"finalStatus\":null}]}"));
+    RealClusterRun real = v1.realCluster();
+    assertEquals(RunRecord.REAL_CLUSTER, v1.mode());
+    assertEquals(15265, v1.wallMillis());
+    assertEquals(List.of("kill", "oneway"), real.nemesis());
+    assertEquals(49, real.retries());
+    assertEquals(37541, real.ports().get("clients").get("n1"));
+    assertEquals(new RealClusterRun.FinalStatus("FOLLOWER", 4, 3, 822, 822, null), real.servers().get(0).finalStatus());
+    assertNull(real.servers().get(1).finalStatus(), "n2 did not answer at the end");
+    assertNull(RunDirectoryFiles.run("run.json", JSON.readTree("{\"version\":3,\"seed\":1}")).realCluster(),
+        "a simulated run has none");
+  }
 }

@@ -27,8 +27,6 @@ import java.util.List;
  *
  * @param dir the run directory
  * @param run {@code run.json}, or {@link RunRecord#absent()}
- * @param realClusterRun {@code run.json} as a tree when it is a real cluster's run ({@code mode: "real-cluster"},
- *     written by {@code tumbler cluster}, not yet a run-format record); otherwise a {@link MissingNode}
  * @param checks {@code checks.json}, or an empty record
  * @param schedule {@code schedule.json}
  * @param linearizability {@code linearizability.json}
@@ -40,7 +38,6 @@ import java.util.List;
 public record RunFiles(
     Path dir,
     RunRecord run,
-    JsonNode realClusterRun,
     ChecksRecord checks,
     JsonNode schedule,
     JsonNode linearizability,
@@ -74,14 +71,13 @@ public record RunFiles(
     List<String> problems = new ArrayList<>();
     JsonNode runObject = object(dir, "run.json", problems);
     RunRecord run = runRecord(runObject, problems);
-    JsonNode realCluster = "real-cluster".equals(run.mode()) ? runObject : MissingNode.getInstance();
     ChecksRecord checks = checksRecord(object(dir, "checks.json", problems), problems);
     JsonNode schedule = object(dir, "schedule.json", problems);
     JsonNode lin = object(dir, "linearizability.json", problems);
     List<JsonNode> history = withoutHeader(lines(dir, "history.jsonl", problems));
     List<JsonNode> journal = lines(dir, "journal.jsonl", problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
-    return new RunFiles(dir, run, realCluster, checks, schedule, lin, history, journal, trace, problems);
+    return new RunFiles(dir, run, checks, schedule, lin, history, journal, trace, problems);
   }
 
   private static RunRecord runRecord(JsonNode object, List<String> problems) {
