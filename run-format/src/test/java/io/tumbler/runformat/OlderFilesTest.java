@@ -71,4 +71,22 @@ class OlderFilesTest {
     assertNull(RunDirectoryFiles.run("run.json", JSON.readTree("{\"version\":3,\"seed\":1}")).realCluster(),
         "a simulated run has none");
   }
+
+  @Test
+  void aSummaryWithoutAVersionReadsAndANewerOneIsRefusedNamingTheFile() throws Exception {
+    CampaignSummary old = RunDirectoryFiles.summary("c/summary.json", JSON.readTree("{\"scenario\":\"default\","
+        + "\"runs\":4,\"pass\":3,\"violation\":1,\"wallSeconds\":2.5,\"coverage\":{\"p\":{\"runs\":2,\"hits\":9}},"
+        + "\"faultTypes\":{\"crash\":{\"runs\":1,\"applied\":3}},\"failures\":[{\"seed\":7,\"outcome\":\"VIOLATION\"}]}"));
+    assertEquals(0, old.version());
+    assertNull(old.executed(), "written before executed was recorded");
+    assertEquals(new CampaignSummary.PathTotal(2, 9), old.coverage().get("p"));
+    assertEquals(new CampaignSummary.FaultTypeTotal(1, 3), old.faultTypes().get("crash"));
+    assertEquals(7, CampaignResult.read("c/summary.json", old.failures().get(0)).run().seed());
+    CampaignSummary again = JSON.readValue(RunFormatJson.line(old), CampaignSummary.class);
+    assertEquals(old, again, "what is written reads back equal");
+    FormatVersionException e = assertThrows(FormatVersionException.class,
+        () -> RunDirectoryFiles.summary("c/summary.json", JSON.readTree("{\"version\":2}")));
+    assertTrue(e.getMessage().startsWith("c/summary.json is run-format version 2; this tumbler reads version 1"),
+        e.getMessage());
+  }
 }
