@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reading {@code run.json}, {@code checks.json} and a campaign's {@code summary.json} as their records, with the version check in one place: a file of
+ * Reading {@code run.json}, {@code checks.json}, {@code linearizability.json} and a campaign's {@code summary.json} as their records, with the version check in one place: a file of
  * a version this code does not read fails with a {@link FormatVersionException} (one line naming the file and the
  * versions), never with a stack trace of a field that moved.
  */
@@ -27,6 +27,12 @@ public final class RunDirectoryFiles {
   public static ChecksRecord checks(String file, JsonNode object) throws FormatVersionException {
     requireReadable(file, object, ChecksRecord.VERSION);
     return RunFormatJson.mapper().convertValue(object, ChecksRecord.class);
+  }
+
+  /** {@code linearizability.json}'s object as its record. */
+  public static LinearizabilityRecord linearizability(String file, JsonNode object) throws FormatVersionException {
+    requireReadable(file, object, LinearizabilityRecord.VERSION);
+    return RunFormatJson.mapper().convertValue(object, LinearizabilityRecord.class);
   }
 
   /** A campaign's {@code summary.json} as its record (a summary without a version is of the first format). */

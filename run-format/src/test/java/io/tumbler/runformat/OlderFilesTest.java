@@ -89,4 +89,27 @@ class OlderFilesTest {
     assertTrue(e.getMessage().startsWith("c/summary.json is run-format version 2; this tumbler reads version 1"),
         e.getMessage());
   }
+
+  @Test
+  void aVersionTwoLinearizabilityFileReadsWithItsCounterexampleAsData() throws Exception {
+    // The shape written when its version followed run.json's (trimmed from stale-local-reads seed 1 on main).
+    LinearizabilityRecord v2 = RunDirectoryFiles.linearizability("linearizability.json", JSON.readTree("{\"version\":2,"
+        + "\"model\":\"kv\",\"verdict\":\"INVALID\",\"millis\":349.5,\"configurations\":363,\"partitions\":[{\"label\":"
+        + "\"key 2\",\"keys\":[2],\"calls\":40,\"verdict\":\"INVALID\",\"configurations\":90,\"millis\":3.5}],"
+        + "\"counterexamples\":[{\"partition\":\"key 2\",\"keys\":[2],\"failingCall\":{\"process\":0,\"f\":\"read\","
+        + "\"input\":[2,null],\"output\":[2,150],\"outcome\":\"ok\",\"invokeIndex\":536,\"completeIndex\":539},"
+        + "\"previousOk\":null,\"finalPaths\":[[{\"initial\":true,\"legal\":true,\"state\":\"{}\"},{\"process\":0,"
+        + "\"f\":\"read\",\"input\":[2,null],\"output\":[2,150],\"outcome\":\"ok\",\"invokeIndex\":536,"
+        + "\"completeIndex\":539,\"legal\":false,\"state\":\"cannot apply\"}]],\"reachableStates\":[\"{2=157}\"]}]}"));
+    LinearizabilityRecord.Counterexample cx = v2.counterexamplesOrNone().get(0);
+    assertEquals(539, cx.failingCall().completeIndex());
+    assertNull(cx.previousOk());
+    assertTrue(cx.finalPaths().get(0).get(0).atInitialState());
+    assertEquals(false, cx.finalPaths().get(0).get(1).legal());
+    assertEquals(90, v2.partitions().get(0).configurations());
+    assertTrue(RunFormatJson.line(v2).contains("\"previousOk\":null"), "written back with its explicit null");
+    assertTrue(!RunFormatJson.line(cx.finalPaths().get(0).get(1)).contains("initial"), "a call step has no initial");
+    assertThrows(FormatVersionException.class,
+        () -> RunDirectoryFiles.linearizability("linearizability.json", JSON.readTree("{\"version\":4}")));
+  }
 }

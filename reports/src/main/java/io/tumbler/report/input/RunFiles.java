@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.tumbler.runformat.AppliedFault;
 import io.tumbler.runformat.ChecksRecord;
 import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.LinearizabilityRecord;
 import io.tumbler.runformat.RunDirectoryFiles;
 import io.tumbler.runformat.RunRecord;
 import java.io.IOException;
@@ -21,15 +22,15 @@ import java.util.List;
  *
  * <p>{@code trace.jsonl} is never loaded (it can be tens of megabytes); only its presence is noted.
  *
- * <p>{@code run.json} and {@code checks.json} are read as their run-format records ({@link RunRecord},
- * {@link ChecksRecord}); a file of a version this code does not read is reported in one line naming the file and
+ * <p>{@code run.json}, {@code checks.json} and {@code linearizability.json} are read as their run-format records
+ * ({@link RunRecord}, {@link ChecksRecord}, {@link LinearizabilityRecord}); a file of a version this code does not read is reported in one line naming the file and
  * the versions, and read as absent.
  *
  * @param dir the run directory
  * @param run {@code run.json}, or {@link RunRecord#absent()}
  * @param checks {@code checks.json}, or an empty record
  * @param schedule {@code schedule.json}
- * @param linearizability {@code linearizability.json}
+ * @param linearizability {@code linearizability.json}, or {@link LinearizabilityRecord#absent()}
  * @param history the lines of {@code history.jsonl}
  * @param journal the lines of {@code journal.jsonl}
  * @param hasTrace whether {@code trace.jsonl} exists
@@ -40,7 +41,7 @@ public record RunFiles(
     RunRecord run,
     ChecksRecord checks,
     JsonNode schedule,
-    JsonNode linearizability,
+    LinearizabilityRecord linearizability,
     List<JsonNode> history,
     List<JsonNode> journal,
     boolean hasTrace,
@@ -73,7 +74,7 @@ public record RunFiles(
     RunRecord run = runRecord(runObject, problems);
     ChecksRecord checks = checksRecord(object(dir, "checks.json", problems), problems);
     JsonNode schedule = object(dir, "schedule.json", problems);
-    JsonNode lin = object(dir, "linearizability.json", problems);
+    LinearizabilityRecord lin = linearizabilityRecord(object(dir, "linearizability.json", problems), problems);
     List<JsonNode> history = withoutHeader(lines(dir, "history.jsonl", problems));
     List<JsonNode> journal = lines(dir, "journal.jsonl", problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
@@ -105,6 +106,19 @@ public record RunFiles(
       }
     }
     return new ChecksRecord(0, List.of(), List.of(), List.of(), List.of());
+  }
+
+  private static LinearizabilityRecord linearizabilityRecord(JsonNode object, List<String> problems) {
+    if (!object.isMissingNode()) {
+      try {
+        return RunDirectoryFiles.linearizability("linearizability.json", object);
+      } catch (FormatVersionException e) {
+        problems.add(e.getMessage());
+      } catch (IllegalArgumentException e) {
+        problems.add("linearizability.json does not have the fields of a check's verdict (" + firstLine(e) + ")");
+      }
+    }
+    return LinearizabilityRecord.absent();
   }
 
   private static String firstLine(Exception e) {
