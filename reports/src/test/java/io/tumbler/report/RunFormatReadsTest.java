@@ -28,12 +28,10 @@ class RunFormatReadsTest {
       Map.entry("render/ConnectivitySvg.java", "journal.jsonl (node ids)"),
       Map.entry("render/MetricsPlot.java", "metrics.jsonl"),
       Map.entry("render/SafetyHtml.java", "journal.jsonl"),
-      Map.entry("render/VmPlacement.java", "history.jsonl (operation values)"),
-      Map.entry("view/History.java", "history.jsonl"),
+      Map.entry("render/VmPlacement.java", "history.jsonl operation values (the VM model's own JSON)"),
       Map.entry("view/LeaderTerm.java", "journal.jsonl"),
       Map.entry("view/MessageSequence.java", "journal.jsonl (the detecting event's time)"),
-      Map.entry("view/NodeLogs.java", "journal.jsonl"),
-      Map.entry("view/ObservedWrite.java", "history.jsonl (the serving node)")));
+      Map.entry("view/NodeLogs.java", "journal.jsonl")));
 
   /** Fields only the run-format files have: a tree read of one is a run-format read wherever it is. */
   private static final List<String> RUN_FORMAT_ONLY = List.of("appliedFaults", "fingerprint", "faultTypes",

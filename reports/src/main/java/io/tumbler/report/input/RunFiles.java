@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.tumbler.runformat.AppliedFault;
 import io.tumbler.runformat.ChecksRecord;
 import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.HistoryEvent;
+import io.tumbler.runformat.RunFormatJson;
 import io.tumbler.runformat.LinearizabilityRecord;
 import io.tumbler.runformat.RunDirectoryFiles;
 import io.tumbler.runformat.RunRecord;
@@ -31,7 +33,7 @@ import java.util.List;
  * @param checks {@code checks.json}, or an empty record
  * @param schedule {@code schedule.json}
  * @param linearizability {@code linearizability.json}, or {@link LinearizabilityRecord#absent()}
- * @param history the lines of {@code history.jsonl}
+ * @param history the operation events of {@code history.jsonl}, as run-format records (its header line dropped)
  * @param journal the lines of {@code journal.jsonl}
  * @param hasTrace whether {@code trace.jsonl} exists
  * @param problems what was missing or unreadable, one sentence each
@@ -42,7 +44,7 @@ public record RunFiles(
     ChecksRecord checks,
     JsonNode schedule,
     LinearizabilityRecord linearizability,
-    List<JsonNode> history,
+    List<HistoryEvent> history,
     List<JsonNode> journal,
     boolean hasTrace,
     List<String> problems) {
@@ -75,7 +77,7 @@ public record RunFiles(
     ChecksRecord checks = checksRecord(object(dir, "checks.json", problems), problems);
     JsonNode schedule = object(dir, "schedule.json", problems);
     LinearizabilityRecord lin = linearizabilityRecord(object(dir, "linearizability.json", problems), problems);
-    List<JsonNode> history = withoutHeader(lines(dir, "history.jsonl", problems));
+    List<HistoryEvent> history = events(withoutHeader(lines(dir, "history.jsonl", problems)), problems);
     List<JsonNode> journal = lines(dir, "journal.jsonl", problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
     return new RunFiles(dir, run, checks, schedule, lin, history, journal, trace, problems);
@@ -125,6 +127,23 @@ public record RunFiles(
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** The history lines as records; a line whose fields have the wrong shape is left out and counted once. */
+  private static List<HistoryEvent> events(List<JsonNode> lines, List<String> problems) {
+    List<HistoryEvent> out = new ArrayList<>(lines.size());
+    int bad = 0;
+    for (JsonNode line : lines) {
+      try {
+        out.add(RunFormatJson.mapper().treeToValue(line, HistoryEvent.class));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        bad++;
+      }
+    }
+    if (bad > 0) {
+      problems.add("history.jsonl: " + bad + " line(s) without the fields of an operation event, left out");
+    }
+    return out;
   }
 
   /** Drops the versioned header line of history.jsonl ({@code {"tumbler-history":1,...}}), if there is one. */
