@@ -26,7 +26,6 @@ class RunFormatReadsTest {
   /** Source file (under io/tumbler/report) to the non-run-format file its {@code .path} reads read. */
   private static final Map<String, String> TREE_READERS = new TreeMap<>(Map.ofEntries(
       Map.entry("render/ConnectivitySvg.java", "journal.jsonl (node ids)"),
-      Map.entry("render/MetricsPlot.java", "metrics.jsonl"),
       Map.entry("render/SafetyHtml.java", "journal.jsonl"),
       Map.entry("render/VmPlacement.java", "history.jsonl operation values (the VM model's own JSON)"),
       Map.entry("view/LeaderTerm.java", "journal.jsonl"),
