@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tumbler.runformat.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class PartialInputTest {
     ReportOutcome.Written written = assertInstanceOf(ReportOutcome.Written.class,
         Reports.write(List.of(dir), null, EnumSet.of(ReportFormat.HTML)));
     String notes = String.join("\n", written.notes());
-    assertTrue(notes.contains("run.json is run-format version 9; this tumbler reads version 2 (re-run the seed with "
+    assertTrue(notes.contains("run.json is run-format version 9; this tumbler reads version " + RunRecord.VERSION + " (re-run the seed with "
         + "this build to get a readable run directory)"), notes);
     assertTrue(notes.contains("checks.json does not have the fields of a run's checks ("), notes);
     assertTrue(Files.readString(dir.resolve("report.html")).contains("run.json is run-format version 9"));

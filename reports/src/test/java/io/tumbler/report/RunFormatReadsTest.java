@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reports read the run-format files ({@code trace.jsonl}, {@code run.json}, {@code checks.json}, a campaign's
+ * Reports read the run-format files ({@code trace.jsonl}, {@code run.json}, {@code checks.json},
+ * {@code linearizability.json}, a campaign's
  * {@code results.jsonl} and {@code summary.json}) only through their records, never by a hand-typed
  * {@code .path("...")}: a source scan of reports' main code. The files that still read JSON trees by name read
  * formats run-format does not hold yet, each listed below with the file it reads; a new tree read of a run-format
@@ -25,24 +26,17 @@ class RunFormatReadsTest {
   /** Source file (under io/tumbler/report) to the non-run-format file its {@code .path} reads read. */
   private static final Map<String, String> TREE_READERS = new TreeMap<>(Map.ofEntries(
       Map.entry("render/ConnectivitySvg.java", "journal.jsonl (node ids)"),
-      Map.entry("render/MetricsPlot.java", "metrics.jsonl"),
-      Map.entry("render/PartitionTable.java", "linearizability.json"),
-      Map.entry("render/RealClusterFacts.java", "a real cluster's run.json (written by realcluster, not run-format)"),
-      Map.entry("render/ReportJson.java", "linearizability.json"),
       Map.entry("render/SafetyHtml.java", "journal.jsonl"),
-      Map.entry("render/VmPlacement.java", "history.jsonl (operation values)"),
-      Map.entry("view/Counterexample.java", "linearizability.json"),
-      Map.entry("view/History.java", "history.jsonl"),
+      Map.entry("render/VmPlacement.java", "history.jsonl operation values (the VM model's own JSON)"),
       Map.entry("view/LeaderTerm.java", "journal.jsonl"),
       Map.entry("view/MessageSequence.java", "journal.jsonl (the detecting event's time)"),
-      Map.entry("view/NodeLogs.java", "journal.jsonl"),
-      Map.entry("view/ObservedWrite.java", "history.jsonl (the serving node)"),
-      Map.entry("view/RunView.java", "linearizability.json (its counterexamples)")));
+      Map.entry("view/NodeLogs.java", "journal.jsonl")));
 
   /** Fields only the run-format files have: a tree read of one is a run-format read wherever it is. */
   private static final List<String> RUN_FORMAT_ONLY = List.of("appliedFaults", "fingerprint", "faultTypes",
       "failureDir", "harnessError", "wallSeconds", "notRun", "notRunCount", "faultTypesKnown", "writeFailures",
-      "spec", "violated", "faults", "bugs");
+      "spec", "violated", "faults", "bugs", "counterexamples", "partitions", "failingCall", "previousOk",
+      "longestPrefixes", "finalPaths", "reachableStates", "configurations");
 
   private static final Pattern PATH_READ = Pattern.compile("\\.path\\(\"([^\"]*)\"\\)");
 

@@ -52,4 +52,13 @@ public record AppliedFault(long timeNanos, String fault, String applied, String 
   public String label() {
     return applied != null ? applied : fault == null ? type : fault;
   }
+
+  /**
+   * The fault kind whose shape this fault has, to draw it by: its schedule fault's JSON type where it has one (a
+   * real cluster's nemesis records the simulated fault of the same shape as {@code spec}: its "oneway" cut as a
+   * "one-way" block, an isolated leader as a "partition"), else its {@code type}.
+   */
+  public String shape() {
+    return spec != null && spec.path("type").isTextual() ? spec.path("type").asText() : type;
+  }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tumbler.fault.AppliedFault;
 import io.tumbler.lin.io.jsonl.JsonlHeader;
 import io.tumbler.lin.io.jsonl.JsonlHistoryWriter;
 import io.tumbler.raft.runtime.ServerStatus;
-import io.tumbler.scenario.run.CheckReport;
+import io.tumbler.runformat.ChecksRecord;
+import io.tumbler.runformat.RealClusterRun;
+import io.tumbler.runformat.RunRecord;
+import io.tumbler.scenario.run.AppliedFaultRecords;
 import io.tumbler.scenario.run.LinearizabilityFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,21 +19,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * Writes a real-cluster run directory in the simulation's formats, so {@code tumbler report} and {@code tumbler
  * check} read it as they read any run: {@code history.jsonl} (same fields; {@code time} is wall-clock ns since the
  * workload started), {@code linearizability.json}, {@code checks.json} (verdicts and the faults as applied),
  * {@code schedule.json} (the faults as drawn and as applied, with wall times), {@code metrics.jsonl} (written
- * during the run by the {@link MetricsScraper}) and {@code run.json}, whose
- * {@code mode} is {@code "real-cluster"} and which adds the nodes, their ports and processes. The servers' own
+ * during the run by the {@link MetricsScraper}) and {@code run.json}, a run-format {@link RunRecord} whose
+ * {@code mode} is {@code "real-cluster"} and whose {@link RealClusterRun} holds the nodes, their ports and processes.
+ * {@code run.json} and {@code checks.json} are written through their run-format records, as a simulated run's are. The servers' own
  * logs and data directories are already under {@code nodes/nX/}. {@code run.json} is written last.
  */
 public final class ClusterRunDirectory {
-    /** Format version of run.json, checks.json and schedule.json, as for simulated runs. */
+    /** Format version of schedule.json (run.json and checks.json carry their records' versions). */
     public static final int FORMAT_VERSION = 1;
     /** The value of run.json's {@code mode}. */
-    public static final String MODE = "real-cluster";
+    public static final String MODE = RunRecord.REAL_CLUSTER;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,101 +52,50 @@ public final class ClusterRunDirectory {
                 out -> JsonlHistoryWriter.write(result.history(), JsonlHeader.forModel(result.model()), out));
         writeJson(dir.resolve("linearizability.json"), LinearizabilityFile.toJson(result.model(), result.linearizability()));
         writeJson(dir.resolve("schedule.json"), scheduleJson(result));
-        writeJson(dir.resolve("checks.json"), checksJson(result));
-        writeJson(dir.resolve("run.json"), runJson(result, commit));
+        writeJson(dir.resolve("checks.json"), JSON.valueToTree(checksRecord(result)));
+        writeJson(dir.resolve("run.json"), JSON.valueToTree(runRecord(result, commit)));
     }
 
-    static ObjectNode runJson(ClusterResult r, String commit) {
+    /** run.json: the run-format {@link RunRecord} with the real cluster's own facts ({@link RealClusterRun}). */
+    static RunRecord runRecord(ClusterResult r, String commit) {
         ClusterOptions o = r.options();
-        ObjectNode run = JSON.createObjectNode();
-        run.put("version", FORMAT_VERSION);
-        run.put("mode", MODE);
-        run.put("scenario", MODE);
-        run.put("seed", o.seed());
-        run.set("bugs", JSON.valueToTree(o.bugs()));
-        run.put("commit", commit);
-        run.put("fingerprint", "none (real processes: a rerun draws the same faults and operations, not the same run)");
-        run.put("outcome", r.outcome().name());
-        run.set("violated", JSON.valueToTree(r.violated()));
-        run.put("model", r.model());
-        run.put("workload", o.workload());
-        run.put("readMode", "LINEARIZABLE");
-        run.put("nodes", o.nodes());
-        run.put("clients", o.clients());
-        run.put("durationMillis", o.durationMillis());
-        run.put("quietMillis", o.quietMillis());
-        run.put("maxRequests", o.maxRequests());
-        run.set("nemesis", JSON.valueToTree(o.nemesis().stream().map(NemesisKind::flag).toList()));
-        run.put("wallMillis", r.wallMillis());
-        run.put("operations", r.history().operations().size());
-        run.put("faults", r.schedule().faults().size());
-        run.put("retries", r.retries());
-        run.put("healMillis", r.healNanos() / 1_000_000);
-        run.set("ports", portsJson(r));
-        run.set("servers", serversJson(r));
-        run.put("replay", o.rerunCommand());
-        run.set("notes", JSON.valueToTree(r.notes()));
-        return run;
+        return new RunRecord(RunRecord.VERSION, MODE, o.seed(), o.bugs(), commit,
+                "none (real processes: a rerun draws the same faults and operations, not the same run)",
+                r.outcome().name(), r.violated(), r.model(), 0, o.maxRequests(), null, o.workload(), "LINEARIZABLE",
+                null, null, null, 0, 0, r.wallMillis(), r.history().operations().size(), r.schedule().faults().size(),
+                o.rerunCommand(), r.notes(), null, null, MODE, facts(r));
     }
 
-    private static ObjectNode portsJson(ClusterResult r) {
-        ObjectNode ports = JSON.createObjectNode();
-        ObjectNode clients = ports.putObject("clients");
-        r.servers().forEach(s -> clients.put("n" + s.id(), s.clientPort()));
-        ObjectNode metrics = ports.putObject("metrics");
-        r.servers().forEach(s -> metrics.put("n" + s.id(), s.metricsPort()));
-        ObjectNode proxies = ports.putObject("proxies");
-        r.proxyPorts().forEach(proxies::put);
-        return ports;
+    private static RealClusterRun facts(ClusterResult r) {
+        ClusterOptions o = r.options();
+        TreeMap<String, SortedMap<String, Integer>> ports = new TreeMap<>();
+        ports.put("clients", byNode(r, ServerSummary::clientPort));
+        ports.put("metrics", byNode(r, ServerSummary::metricsPort));
+        ports.put("proxies", new TreeMap<>(r.proxyPorts()));
+        return new RealClusterRun(o.nodes(), o.clients(), o.durationMillis(), o.quietMillis(), o.maxRequests(),
+                o.nemesis().stream().map(NemesisKind::flag).toList(), r.retries(), r.healNanos() / 1_000_000, ports,
+                r.servers().stream().map(ClusterRunDirectory::server).toList());
     }
 
-    private static ArrayNode serversJson(ClusterResult r) {
-        ArrayNode servers = JSON.createArrayNode();
-        for (ServerSummary s : r.servers()) {
-            ObjectNode n = servers.addObject();
-            n.put("id", s.id());
-            n.put("clientPort", s.clientPort());
-            n.put("log", s.log());
-            n.set("command", JSON.valueToTree(s.command()));
-            n.set("unexpectedExits", JSON.valueToTree(s.unexpectedExits()));
-            ServerStatus st = s.finalStatus();
-            if (st == null) {
-                n.putNull("finalStatus");
-            } else {
-                ObjectNode f = n.putObject("finalStatus");
-                f.put("role", st.role().name());
-                f.put("term", st.term());
-                f.put("leader", st.leaderId());
-                f.put("commitIndex", st.commitIndex());
-                f.put("appliedIndex", st.appliedIndex());
-                f.put("haltReason", st.haltReason());
-            }
-        }
-        return servers;
+    private static SortedMap<String, Integer> byNode(ClusterResult r, ToIntFunction<ServerSummary> port) {
+        TreeMap<String, Integer> out = new TreeMap<>();
+        r.servers().forEach(s -> out.put("n" + s.id(), port.applyAsInt(s)));
+        return out;
     }
 
-    private static ObjectNode checksJson(ClusterResult r) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("version", FORMAT_VERSION);
-        ArrayNode checks = o.putArray("checks");
-        for (CheckReport c : r.checks()) {
-            ObjectNode check = checks.addObject();
-            check.put("check", c.check());
-            check.put("verdict", c.verdict().name());
-            check.put("millis", Math.round(c.millis() * 1000) / 1000.0);
-            check.set("details", JSON.valueToTree(c.details()));
-        }
-        o.set("appliedFaults", appliedJson(r));
-        o.putArray("writeFailures");
-        return o;
+    private static RealClusterRun.Server server(ServerSummary s) {
+        ServerStatus st = s.finalStatus();
+        RealClusterRun.FinalStatus status = st == null ? null : new RealClusterRun.FinalStatus(st.role().name(),
+                st.term(), st.leaderId(), st.commitIndex(), st.appliedIndex(), st.haltReason());
+        return new RealClusterRun.Server(s.id(), s.clientPort(), s.log(), s.command(), s.unexpectedExits(), status);
     }
 
-    private static ArrayNode appliedJson(ClusterResult r) {
-        ArrayNode faults = JSON.createArrayNode();
-        for (AppliedFault f : r.applied()) {
-            f.writeTo(faults.addObject());
-        }
-        return faults;
+    /** checks.json: the run-format {@link ChecksRecord}, the faults with the nodes they hit. */
+    static ChecksRecord checksRecord(ClusterResult r) {
+        List<ChecksRecord.Check> checks = r.checks().stream().map(c -> new ChecksRecord.Check(c.check(),
+                c.verdict().name(), Math.round(c.millis() * 1000) / 1000.0, c.details())).toList();
+        return new ChecksRecord(ChecksRecord.VERSION, checks, AppliedFaultRecords.of(r.applied()), List.of(),
+                List.of());
     }
 
     private static ObjectNode scheduleJson(ClusterResult r) {
@@ -156,7 +112,7 @@ public final class ClusterRunDirectory {
             step.put("fault", s.fault().label());
             step.put("heal", s.fault().healLabel());
         }
-        o.set("applied", appliedJson(r));
+        o.set("applied", JSON.valueToTree(AppliedFaultRecords.of(r.applied())));
         return o;
     }
 

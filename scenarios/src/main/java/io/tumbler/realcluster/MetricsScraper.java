@@ -1,7 +1,7 @@
 package io.tumbler.realcluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tumbler.runformat.MetricsSample;
+import io.tumbler.runformat.RunFormatJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,11 @@ import java.util.TreeMap;
 /**
  * Scrapes every server's Prometheus endpoint ({@code io.tumbler.raft.runtime.MetricsEndpoint}) once a second and
  * appends one JSON line per node that answered to {@code metrics.jsonl}: {@code timeNanos} (the history's clock),
- * {@code node}, {@code role} and every sample as {@code name -> value} without the {@code tumbler_} prefix. A
+ * {@code node}, {@code role} and every sample as {@code name -> value} without the {@code tumbler_} prefix, written
+ * through its run-format record ({@link MetricsSample}). A
  * killed or paused node does not answer; its gap in the file is the fault.
  */
 final class MetricsScraper implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMEOUT_MILLIS = 300;
 
     private final TreeMap<Integer, Integer> ports;
@@ -60,10 +60,9 @@ final class MetricsScraper implements AutoCloseable {
         for (Map.Entry<Integer, Integer> e : ports.entrySet()) {
             String text = fetch(e.getValue());
             if (text != null) {
-                ObjectNode line = parse(text, e.getKey());
-                line.put("timeNanos", clock.nanos());
+                MetricsSample line = parse(text, e.getKey(), clock.nanos());
                 synchronized (out) {
-                    out.write(JSON.writeValueAsString(line));
+                    out.write(RunFormatJson.line(line));
                     out.write('\n');
                     samples++;
                 }
@@ -89,10 +88,13 @@ final class MetricsScraper implements AutoCloseable {
         }
     }
 
-    /** The samples of one exposition text: {@code name{labels} value}; the role is the one whose gauge is 1. */
-    static ObjectNode parse(String text, int node) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("node", node);
+    /**
+     * The samples of one exposition text ({@code name{labels} value}) scraped from {@code node} at {@code timeNanos};
+     * the role is the one whose gauge is 1.
+     */
+    static MetricsSample parse(String text, int node, long timeNanos) {
+        String role = null;
+        TreeMap<String, Long> samples = new TreeMap<>();
         for (String l : text.split("\n")) {
             if (l.isBlank() || l.startsWith("#")) {
                 continue;
@@ -107,13 +109,13 @@ final class MetricsScraper implements AutoCloseable {
             if (name.equals("raft_role")) {
                 if (value == 1) {
                     int at = l.indexOf("role=\"");
-                    line.put("role", l.substring(at + 6, l.indexOf('"', at + 6)));
+                    role = l.substring(at + 6, l.indexOf('"', at + 6));
                 }
             } else {
-                line.put(name, value);
+                samples.put(name, value);
             }
         }
-        return line;
+        return new MetricsSample(node, role, timeNanos, samples);
     }
 
     /** Samples written so far. */

@@ -70,12 +70,16 @@ final class Nemesis {
                 }
                 NemesisFault fault = step.fault().resolve(fleet.awaitLeader(1_000), fleet.ids());
                 String done = apply(fault) + (fault.equals(step.fault()) ? "" : " (" + step.fault().label() + ")");
-                record(fault.label(), done, fault.kind().effect(), fault);
+                String label = fault.label();
+                applied.add(new AppliedFault(clock.nanos(), label, done, fault.kind().flag(), fault.kind().effect(),
+                        fault.target(), done(label, done), 0, fault.asSimulatedShape(), fault.nodesHit()));
                 clock.sleepUntilMillis(step.healAtMillis());
                 if (stopped) {
                     return;
                 }
-                record(fault.healLabel(), heal(fault), fault.kind().healEffect(), fault);
+                String healed = heal(fault);
+                applied.add(new AppliedFault(clock.nanos(), fault.healLabel(), healed, fault.kind().flag(),
+                        fault.kind().healEffect(), fault.target(), done(fault.healLabel(), healed), 0));
             }
         } catch (InterruptedException e) {
             // Stopped: healAll undoes whatever is in force.
@@ -247,12 +251,12 @@ final class Nemesis {
     }
 
     /**
-     * Records {@code fault} (or its heal, as {@code effect} says) as applied: a pause's window is closed by its
-     * SIGCONT, so no duration is recorded; a fault or heal that failed ({@code label + " failed: ..."}) counts as not
-     * done (words such as a node's own halt reason, "storage write failed: ...", do not).
+     * Whether a fault or heal labelled {@code label} did anything, by what it reported ({@code what}): one that
+     * failed ({@code label + " failed: ..."}) did not (words such as a node's own halt reason, "storage write failed:
+     * ...", do not count). A pause's window is closed by its SIGCONT, so no duration is recorded for any of them; a
+     * fault records the nodes it hit ({@link NemesisFault#nodesHit}), a heal the node it lands on.
      */
-    private void record(String label, String what, Effect effect, NemesisFault fault) {
-        applied.add(new AppliedFault(clock.nanos(), label, what, fault.kind().flag(), effect, fault.target(),
-                !what.startsWith(label + " failed: "), 0));
+    private static boolean done(String label, String what) {
+        return !what.startsWith(label + " failed: ");
     }
 }

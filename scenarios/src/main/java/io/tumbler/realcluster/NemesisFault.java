@@ -1,5 +1,6 @@
 package io.tumbler.realcluster;
 
+import io.tumbler.fault.Fault;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +23,19 @@ sealed interface NemesisFault {
     /** The node it lands on, once resolved (0: the network). */
     default int target() {
         return 0;
+    }
+
+    /** The nodes it hits once resolved, target first: a partition's groups in order, a cut's two ends. */
+    default List<Integer> nodesHit() {
+        return target() == 0 ? List.of() : List.of(target());
+    }
+
+    /**
+     * The simulator's fault of the same shape, recorded as the applied fault's {@code spec} so a report draws the
+     * network as it draws a simulated run's; null where no simulated fault has its shape or none is needed.
+     */
+    default Fault asSimulatedShape() {
+        return null;
     }
 
     /** The fault against concrete nodes, once {@code leader} (0: none known) is known; most faults name theirs. */
@@ -140,6 +154,16 @@ sealed interface NemesisFault {
             return "partition " + groups;
         }
 
+        @Override
+        public List<Integer> nodesHit() {
+            return groups.stream().flatMap(List::stream).toList();
+        }
+
+        @Override
+        public Fault asSimulatedShape() {
+            return new Fault.Partition(groups);
+        }
+
         public String healLabel() {
             return "heal network";
         }
@@ -153,6 +177,16 @@ sealed interface NemesisFault {
     record OneWay(int from, int to) implements NemesisFault {
         public String label() {
             return "one-way block " + from + "->" + to;
+        }
+
+        @Override
+        public List<Integer> nodesHit() {
+            return List.of(from, to);
+        }
+
+        @Override
+        public Fault asSimulatedShape() {
+            return new Fault.OneWay(from, to);
         }
 
         public String healLabel() {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumbler.runformat.AppliedFault;
+import io.tumbler.runformat.ChecksRecord;
+import io.tumbler.runformat.RunDirectoryFiles;
+import io.tumbler.runformat.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +32,7 @@ class ClusterCommandTest {
 
   @Test
   @Timeout(180)
-  void aShortRunUnderAKillAPauseAndAPartitionPassesAndLeavesNoProcessBehind() throws IOException {
+  void aShortRunUnderAKillAPauseAndAPartitionPassesAndLeavesNoProcessBehind() throws Exception {
     Path out = dir.resolve("run");
     CliRun r = CliRun.of("cluster", "--nodes", "3", "--duration", "16s", "--seed", "2", "--clients", "3",
         "--nemesis", "kill,pause,partition", "--out", out.toString());
@@ -38,7 +42,7 @@ class ClusterCommandTest {
     JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
     assertEquals("real-cluster", run.path("mode").asText());
     assertEquals("PASS", run.path("outcome").asText());
-    assertEquals(3, run.path("servers").size());
+    assertEquals(3, run.path("realCluster").path("servers").size());
     List<String> applied = new ArrayList<>();
     JSON.readTree(out.resolve("checks.json").toFile()).path("appliedFaults").forEach(f -> applied.add(f.path("fault").asText()));
     assertTrue(applied.stream().anyMatch(f -> f.startsWith("kill n")), applied.toString());
@@ -53,6 +57,15 @@ class ClusterCommandTest {
     String report = Files.readString(out.resolve("report.html"));
     assertTrue(report.contains("real-cluster"));
     assertTrue(report.contains("id=\"metrics-commit\""), "the report plots the servers' metrics");
+    assertTrue(!report.contains("not drawn"), "the partitions are drawn from their data, not listed as text");
+    RunRecord record = RunDirectoryFiles.run("run.json", run);
+    assertEquals(3, record.realCluster().servers().size());
+    assertEquals(List.of("kill", "pause", "partition"), record.realCluster().nemesis());
+    ChecksRecord checks = RunDirectoryFiles.checks("checks.json", JSON.readTree(out.resolve("checks.json").toFile()));
+    AppliedFault partition = checks.appliedFaults().stream().filter(f -> f.effect().equals("network")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of(1, 2, 3), partition.nodes().stream().sorted().toList(), partition.toString());
+    assertEquals("partition", partition.spec().path("type").asText(), partition.toString());
     List<JsonNode> samples = new ArrayList<>();
     for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
       samples.add(JSON.readTree(line));

@@ -68,4 +68,18 @@ class NemesisScheduleTest {
     void noKindsNoFaults() {
         assertTrue(NemesisSchedule.draw(1, NODES, EnumSet.noneOf(NemesisKind.class), 60_000).faults().isEmpty());
     }
+
+  @Test
+  void networkFaultsRecordTheNodesTheyHitAndTheSimulatedFaultOfTheirShape() {
+    NemesisFault isolated = new NemesisFault.IsolateLeader().resolve(2, List.of(1, 2, 3));
+    assertEquals(List.of(2, 1, 3), isolated.nodesHit(), "the leader's side first, then the rest");
+    assertEquals(new io.tumbler.fault.Fault.Partition(List.of(List.of(2), List.of(1, 3))),
+        isolated.asSimulatedShape());
+    NemesisFault cut = new NemesisFault.OneWay(3, 1);
+    assertEquals(List.of(3, 1), cut.nodesHit());
+    assertEquals(new io.tumbler.fault.Fault.OneWay(3, 1), cut.asSimulatedShape());
+    assertEquals(List.of(2), new NemesisFault.Kill(2).nodesHit());
+    assertEquals(List.of(), new NemesisFault.Delay(20).nodesHit());
+    assertEquals(null, new NemesisFault.Delay(20).asSimulatedShape(), "every link still carries messages");
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.runformat.CampaignResult;
 import io.tumbler.runformat.CampaignSummary;
 import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.RunDirectoryFiles;
 import io.tumbler.runformat.RunFormatJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,8 +107,12 @@ public record CampaignFiles(
       return CampaignSummary.absent();
     }
     try {
-      return RunFormatJson.mapper().readValue(file.toFile(), CampaignSummary.class);
-    } catch (IOException e) {
+      return RunDirectoryFiles.summary(dir.getFileName() + "/summary.json",
+          RunFormatJson.mapper().readTree(file.toFile()));
+    } catch (FormatVersionException e) {
+      problems.add(e.getMessage());
+      return CampaignSummary.absent();
+    } catch (IOException | IllegalArgumentException e) {
       problems.add(dir.getFileName() + "/summary.json is not valid JSON of a campaign summary: "
           + e.getMessage().split("\n", 2)[0]);
       return CampaignSummary.absent();

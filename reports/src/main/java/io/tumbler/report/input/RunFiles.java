@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.tumbler.runformat.AppliedFault;
 import io.tumbler.runformat.ChecksRecord;
 import io.tumbler.runformat.FormatVersionException;
+import io.tumbler.runformat.HistoryEvent;
 import io.tumbler.runformat.JournalFormat;
+import io.tumbler.runformat.LinearizabilityRecord;
+import io.tumbler.runformat.RunFormatJson;
 import io.tumbler.runformat.RunDirectoryFiles;
 import io.tumbler.runformat.RunRecord;
 import java.io.IOException;
@@ -22,18 +25,16 @@ import java.util.List;
  *
  * <p>{@code trace.jsonl} is never loaded (it can be tens of megabytes); only its presence is noted.
  *
- * <p>{@code run.json} and {@code checks.json} are read as their run-format records ({@link RunRecord},
- * {@link ChecksRecord}); a file of a version this code does not read is reported in one line naming the file and
+ * <p>{@code run.json}, {@code checks.json} and {@code linearizability.json} are read as their run-format records
+ * ({@link RunRecord}, {@link ChecksRecord}, {@link LinearizabilityRecord}); a file of a version this code does not read is reported in one line naming the file and
  * the versions, and read as absent.
  *
  * @param dir the run directory
  * @param run {@code run.json}, or {@link RunRecord#absent()}
- * @param realClusterRun {@code run.json} as a tree when it is a real cluster's run ({@code mode: "real-cluster"},
- *     written by {@code tumbler cluster}, not yet a run-format record); otherwise a {@link MissingNode}
  * @param checks {@code checks.json}, or an empty record
  * @param schedule {@code schedule.json}
- * @param linearizability {@code linearizability.json}
- * @param history the lines of {@code history.jsonl}
+ * @param linearizability {@code linearizability.json}, or {@link LinearizabilityRecord#absent()}
+ * @param history the operation events of {@code history.jsonl}, as run-format records (its header line dropped)
  * @param journal the lines of {@code journal.jsonl}
  * @param hasTrace whether {@code trace.jsonl} exists
  * @param problems what was missing or unreadable, one sentence each
@@ -41,11 +42,10 @@ import java.util.List;
 public record RunFiles(
     Path dir,
     RunRecord run,
-    JsonNode realClusterRun,
     ChecksRecord checks,
     JsonNode schedule,
-    JsonNode linearizability,
-    List<JsonNode> history,
+    LinearizabilityRecord linearizability,
+    List<HistoryEvent> history,
     List<JsonNode> journal,
     boolean hasTrace,
     List<String> problems) {
@@ -75,14 +75,13 @@ public record RunFiles(
     List<String> problems = new ArrayList<>();
     JsonNode runObject = object(dir, "run.json", problems);
     RunRecord run = runRecord(runObject, problems);
-    JsonNode realCluster = "real-cluster".equals(run.mode()) ? runObject : MissingNode.getInstance();
     ChecksRecord checks = checksRecord(object(dir, "checks.json", problems), problems);
     JsonNode schedule = object(dir, "schedule.json", problems);
-    JsonNode lin = object(dir, "linearizability.json", problems);
-    List<JsonNode> history = withoutHeader(lines(dir, "history.jsonl", problems));
+    LinearizabilityRecord lin = linearizabilityRecord(object(dir, "linearizability.json", problems), problems);
+    List<HistoryEvent> history = events(withoutHeader(lines(dir, "history.jsonl", problems)), problems);
     List<JsonNode> journal = currentJournal(lines(dir, "journal.jsonl", problems), problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
-    return new RunFiles(dir, run, realCluster, checks, schedule, lin, history, journal, trace, problems);
+    return new RunFiles(dir, run, checks, schedule, lin, history, journal, trace, problems);
   }
 
   private static RunRecord runRecord(JsonNode object, List<String> problems) {
@@ -112,6 +111,19 @@ public record RunFiles(
     return new ChecksRecord(0, List.of(), List.of(), List.of(), List.of());
   }
 
+  private static LinearizabilityRecord linearizabilityRecord(JsonNode object, List<String> problems) {
+    if (!object.isMissingNode()) {
+      try {
+        return RunDirectoryFiles.linearizability("linearizability.json", object);
+      } catch (FormatVersionException e) {
+        problems.add(e.getMessage());
+      } catch (IllegalArgumentException e) {
+        problems.add("linearizability.json does not have the fields of a check's verdict (" + firstLine(e) + ")");
+      }
+    }
+    return LinearizabilityRecord.absent();
+  }
+
   private static String firstLine(Exception e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
@@ -126,6 +138,23 @@ public record RunFiles(
       return List.of();
     }
     return lines;
+  }
+
+  /** The history lines as records; a line whose fields have the wrong shape is left out and counted once. */
+  private static List<HistoryEvent> events(List<JsonNode> lines, List<String> problems) {
+    List<HistoryEvent> out = new ArrayList<>(lines.size());
+    int bad = 0;
+    for (JsonNode line : lines) {
+      try {
+        out.add(RunFormatJson.mapper().treeToValue(line, HistoryEvent.class));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        bad++;
+      }
+    }
+    if (bad > 0) {
+      problems.add("history.jsonl: " + bad + " line(s) without the fields of an operation event, left out");
+    }
+    return out;
   }
 
   /** Drops the versioned header line of history.jsonl ({@code {"tumbler-history":1,...}}), if there is one. */

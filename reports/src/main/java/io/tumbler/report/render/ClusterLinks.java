@@ -71,7 +71,7 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
   /** A partition's groups from its schedule fields; none for any other fault or without them. */
   private static List<List<Integer>> groups(AppliedFault a) {
     JsonNode spec = a.spec();
-    if (!a.type().equals("partition") || spec == null) {
+    if (!a.shape().equals("partition") || spec == null) {
       return List.of();
     }
     try {
@@ -85,7 +85,7 @@ record ClusterLinks(int[] nodes, boolean[][] blocked, boolean[] clogged, boolean
   private void applyNetwork(AppliedFault a, String label) {
     List<Integer> resolved = a.nodes();
     boolean shaped = true;
-    switch (a.type()) {
+    switch (a.shape()) {
       case "partition" -> shaped = !groups(a).isEmpty() && partition(groups(a));
       case "one-way" -> shaped = resolved.size() == 2 && block(resolved.get(0), resolved.get(1));
       case "isolate-leader" -> shaped = !resolved.isEmpty()

@@ -3,6 +3,8 @@ package io.tumbler.report.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.report.input.JsonLines;
 import io.tumbler.report.view.RunView;
+import io.tumbler.runformat.MetricsSample;
+import io.tumbler.runformat.RunFormatJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +32,19 @@ final class MetricsPlot {
         if (!Files.isRegularFile(file)) {
             return "";
         }
-        List<JsonNode> samples;
+        List<MetricsSample> samples = new ArrayList<>();
         try {
-            samples = JsonLines.read(file).objects();
-        } catch (IOException e) {
+            for (JsonNode line : JsonLines.read(file).objects()) {
+                samples.add(RunFormatJson.mapper().treeToValue(line, MetricsSample.class));
+            }
+        } catch (IOException | IllegalArgumentException e) {
             return "<section id=\"metrics\">\n<h2>Server metrics</h2>\n<p class=\"sub\">" + FILE + " cannot be read: "
                     + Markup.esc(e.getMessage()) + "</p>\n</section>\n";
         }
         if (samples.isEmpty()) {
             return "";
         }
-        double span = Math.max(view.history().horizonNanos(), samples.get(samples.size() - 1).path("timeNanos").asLong()) / 1e9;
+        double span = Math.max(view.history().horizonNanos(), samples.get(samples.size() - 1).timeNanos()) / 1e9;
         try {
             return "<section id=\"metrics\">\n<h2>Server metrics</h2>\n<p class=\"sub\">Scraped once a second from each "
                     + "node's <code>/metrics</code> endpoint (Prometheus text); a killed or paused node has no samples. "
@@ -54,14 +58,14 @@ final class MetricsPlot {
         }
     }
 
-    private static String plot(RunView view, List<JsonNode> samples, String field, String title, double span, String id) {
+    private static String plot(RunView view, List<MetricsSample> samples, String field, String title, double span,
+            String id) {
         Map<Integer, List<double[]>> byNode = new TreeMap<>();
         double top = 1;
-        for (JsonNode s : samples) {
-            if (s.has(field)) {
-                double y = s.path(field).asDouble();
-                byNode.computeIfAbsent(s.path("node").asInt(), n -> new ArrayList<>())
-                        .add(new double[] {s.path("timeNanos").asLong() / 1e9, y});
+        for (MetricsSample s : samples) {
+            if (s.sample(field) != null) {
+                double y = s.sample(field);
+                byNode.computeIfAbsent(s.node(), n -> new ArrayList<>()).add(new double[] {s.timeNanos() / 1e9, y});
                 top = Math.max(top, y);
             }
         }

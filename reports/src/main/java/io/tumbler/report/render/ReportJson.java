@@ -64,17 +64,16 @@ public final class ReportJson {
 
   private static ObjectNode linearizability(RunView view) {
     var lin = view.files().linearizability();
-    if (!lin.isObject()) {
+    if (lin.missing()) {
       return null;
     }
     ObjectNode o = JSON.createObjectNode();
-    o.put("model", lin.path("model").asText());
-    o.put("verdict", lin.path("verdict").asText());
-    o.put("millis", lin.path("millis").asDouble());
+    o.put("model", lin.model());
+    o.put("verdict", lin.verdict());
+    o.put("millis", lin.millis());
     ArrayNode parts = o.putArray("partitions");
-    lin.path("partitions").forEach(p -> parts.addObject().put("label", p.path("label").asText())
-        .put("calls", p.path("calls").asLong()).put("verdict", p.path("verdict").asText())
-        .put("millis", p.path("millis").asDouble()));
+    lin.partitions().forEach(p -> parts.addObject().put("label", p.label()).put("calls", p.calls())
+        .put("verdict", p.verdict()).put("millis", p.millis()));
     ArrayNode cxs = o.putArray("counterexamples");
     for (Counterexample c : view.counterexamples()) {
       ObjectNode n = cxs.addObject().put("partition", c.partition()).put("invokeIndex", c.failing().invokeIndex())

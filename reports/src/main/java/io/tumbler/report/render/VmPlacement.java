@@ -1,6 +1,7 @@
 package io.tumbler.report.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.HistoryEvent;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,15 @@ record VmPlacement(Map<String, HostSeen> hosts, Map<String, VmSeen> vms) {
   record VmSeen(String host, String status, long vcpus, long memoryMib) {}
 
   /** The last observations in {@code history}; both maps empty when it holds no ok get-host or get-vm. */
-  static VmPlacement of(List<JsonNode> history) {
+  static VmPlacement of(List<HistoryEvent> history) {
     Map<String, HostSeen> hosts = new TreeMap<>(NATURAL);
     Map<String, VmSeen> vms = new TreeMap<>(NATURAL);
-    for (JsonNode line : history) {
-      if (!"ok".equals(line.path("type").asText())) {
+    for (HistoryEvent line : history) {
+      if (!"ok".equals(line.type())) {
         continue;
       }
-      JsonNode v = line.path("value");
-      String f = line.path("f").asText();
+      JsonNode v = line.valueOrMissing();
+      String f = line.f() == null ? "" : line.f();
       if (f.equals("get-host") && v.hasNonNull("host")) {
         hosts.put(v.path("host").asText(), new HostSeen(v.path("state").asText("?"), v.path("vcpus").asLong(),
             v.path("memoryMib").asLong(), v.path("reservedVcpus").asLong(), v.path("reservedMemoryMib").asLong()));

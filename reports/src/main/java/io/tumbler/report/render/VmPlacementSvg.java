@@ -18,7 +18,7 @@ public final class VmPlacementSvg {
   private VmPlacementSvg() {}
 
   /** The diagram, or empty when the history holds no ok get-host or get-vm (not a vm-workload run). */
-  public static String render(List<JsonNode> history) {
+  public static String render(List<io.tumbler.runformat.HistoryEvent> history) {
     VmPlacement p = VmPlacement.of(history);
     if (p.isEmpty()) {
       return "";

@@ -1,6 +1,8 @@
 package io.tumbler.report.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.tumbler.runformat.LinearizabilityRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,17 +63,18 @@ public record Counterexample(
   }
 
   /** Reads one entry of {@code counterexamples}; the history supplies times and the surrounding operations. */
-  public static Counterexample of(JsonNode cx, History history) {
-    JsonNode call = cx.path("failingCall");
-    HistoryOp failing = findOp(history, call.path("invokeIndex").asLong(-1)).orElseGet(() -> fromCall(call));
-    Optional<HistoryOp> previous = cx.path("previousOk").isObject()
-        ? findCompletion(history, cx.path("previousOk").path("index").asLong(-1)) : Optional.empty();
-    List<String> states = new ArrayList<>();
-    cx.path("reachableStates").forEach(s -> states.add(s.asText()));
-    List<HistoryOp> around = around(history, failing, keys(cx.path("keys")), previous);
-    String sentence = Sentence.of(failing, previous, states, cx.path("explanation").asText(""));
-    return new Counterexample(cx.path("partition").asText(""), failing, previous, cx.path("explanation").asText(""),
-        sentence, around, prefixes(cx.path("longestPrefixes")), paths(cx.path("finalPaths")), states);
+  public static Counterexample of(LinearizabilityRecord.Counterexample cx, History history) {
+    LinearizabilityRecord.Call call = cx.failingCall();
+    HistoryOp failing = (call == null ? Optional.<HistoryOp>empty() : findOp(history, call.invokeIndex()))
+        .orElseGet(() -> fromCall(call));
+    Optional<HistoryOp> previous = cx.previousOk() != null
+        ? findCompletion(history, cx.previousOk().index()) : Optional.empty();
+    List<String> states = cx.reachableStates();
+    String explanation = cx.explanation() == null ? "" : cx.explanation();
+    List<HistoryOp> around = around(history, failing, keys(cx.keys()), previous);
+    String sentence = Sentence.of(failing, previous, states, explanation);
+    return new Counterexample(cx.partition() == null ? "" : cx.partition(), failing, previous, explanation,
+        sentence, around, prefixes(cx.longestPrefixes()), paths(cx.finalPaths()), states);
   }
 
   private static Optional<HistoryOp> findOp(History history, long invokeIndex) {
@@ -82,15 +85,25 @@ public record Counterexample(
     return history.ops().stream().filter(o -> o.completeIndex() == completeIndex).findFirst();
   }
 
-  private static HistoryOp fromCall(JsonNode call) {
-    return new HistoryOp(call.path("invokeIndex").asLong(), call.path("completeIndex").asLong(-1),
-        call.path("process").asText(), call.path("f").asText(), call.path("output"), 0, -1,
-        OpOutcome.ofType(call.path("outcome").asText()), "");
+  /** The failing call drawn from the counterexample alone (its invocation is not in the history read). */
+  private static HistoryOp fromCall(LinearizabilityRecord.Call call) {
+    if (call == null) {
+      return new HistoryOp(-1, -1, "?", "?", NullNode.getInstance(), 0, -1, OpOutcome.ofType(""), "");
+    }
+    return new HistoryOp(call.invokeIndex(), call.completeIndex() == null ? -1 : call.completeIndex(),
+        String.valueOf(call.process()), String.valueOf(call.f()), value(call.output()), 0, -1,
+        OpOutcome.ofType(String.valueOf(call.outcome())), "");
+  }
+
+  private static JsonNode value(JsonNode v) {
+    return v == null ? NullNode.getInstance() : v;
   }
 
   private static List<String> keys(JsonNode keys) {
     List<String> out = new ArrayList<>();
-    keys.forEach(k -> out.add(k.asText()));
+    if (keys != null) {
+      keys.forEach(k -> out.add(k.asText()));
+    }
     return out;
   }
 
@@ -118,39 +131,36 @@ public record Counterexample(
     return v.isArray() && v.size() > 0 && keys.contains(v.get(0).asText());
   }
 
-  private static List<Prefix> prefixes(JsonNode array) {
+  private static List<Prefix> prefixes(List<LinearizabilityRecord.Prefix> prefixes) {
     List<Prefix> out = new ArrayList<>();
-    for (JsonNode p : array) {
-      JsonNode calls = p.path("calls");
-      List<String> tail = new ArrayList<>();
-      for (int i = Math.max(0, calls.size() - 8); i < calls.size(); i++) {
-        tail.add(describeCall(calls.get(i)));
-      }
-      out.add(new Prefix(calls.size(), tail, p.path("state").asText("")));
+    for (LinearizabilityRecord.Prefix p : prefixes) {
+      List<LinearizabilityRecord.Call> calls = p.calls();
+      List<String> tail = calls.subList(Math.max(0, calls.size() - 8), calls.size()).stream()
+          .map(c -> describeCall(LinearizabilityRecord.Step.of(c, true, ""))).toList();
+      out.add(new Prefix(calls.size(), tail, p.state() == null ? "" : p.state()));
     }
     return out;
   }
 
-  private static List<List<Step>> paths(JsonNode array) {
+  private static List<List<Step>> paths(List<List<LinearizabilityRecord.Step>> paths) {
     List<List<Step>> out = new ArrayList<>();
-    for (JsonNode path : array) {
-      List<Step> steps = new ArrayList<>();
-      path.forEach(s -> steps.add(new Step(describeCall(s), s.path("legal").asBoolean(), s.path("state").asText(""))));
-      out.add(steps);
+    for (List<LinearizabilityRecord.Step> path : paths) {
+      out.add(path.stream().map(s -> new Step(describeCall(s), s.legal(), s.state() == null ? "" : s.state()))
+          .toList());
     }
     return out;
   }
 
   /**
-   * "process 4: write 178 to key 2 (ok)" for a call object of linearizability.json; "initial state" for the
-   * first step of a final path that starts before any call.
+   * "process 4: write 178 to key 2 (ok)" for a call of linearizability.json; "initial state" for the first step of a
+   * final path that starts before any call.
    */
-  static String describeCall(JsonNode call) {
-    if (call.path("initial").asBoolean()) {
+  static String describeCall(LinearizabilityRecord.Step call) {
+    if (call.atInitialState()) {
       return "initial state";
     }
-    JsonNode value = "ok".equals(call.path("outcome").asText()) ? call.path("output") : call.path("input");
-    return "process " + call.path("process").asText() + ": " + OpWords.describe(call.path("f").asText(), value)
-        + " (" + call.path("outcome").asText() + ", #" + call.path("invokeIndex").asText() + ")";
+    JsonNode value = "ok".equals(call.outcome()) ? value(call.output()) : value(call.input());
+    return "process " + call.process() + ": " + OpWords.describe(String.valueOf(call.f()), value)
+        + " (" + call.outcome() + ", #" + call.invokeIndex() + ")";
   }
 }

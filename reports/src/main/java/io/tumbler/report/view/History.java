@@ -1,6 +1,7 @@
 package io.tumbler.report.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.HistoryEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,19 +25,19 @@ public record History(List<HistoryOp> ops, List<String> processes, long horizonN
     processes = List.copyOf(processes);
   }
 
-  /** Joins the lines of {@code history.jsonl}; lines without a time take the previous line's time. */
-  public static History of(List<JsonNode> lines) {
+  /** Joins the events of {@code history.jsonl}; events without a time take the previous event's time. */
+  public static History of(List<HistoryEvent> lines) {
     Map<String, Integer> open = new LinkedHashMap<>();
     List<HistoryOp> ops = new ArrayList<>();
     Map<Long, Long> times = new LinkedHashMap<>();
     TreeSet<String> processes = new TreeSet<>(History::compareProcesses);
     long now = 0;
-    for (JsonNode line : lines) {
-      now = line.path("time").asLong(now);
-      times.put(line.path("index").asLong(), now);
-      String process = line.path("process").asText();
+    for (HistoryEvent line : lines) {
+      now = line.time() == null ? now : line.time();
+      times.put(index(line), now);
+      String process = line.processName();
       processes.add(process);
-      if ("invoke".equals(line.path("type").asText())) {
+      if ("invoke".equals(line.type())) {
         open.put(process, ops.size());
         ops.add(pending(line));
         continue;
@@ -50,17 +51,21 @@ public record History(List<HistoryOp> ops, List<String> processes, long horizonN
     return new History(ops, new ArrayList<>(processes), now, times);
   }
 
-  private static HistoryOp pending(JsonNode invoke) {
-    return new HistoryOp(invoke.path("index").asLong(), -1, invoke.path("process").asText(),
-        invoke.path("f").asText(), invoke.path("value"), invoke.path("time").asLong(0), -1, OpOutcome.PENDING, "");
+  private static long index(HistoryEvent e) {
+    return e.index() == null ? 0 : e.index();
   }
 
-  private static HistoryOp complete(HistoryOp invoke, JsonNode done) {
-    OpOutcome outcome = OpOutcome.ofType(done.path("type").asText());
-    JsonNode value = outcome == OpOutcome.OK ? done.path("value") : invoke.value();
-    long completeNanos = Math.max(invoke.invokeNanos(), done.path("time").asLong(invoke.invokeNanos()));
-    return new HistoryOp(invoke.invokeIndex(), done.path("index").asLong(), invoke.process(), invoke.f(), value,
-        invoke.invokeNanos(), completeNanos, outcome, done.path("error").asText(""));
+  private static HistoryOp pending(HistoryEvent invoke) {
+    return new HistoryOp(index(invoke), -1, invoke.processName(), invoke.f() == null ? "" : invoke.f(),
+        invoke.valueOrMissing(), invoke.time() == null ? 0 : invoke.time(), -1, OpOutcome.PENDING, "");
+  }
+
+  private static HistoryOp complete(HistoryOp invoke, HistoryEvent done) {
+    OpOutcome outcome = OpOutcome.ofType(done.type() == null ? "" : done.type());
+    JsonNode value = outcome == OpOutcome.OK ? done.valueOrMissing() : invoke.value();
+    long completeNanos = Math.max(invoke.invokeNanos(), done.time() == null ? invoke.invokeNanos() : done.time());
+    return new HistoryOp(invoke.invokeIndex(), index(done), invoke.process(), invoke.f(), value,
+        invoke.invokeNanos(), completeNanos, outcome, done.errorText());
   }
 
   /** Orders process names: numeric ones numerically, before any others. */

@@ -1,6 +1,7 @@
 package io.tumbler.report.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public record ObservedWrite(HistoryOp read, List<HistoryOp> sources, Optional<Hi
   }
 
   /** The explanation for {@code read}, or empty when it is not a keyed read that completed ok. */
-  public static Optional<ObservedWrite> of(HistoryOp read, History history, List<JsonNode> lines) {
+  public static Optional<ObservedWrite> of(HistoryOp read, History history, List<HistoryEvent> lines) {
     JsonNode v = read.value();
     if (!"read".equals(read.f()) || read.outcome() != OpOutcome.OK || v == null || !v.isArray() || v.size() != 2) {
       return Optional.empty();
@@ -65,10 +66,11 @@ public record ObservedWrite(HistoryOp read, List<HistoryOp> sources, Optional<Hi
     return null;
   }
 
-  private static Optional<Integer> servedBy(HistoryOp read, List<JsonNode> lines) {
-    for (JsonNode line : lines) {
-      if (line.path("index").asLong(-2) == read.completeIndex() && line.path("node").canConvertToInt()) {
-        return Optional.of(line.path("node").asInt());
+  private static Optional<Integer> servedBy(HistoryOp read, List<HistoryEvent> lines) {
+    for (HistoryEvent line : lines) {
+      if (line.index() != null && line.index() == read.completeIndex() && line.node() != null
+          && line.node().canConvertToInt()) {
+        return Optional.of(line.node().asInt());
       }
     }
     return Optional.empty();

@@ -47,7 +47,7 @@ public record RunView(
     List<FaultWindow> faults = FaultWindows.of(files.appliedFaults(), horizon);
     List<CheckRow> checks = CheckRow.of(files.checks());
     List<Counterexample> cxs = new ArrayList<>();
-    files.linearizability().path("counterexamples").forEach(c -> cxs.add(Counterexample.of(c, history)));
+    files.linearizability().counterexamplesOrNone().forEach(c -> cxs.add(Counterexample.of(c, history)));
     List<String> notes = new ArrayList<>(files.problems());
     if ("real-cluster".equals(files.run().mode())) {
       // A real cluster's servers keep no observation journal: Raft safety shows only through the client history.

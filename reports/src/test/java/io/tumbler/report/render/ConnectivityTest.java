@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.report.view.FaultKind;
 import io.tumbler.report.view.FaultWindow;
+import io.tumbler.runformat.AppliedFault;
+import io.tumbler.runformat.RunFormatJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +74,22 @@ class ConnectivityTest {
     assertTrue(at70.clogged()[at70.indexOf(3)] && at70.down()[at70.indexOf(2)]);
     ClusterLinks at100 = ClusterLinks.at(100, faults, new int[] {1, 2, 3});
     assertFalse(blocked(at100, 1, 2) || at100.clogged()[2], "healed at 100");
+  }
+
+  @Test
+  void aRealClustersCutIsDrawnFromTheSimulatedShapeItRecordsAndAnOlderOneIsListed() {
+    ObjectNode spec = RunFormatJson.mapper().createObjectNode().put("type", "one-way").put("from", 3).put("to", 1);
+    AppliedFault cut = new AppliedFault(0, "one-way block 3->1", "one-way block 3->1", "oneway", "network", 0, true, 0,
+        spec, List.of(3, 1));
+    ClusterLinks drawn = ClusterLinks.at(0, List.of(new FaultWindow(0, 5, cut.label(), FaultKind.NETWORK, "network",
+        true, cut)), new int[] {1, 2, 3});
+    assertTrue(blocked(drawn, 3, 1) && drawn.unreadable().isEmpty(), drawn.unreadable().toString());
+    assertFalse(blocked(drawn, 1, 3));
+    AppliedFault older = new AppliedFault(0, "one-way block 3->1", "one-way block 3->1", "oneway", "network", 0, true,
+        0, null, List.of());
+    ClusterLinks listed = ClusterLinks.at(0, List.of(new FaultWindow(0, 5, older.label(), FaultKind.NETWORK,
+        "network", true, older)), new int[] {1, 2, 3});
+    assertEquals(List.of("one-way block 3->1"), listed.unreadable(), "a version-1 real run's cut is shown as text");
   }
 
   @Test

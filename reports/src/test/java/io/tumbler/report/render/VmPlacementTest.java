@@ -3,20 +3,20 @@ package io.tumbler.report.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumbler.runformat.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** VM placement from the last get-host / get-vm observations of a history. */
 class VmPlacementTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.tumbler.runformat.RunFormatJson.mapper();
 
-  private static List<JsonNode> history(String... lines) throws Exception {
-    List<JsonNode> out = new ArrayList<>();
+  private static List<HistoryEvent> history(String... lines) throws Exception {
+    List<HistoryEvent> out = new ArrayList<>();
     for (String line : lines) {
-      out.add(JSON.readTree(line));
+      out.add(JSON.readValue(line, HistoryEvent.class));
     }
     return out;
   }

@@ -3,8 +3,6 @@ package io.tumbler.scenario.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.scenario.coverage.CoverageTotals;
 import io.tumbler.scenario.run.Outcome;
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -26,7 +25,8 @@ import java.util.function.Predicate;
  * outcome, how many of them ran now and how many were resumed, seeds per second over the runs executed now
  * (a resumed seed took no time here, so counting it would make the rate a fiction), simulated-time acceleration, and each
  * failure with its replay command, and the coverage counters summed over the runs (runs that reached each
- * path, total hits, the paths never reached). Written as {@code summary.json} and {@code summary.md}.
+ * path, total hits, the paths never reached). Written as {@code summary.json} (through its run-format record,
+ * {@link io.tumbler.runformat.CampaignSummary}) and {@code summary.md}.
  */
 public final class CampaignSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -166,33 +166,26 @@ public final class CampaignSummary {
     return wallSeconds <= 0 ? 0 : executed / wallSeconds;
   }
 
+  /** {@code summary.json}: the run-format record of this summary. */
+  public io.tumbler.runformat.CampaignSummary toRecord() {
+    SortedMap<String, io.tumbler.runformat.CampaignSummary.PathTotal> paths = new TreeMap<>();
+    coverage.totals().forEach((name, t) -> paths.put(name,
+        new io.tumbler.runformat.CampaignSummary.PathTotal(t.runsReached(), t.hits())));
+    SortedMap<String, io.tumbler.runformat.CampaignSummary.FaultTypeTotal> kinds = new TreeMap<>();
+    faultTypes.totals().forEach((name, t) -> kinds.put(name,
+        new io.tumbler.runformat.CampaignSummary.FaultTypeTotal(t.runsReached(), t.hits())));
+    return new io.tumbler.runformat.CampaignSummary(io.tumbler.runformat.CampaignSummary.VERSION, scenario, runs,
+        (int) executed, resumed(), count(Outcome.PASS), count(Outcome.VIOLATION), count(Outcome.LIVENESS),
+        count(Outcome.ERROR), harnessErrors, Math.round(wallSeconds * 100) / 100.0,
+        Math.round(seedsPerSecond() * 100) / 100.0, events, simulatedMillis / 1000.0,
+        runWallMillis == 0 ? 0 : Math.round(10.0 * simulatedMillis / runWallMillis) / 10.0, failures,
+        paths, coverage.neverReached(), kinds, io.tumbler.fault.FaultTypes.names(), notRun.size(),
+        SeedRanges.of(notRun));
+  }
+
+  /** {@code summary.json}'s text, one line. */
   public String toJson() {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("scenario", scenario);
-    o.put("runs", runs);
-    o.put("executed", executed);
-    o.put("resumed", resumed());
-    counts.forEach((k, v) -> o.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
-    o.put("harnessErrors", harnessErrors);
-    o.put("wallSeconds", Math.round(wallSeconds * 100) / 100.0);
-    o.put("seedsPerSecond", Math.round(seedsPerSecond() * 100) / 100.0);
-    o.put("events", events);
-    o.put("simulatedSeconds", simulatedMillis / 1000.0);
-    o.put("accelerationPerSimulation", runWallMillis == 0 ? 0 : Math.round(10.0 * simulatedMillis / runWallMillis) / 10.0);
-    ArrayNode f = o.putArray("failures");
-    failures.forEach(f::add);
-    ObjectNode paths = o.putObject("coverage");
-    coverage.totals().forEach((name, t) -> paths.putObject(name).put("runs", t.runsReached()).put("hits", t.hits()));
-    ArrayNode never = o.putArray("neverReached");
-    coverage.neverReached().forEach(never::add);
-    ObjectNode kinds = o.putObject("faultTypes");
-    faultTypes.totals().forEach((name, t) -> kinds.putObject(name).put("runs", t.runsReached()).put("applied", t.hits()));
-    ArrayNode known = o.putArray("faultTypesKnown");
-    io.tumbler.fault.FaultTypes.names().forEach(known::add);
-    o.put("notRunCount", notRun.size());
-    ArrayNode ranges = o.putArray("notRun");
-    SeedRanges.of(notRun).forEach(ranges::add);
-    return o.toString();
+    return io.tumbler.runformat.RunFormatJson.line(toRecord());
   }
 
   public String toText(Path dir) {
@@ -292,7 +285,7 @@ public final class CampaignSummary {
   }
 
   void writeFiles(Path dir) throws IOException {
-    Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(JSON.readTree(toJson())) + "\n");
+    Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(toRecord()) + "\n");
     Files.writeString(dir.resolve("summary.md"), toMarkdown());
   }
 }

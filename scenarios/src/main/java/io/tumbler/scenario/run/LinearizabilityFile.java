@@ -1,16 +1,15 @@
 package io.tumbler.scenario.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumbler.lin.CheckResult;
-import io.tumbler.lin.PartitionSummary;
 import io.tumbler.lin.counterexample.Counterexample;
 import io.tumbler.lin.counterexample.FinalPath;
-import io.tumbler.lin.counterexample.Linearization;
-import io.tumbler.lin.counterexample.PathStep;
 import io.tumbler.lin.history.Call;
 import io.tumbler.lin.history.Operation;
+import io.tumbler.runformat.LinearizabilityRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Locale;
  * so a report can draw it long after the run. Calls are referred to by their invocation's and completion's
  * {@code index} in {@code history.jsonl}. A final path that starts from the model's initial state (the failing
  * call is the partition's first) starts with a step {@code {"initial": true, "legal": true, "state": ...}} and no
- * call fields.
+ * call fields. Written through its run-format record ({@link LinearizabilityRecord}), which reports read.
  */
 public final class LinearizabilityFile {
   private static final ObjectMapper JSON = RunDirectory.JSON;
@@ -28,89 +27,46 @@ public final class LinearizabilityFile {
 
   /** The {@code linearizability.json} object for {@code result}, checked with {@code model}. */
   public static ObjectNode toJson(String model, CheckResult result) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("version", RunDirectory.FORMAT_VERSION);
-    o.put("model", model);
-    o.put("verdict", result.verdict().name());
-    o.put("millis", Math.round(result.stats().elapsedMillis() * 1000) / 1000.0);
-    o.put("configurations", result.stats().configurations());
-    ArrayNode partitions = o.putArray("partitions");
-    for (PartitionSummary p : result.stats().perPartition()) {
-      ObjectNode n = partitions.addObject();
-      n.put("label", p.label());
-      n.set("keys", JSON.valueToTree(p.keys()));
-      n.put("calls", p.calls());
-      n.put("verdict", p.verdict().name());
-      n.put("configurations", p.configurations());
-      n.put("millis", p.elapsedNanos() / 1e6);
-    }
-    if (result instanceof CheckResult.Invalid invalid) {
-      ArrayNode cx = o.putArray("counterexamples");
-      invalid.counterexamples().forEach(c -> cx.add(counterexample(c)));
-    } else if (result instanceof CheckResult.Unknown unknown) {
-      o.put("cause", unknown.cause().name().toLowerCase(Locale.ROOT));
-      o.put("detail", unknown.detail());
-    }
-    return o;
+    return JSON.valueToTree(record(model, result));
   }
 
-  private static ObjectNode counterexample(Counterexample c) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("partition", c.partition());
-    o.set("keys", JSON.valueToTree(c.keys()));
-    o.set("op", operation(c.op()));
-    o.set("failingCall", call(c.failingCall()));
-    o.set("previousOk", c.previousOk() == null ? null : operation(c.previousOk()));
-    o.put("explanation", c.explanation());
-    ArrayNode prefixes = o.putArray("longestPrefixes");
-    for (Linearization l : c.longestPrefixes()) {
-      ObjectNode p = prefixes.addObject();
-      ArrayNode calls = p.putArray("calls");
-      l.calls().forEach(k -> calls.add(call(k)));
-      p.put("state", l.stateDescription());
-    }
-    ArrayNode paths = o.putArray("finalPaths");
+  /** The run-format record of {@code linearizability.json} for {@code result}, checked with {@code model}. */
+  public static LinearizabilityRecord record(String model, CheckResult result) {
+    List<LinearizabilityRecord.Partition> partitions = result.stats().perPartition().stream()
+        .map(p -> new LinearizabilityRecord.Partition(p.label(), JSON.valueToTree(p.keys()), p.calls(),
+            p.verdict().name(), p.configurations(), p.elapsedNanos() / 1e6)).toList();
+    List<LinearizabilityRecord.Counterexample> counterexamples = result instanceof CheckResult.Invalid invalid
+        ? invalid.counterexamples().stream().map(LinearizabilityFile::counterexample).toList() : null;
+    CheckResult.Unknown unknown = result instanceof CheckResult.Unknown u ? u : null;
+    return new LinearizabilityRecord(LinearizabilityRecord.VERSION, model, result.verdict().name(),
+        Math.round(result.stats().elapsedMillis() * 1000) / 1000.0, result.stats().configurations(), partitions,
+        counterexamples, unknown == null ? null : unknown.cause().name().toLowerCase(Locale.ROOT),
+        unknown == null ? null : unknown.detail());
+  }
+
+  private static LinearizabilityRecord.Counterexample counterexample(Counterexample c) {
+    List<LinearizabilityRecord.Prefix> prefixes = c.longestPrefixes().stream().map(l -> new LinearizabilityRecord
+        .Prefix(l.calls().stream().map(LinearizabilityFile::call).toList(), l.stateDescription())).toList();
+    List<List<LinearizabilityRecord.Step>> paths = new ArrayList<>();
     for (FinalPath path : c.finalPaths()) {
-      ArrayNode steps = paths.addArray();
-      for (PathStep step : path.steps()) {
-        ObjectNode s = step.call() == null ? initialState() : call(step.call());
-        s.put("legal", step.legal());
-        s.put("state", step.description());
-        steps.add(s);
-      }
+      paths.add(path.steps().stream().map(step -> step.call() == null
+          ? LinearizabilityRecord.Step.initial(step.legal(), step.description())
+          : LinearizabilityRecord.Step.of(call(step.call()), step.legal(), step.description())).toList());
     }
-    ArrayNode states = o.putArray("reachableStates");
-    c.reachableStates().forEach(s -> states.add(String.valueOf(s)));
-    return o;
+    return new LinearizabilityRecord.Counterexample(c.partition(), JSON.valueToTree(c.keys()), operation(c.op()),
+        call(c.failingCall()), c.previousOk() == null ? null : operation(c.previousOk()), c.explanation(), prefixes,
+        paths, c.reachableStates().stream().map(String::valueOf).toList());
   }
 
-  /** A path's first step when no call precedes it: the model's initial state ({@link PathStep#call()} is null). */
-  private static ObjectNode initialState() {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("initial", true);
-    return o;
+  private static LinearizabilityRecord.Call call(Call c) {
+    return new LinearizabilityRecord.Call(c.process(), c.f(), JSON.valueToTree(c.input()),
+        JSON.valueToTree(c.output()), c.isOk() ? "ok" : c.isFailed() ? "fail" : "info", c.invocation().index(),
+        c.completion() == null ? null : c.completion().index());
   }
 
-  private static ObjectNode call(Call c) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("process", c.process());
-    o.put("f", c.f());
-    o.set("input", JSON.valueToTree(c.input()));
-    o.set("output", JSON.valueToTree(c.output()));
-    o.put("outcome", c.isOk() ? "ok" : c.isFailed() ? "fail" : "info");
-    o.put("invokeIndex", c.invocation().index());
-    o.set("completeIndex", c.completion() == null ? null : JSON.valueToTree(c.completion().index()));
-    return o;
-  }
-
-  private static ObjectNode operation(Operation op) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("index", op.index());
-    o.set("process", JSON.valueToTree(op.process()));
-    o.put("type", op.type().name().toLowerCase(Locale.ROOT));
-    o.put("f", op.f());
-    o.set("value", JSON.valueToTree(op.value()));
-    op.timeNanos().ifPresent(t -> o.put("time", t));
-    return o;
+  private static LinearizabilityRecord.Operation operation(Operation op) {
+    return new LinearizabilityRecord.Operation(op.index(), JSON.valueToTree(op.process()),
+        op.type().name().toLowerCase(Locale.ROOT), op.f(), JSON.valueToTree(op.value()),
+        op.timeNanos().isPresent() ? op.timeNanos().getAsLong() : null);
   }
 }

@@ -22,7 +22,7 @@ public final class RunRecords {
         s.workload(), s.readMode().name(), s.sut().cliName(), RunFormatJson.mapper().valueToTree(s.cluster()),
         RunFormatJson.mapper().valueToTree(s.clientTiming()), r.events(), r.simulatedMillis(), r.wallMillis(),
         r.operations(), r.faults(), r.replayCommand(), r.notes(), r.coverage(),
-        RunDirectory.faultTypes(run.appliedFaults()), null);
+        RunDirectory.faultTypes(run.appliedFaults()), null, null);
   }
 
   /** {@code checks.json} of {@code run}, with the files its directory could not write. */
