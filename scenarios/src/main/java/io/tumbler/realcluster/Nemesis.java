@@ -107,6 +107,7 @@ final class Nemesis {
                 return remove(r.node());
             } else if (fault instanceof NemesisFault.DiskFault d) {
                 DiskVolume volume = volumes.of(d.node());
+                fleet.node(d.node()).diskFaultApplied();
                 return fault.label() + " (" + (d.kind() == NemesisKind.DISK_FULL ? volume.fill()
                         : volume.makeReadOnly()) + ")";
             }

@@ -35,6 +35,8 @@ final class ServerProcess {
     private boolean killedByUs;
     private int starts;
     private final List<Integer> unexpectedExits = new ArrayList<>();
+    /** Whether the harness ever gave this node a full or read-only disk (see {@link #diskFaultApplied}). */
+    private boolean diskFaulted;
 
     /** A node logging to {@code nodeDir/server.log} and keeping its files in {@code dataDir}. */
     ServerProcess(int id, int clientPort, int metricsPort, Map<Integer, Integer> peerPorts, Path nodeDir, Path dataDir,
@@ -84,7 +86,7 @@ final class ServerProcess {
             throw new IllegalStateException("node " + id + " is already running (pid " + process.pid() + ")");
         }
         Integer exit = exitedOnItsOwn();
-        if (exit != null) {
+        if (exit != null && !isDiskFaultHalt(exit)) {
             unexpectedExits.add(exit);
         }
         Files.createDirectories(dataDir);
@@ -166,11 +168,30 @@ final class ServerProcess {
         return "halted, exit 1" + (reason.isEmpty() ? "" : ": " + reason.substring(reason.indexOf(" halted: ") + 9));
     }
 
+    /**
+     * Marks that the harness gave this node a full or read-only disk. From then on a fail-stop halt (status 1) whose
+     * logged reason is the OS refusing a write the way those faults make it refuse ({@code No space left on device},
+     * {@code Read-only file system}, {@code Input/output error}) is the node's expected reaction, whenever the exit is
+     * seen: a write can fail in the instant the heal starts, and the process takes a moment to exit after it.
+     */
+    synchronized void diskFaultApplied() {
+        diskFaulted = true;
+    }
+
+    private boolean isDiskFaultHalt(int exit) {
+        if (!diskFaulted || exit != 1) {
+            return false;
+        }
+        String reason = logTail(40).lines().filter(l -> l.contains(" halted: ")).reduce((a, b) -> b).orElse("");
+        return reason.contains("No space left on device") || reason.contains("Read-only file system")
+                || reason.contains("Input/output error");
+    }
+
     /** Exit codes of every run of this node that ended without the harness killing or stopping it. */
     synchronized List<Integer> unexpectedExits() {
         List<Integer> all = new ArrayList<>(unexpectedExits);
         Integer last = exitedOnItsOwn();
-        if (last != null) {
+        if (last != null && !isDiskFaultHalt(last)) {
             all.add(last);
         }
         return all;
