@@ -164,8 +164,8 @@ final class ServerProcess {
             return "exited with status " + exit + ", not a fail-stop halt";
         }
         killedByUs = true;
-        String reason = logTail(40).lines().filter(l -> l.contains(" halted: ")).reduce((a, b) -> b).orElse("");
-        return "halted, exit 1" + (reason.isEmpty() ? "" : ": " + reason.substring(reason.indexOf(" halted: ") + 9));
+        String reason = lastHaltReason();
+        return "halted, exit 1" + (reason.isEmpty() ? "" : ": " + reason);
     }
 
     /**
@@ -182,9 +182,15 @@ final class ServerProcess {
         if (!diskFaulted || exit != 1) {
             return false;
         }
-        String reason = logTail(40).lines().filter(l -> l.contains(" halted: ")).reduce((a, b) -> b).orElse("");
+        String reason = lastHaltReason();
         return reason.contains("No space left on device") || reason.contains("Read-only file system")
                 || reason.contains("Input/output error");
+    }
+
+    /** The reason of the last halt the node logged ({@code node N halted: REASON}), or "" when it logged none. */
+    private String lastHaltReason() {
+        String line = logTail(40).lines().filter(l -> l.contains(" halted: ")).reduce((a, b) -> b).orElse("");
+        return line.isEmpty() ? "" : line.substring(line.indexOf(" halted: ") + " halted: ".length());
     }
 
     /** Exit codes of every run of this node that ended without the harness killing or stopping it. */

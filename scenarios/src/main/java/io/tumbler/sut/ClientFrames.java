@@ -28,11 +28,8 @@ public final class ClientFrames {
 
   /** Serves {@code requestFrame} on {@code service}; {@code answer} gets the response frame. */
   public static void serve(Service service, byte[] requestFrame, Consumer<byte[]> answer) {
-    ClientRequest request;
-    try {
-      request = ClientProtocol.decodeRequest(requestFrame);
-    } catch (IllegalArgumentException e) {
-      answer.accept(ClientProtocol.encodeMalformed(e.getMessage()));
+    ClientRequest request = ClientProtocol.decodeRequestOrRefuse(requestFrame, answer);
+    if (request == null) {
       return;
     }
     if (request instanceof ClientRequest.Submit s) {

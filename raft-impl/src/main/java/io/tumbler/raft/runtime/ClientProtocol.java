@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The client wire protocol: one request frame, one response frame, over a connection that began with
@@ -126,6 +127,19 @@ public final class ClientProtocol {
         }
         require(op == STATUS && frame.length == 1, "unknown request op " + op);
         return new ClientRequest.StatusQuery();
+    }
+
+    /**
+     * Decodes a request for a server: a malformed frame is answered on {@code answer} with an {@code unavailable}
+     * frame naming the problem, and gives null (the server then serves nothing).
+     */
+    public static ClientRequest decodeRequestOrRefuse(byte[] frame, Consumer<byte[]> answer) {
+        try {
+            return decodeRequest(frame);
+        } catch (IllegalArgumentException e) {
+            answer.accept(encodeMalformed(e.getMessage()));
+            return null;
+        }
     }
 
     private static ClientRequest decodeAdminRequest(int op, ByteBuffer in, int length) {

@@ -28,14 +28,10 @@ public final class ClientRequestHandler {
 
     /** Serves one request frame; a malformed one is answered with an {@code unavailable} frame naming the problem. */
     public void serve(byte[] requestFrame, Consumer<byte[]> answer) {
-        ClientRequest request;
-        try {
-            request = ClientProtocol.decodeRequest(requestFrame);
-        } catch (IllegalArgumentException e) {
-            answer.accept(ClientProtocol.encodeMalformed(e.getMessage()));
-            return;
+        ClientRequest request = ClientProtocol.decodeRequestOrRefuse(requestFrame, answer);
+        if (request != null) {
+            serve(request, answer);
         }
-        serve(request, answer);
     }
 
     /** Serves one decoded request. */
