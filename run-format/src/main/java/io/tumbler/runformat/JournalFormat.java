@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * observation record (raft-impl's {@code Observation}) or of a harness-only event, followed by that record's fields.
  * Version 1 lines (no {@code version} field) used a vocabulary of their own (a {@code RoleChanged} event, appends
  * by {@code firstIndex}); they are refused with one line, not read.
+ *
+ * <p>Readers outside the node read a line as a {@link JournalLine}: its envelope, its fields as data, and for the
+ * events they interpret the {@link JournalEvent} record of the observation's shape.
  */
 public final class JournalFormat {
   /** The version written and read. */

@@ -26,9 +26,39 @@ public record TraceEvent(int version, long index, String type, long timeNanos, S
   /** The version this code writes and reads. */
   public static final int VERSION = 2;
 
+  private static final String TIME_FIELD = "\"timeNanos\":";
+
   /** An event of the current version. */
   public static TraceEvent of(long index, String type, long timeNanos, String process, long a, long b,
       String detail, TraceMessage message) {
     return new TraceEvent(VERSION, index, type, timeNanos, process, a, b, detail, message);
+  }
+
+  /** The number of {@link #process()} ("p3" is 3; the simulator names processes {@code p<number>}), or -1. */
+  public int processNumber() {
+    if (process == null) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(process.startsWith("p") ? process.substring(1) : process);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The {@code timeNanos} of a trace line without parsing it (a reader skipping to a time window in a trace of
+   * millions of lines); -1 when the line has none, and the line is then parsed.
+   */
+  public static long timeNanosOf(String line) {
+    int at = line.indexOf(TIME_FIELD);
+    if (at < 0) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = at + TIME_FIELD.length(); i < line.length() && Character.isDigit(line.charAt(i)); i++) {
+      v = v * 10 + (line.charAt(i) - '0');
+    }
+    return v;
   }
 }

@@ -8,6 +8,7 @@ import io.tumbler.runformat.ChecksRecord;
 import io.tumbler.runformat.FormatVersionException;
 import io.tumbler.runformat.HistoryEvent;
 import io.tumbler.runformat.JournalFormat;
+import io.tumbler.runformat.JournalLine;
 import io.tumbler.runformat.LinearizabilityRecord;
 import io.tumbler.runformat.RunFormatJson;
 import io.tumbler.runformat.RunDirectoryFiles;
@@ -35,7 +36,8 @@ import java.util.List;
  * @param schedule {@code schedule.json}
  * @param linearizability {@code linearizability.json}, or {@link LinearizabilityRecord#absent()}
  * @param history the operation events of {@code history.jsonl}, as run-format records (its header line dropped)
- * @param journal the lines of {@code journal.jsonl}
+ * @param journal the events of {@code journal.jsonl}, one per line (a line without the fields of its event is kept
+ *     with its envelope, so event numbers still count lines)
  * @param hasTrace whether {@code trace.jsonl} exists
  * @param problems what was missing or unreadable, one sentence each
  */
@@ -46,7 +48,7 @@ public record RunFiles(
     JsonNode schedule,
     LinearizabilityRecord linearizability,
     List<HistoryEvent> history,
-    List<JsonNode> journal,
+    List<JournalLine> journal,
     boolean hasTrace,
     List<String> problems) {
 
@@ -79,7 +81,7 @@ public record RunFiles(
     JsonNode schedule = object(dir, "schedule.json", problems);
     LinearizabilityRecord lin = linearizabilityRecord(object(dir, "linearizability.json", problems), problems);
     List<HistoryEvent> history = events(withoutHeader(lines(dir, "history.jsonl", problems)), problems);
-    List<JsonNode> journal = currentJournal(lines(dir, "journal.jsonl", problems), problems);
+    List<JournalLine> journal = currentJournal(lines(dir, "journal.jsonl", problems), problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
     return new RunFiles(dir, run, checks, schedule, lin, history, journal, trace, problems);
   }
@@ -131,13 +133,29 @@ public record RunFiles(
   }
 
   /** The journal's lines when they are of the version this code reads; else none, and one line saying why. */
-  private static List<JsonNode> currentJournal(List<JsonNode> lines, List<String> problems) {
+  private static List<JournalLine> currentJournal(List<JsonNode> lines, List<String> problems) {
     if (!lines.isEmpty() && JournalFormat.versionOf(lines.get(0)) != JournalFormat.VERSION) {
       problems.add(new FormatVersionException("journal.jsonl", JournalFormat.versionOf(lines.get(0)),
           JournalFormat.VERSION).getMessage());
       return List.of();
     }
-    return lines;
+    List<JournalLine> out = new ArrayList<>(lines.size());
+    String firstBad = null;
+    int bad = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      try {
+        out.add(JournalLine.of(lines.get(i)));
+      } catch (IllegalArgumentException e) {
+        bad++;
+        firstBad = firstBad == null ? "event #" + i + ": " + firstLine(e) : firstBad;
+        out.add(JournalLine.envelopeOf(lines.get(i)));
+      }
+    }
+    if (bad > 0) {
+      problems.add("journal.jsonl: " + bad + " event(s) without the fields of their kind, shown without them ("
+          + firstBad + ")");
+    }
+    return out;
   }
 
   /** The history lines as records; a line whose fields have the wrong shape is left out and counted once. */

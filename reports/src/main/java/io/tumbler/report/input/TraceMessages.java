@@ -74,7 +74,7 @@ public record TraceMessages(TreeMap<Integer, String> processNames, List<Message>
     Reading r = new Reading(trace.getFileName().toString());
     try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        long t = timeOf(line);
+        long t = TraceEvent.timeNanosOf(line);
         if (t > toNanos + SETTLE_NANOS) {
           break;
         }
@@ -84,19 +84,6 @@ public record TraceMessages(TreeMap<Integer, String> processNames, List<Message>
       }
     }
     return new TraceMessages(r.names, r.finished(), r.bad);
-  }
-
-  /** The {@code timeNanos} of a trace line without parsing it; -1 when absent (the line is then parsed). */
-  static long timeOf(String line) {
-    int at = line.indexOf("\"timeNanos\":");
-    if (at < 0) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = at + 12; i < line.length() && Character.isDigit(line.charAt(i)); i++) {
-      v = v * 10 + (line.charAt(i) - '0');
-    }
-    return v;
   }
 
   /** The state of one pass over the trace. */
@@ -124,7 +111,7 @@ public record TraceMessages(TreeMap<Integer, String> processNames, List<Message>
       if (e.version() != TraceEvent.VERSION) {
         throw new FormatVersionException(file, Math.max(1, e.version()), TraceEvent.VERSION);
       }
-      int process = process(e.process() == null ? "" : e.process());
+      int process = e.processNumber();
       long t = e.timeNanos();
       int peer = (int) e.a();
       switch (e.type() == null ? "" : e.type()) {
@@ -172,14 +159,6 @@ public record TraceMessages(TreeMap<Integer, String> processNames, List<Message>
 
     List<Message> finished() {
       return all;
-    }
-
-    private static int process(String text) {
-      try {
-        return Integer.parseInt(text.startsWith("p") ? text.substring(1) : text);
-      } catch (NumberFormatException e) {
-        return -1;
-      }
     }
   }
 }

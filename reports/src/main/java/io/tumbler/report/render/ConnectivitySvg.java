@@ -1,7 +1,7 @@
 package io.tumbler.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.report.view.FaultWindow;
+import io.tumbler.runformat.JournalLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ public final class ConnectivitySvg {
   private ConnectivitySvg() {}
 
   /** A figure per distinct shape of the cluster during network, crash or pause windows; empty when none. */
-  public static String render(List<FaultWindow> faults, List<JsonNode> journal) {
+  public static String render(List<FaultWindow> faults, List<JournalLine> journal) {
     StringBuilder b = new StringBuilder();
     int k = 0;
     for (Topologies t : Topologies.of(faults, nodesOf(faults, journal))) {
@@ -33,15 +33,15 @@ public final class ConnectivitySvg {
   }
 
   /** The node ids named in the faults or the journal, ascending. */
-  static int[] nodesOf(List<FaultWindow> faults, List<JsonNode> journal) {
+  static int[] nodesOf(List<FaultWindow> faults, List<JournalLine> journal) {
     return ClusterLinks.nodesOf(faults, journalNodes(journal));
   }
 
-  private static List<Integer> journalNodes(List<JsonNode> journal) {
+  private static List<Integer> journalNodes(List<JournalLine> journal) {
     List<Integer> out = new ArrayList<>();
-    for (JsonNode e : journal) {
-      if (e.path("node").canConvertToInt() && e.path("node").asInt() > 0) {
-        out.add(e.path("node").asInt());
+    for (JournalLine e : journal) {
+      if (e.node() > 0) {
+        out.add(e.node());
       }
     }
     return out;

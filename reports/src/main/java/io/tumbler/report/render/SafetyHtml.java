@@ -1,10 +1,10 @@
 package io.tumbler.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tumbler.report.view.LogExcerpt;
 import io.tumbler.report.view.NodeLogs;
 import io.tumbler.report.view.OpWords;
 import io.tumbler.report.view.SafetyProperties;
+import io.tumbler.runformat.JournalLine;
 import io.tumbler.runformat.SafetyFinding;
 
 /**
@@ -85,10 +85,10 @@ final class SafetyHtml {
         .append("<tr><th class=\"num\">#</th><th>time</th><th>node</th><th>event</th></tr>\n");
     for (int i = 0; i < x.events().size(); i++) {
       long number = x.firstEventNumber() + i;
-      JsonNode e = x.events().get(i);
+      JournalLine e = x.events().get(i);
       b.append("<tr").append(number == x.finding().eventNumber() ? " class=\"hl\"" : "").append("><td class=\"num\">")
-          .append(number).append("</td><td class=\"mono time\">").append(OpWords.seconds(e.path("timeNanos").asLong()))
-          .append("</td><td>n").append(e.path("node").asInt()).append("</td><td class=\"mono\">")
+          .append(number).append("</td><td class=\"mono time\">").append(OpWords.seconds(e.timeNanos()))
+          .append("</td><td>n").append(e.node()).append("</td><td class=\"mono\">")
           .append(Markup.esc(eventText(e))).append("</td></tr>\n");
     }
     if (x.events().isEmpty()) {
@@ -99,14 +99,9 @@ final class SafetyHtml {
   }
 
   /** The event's name and fields, without the ones already in their own columns. */
-  static String eventText(JsonNode e) {
-    StringBuilder b = new StringBuilder(e.path("event").asText("?"));
-    e.fields().forEachRemaining(field -> {
-      String k = field.getKey();
-      if (!k.equals("event") && !k.equals("timeNanos") && !k.equals("node")) {
-        b.append(' ').append(k).append('=').append(OpWords.compact(field.getValue()));
-      }
-    });
+  static String eventText(JournalLine e) {
+    StringBuilder b = new StringBuilder(e.event());
+    e.fields().forEach((k, v) -> b.append(' ').append(k).append('=').append(OpWords.compact(v)));
     return b.toString();
   }
 }

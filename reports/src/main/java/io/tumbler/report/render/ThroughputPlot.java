@@ -36,12 +36,12 @@ public final class ThroughputPlot {
     long span = Math.max(endNanos, 1);
     long width = BIN_NANOS * Math.max(1, (span / BIN_NANOS + BIN_LIMIT) / BIN_LIMIT);
     int bins = (int) (span / width + 1);
-    Map<String, double[]> counts = new TreeMap<>();
+    Map<Series, double[]> counts = new TreeMap<>();
     SortedSet<String> types = new TreeSet<>();
     ops.stream().filter(o -> o.completeNanos() >= 0).forEach(o -> types.add(o.f()));
     for (HistoryOp op : ops) {
       if (op.completeNanos() >= 0 && op.outcome() != OpOutcome.PENDING) {
-        String key = op.outcome() == OpOutcome.OK ? op.f() + " ok" : "\uffff" + op.outcome().label();
+        Series key = op.outcome() == OpOutcome.OK ? new Series(op.f(), OpOutcome.OK) : new Series("", op.outcome());
         counts.computeIfAbsent(key, k -> new double[bins])[(int) Math.min(bins - 1, op.completeNanos() / width)] +=
             BIN_NANOS / (double) width;
       }
@@ -53,15 +53,28 @@ public final class ThroughputPlot {
     chart.getStyler().setXAxisMin(0.0).setXAxisMax(span / 1e9).setYAxisMin(0.0).setYAxisMax(top * 1.1);
     PlotSvg.shadeFaults(chart, faults, top * 1.1, span / 1e9);
     List<String> typeOrder = new ArrayList<>(types);
-    counts.forEach((key, c) -> {
-      boolean ok = !key.startsWith("\uffff");
-      String name = ok ? key : key.substring(1) + " (all types)";
-      Color colour = ok ? OpTypeColours.of(typeOrder.indexOf(key.substring(0, key.length() - 3)), 255)
-          : key.endsWith("fail") ? PlotSvg.FAIL_COLOUR : PlotSvg.INFO_COLOUR;
+    counts.forEach((series, c) -> {
+      boolean ok = series.outcome() == OpOutcome.OK;
+      String name = ok ? series.type() + " ok" : series.outcome().label() + " (all types)";
+      Color colour = ok ? OpTypeColours.of(typeOrder.indexOf(series.type()), 255)
+          : series.outcome() == OpOutcome.FAIL ? PlotSvg.FAIL_COLOUR : PlotSvg.INFO_COLOUR;
       steps(chart, name, c, width, span, colour);
     });
     return PlotSvg.render(chart, "throughput-plot", "Completions per 100 ms of the run: ok by type, "
         + "fail and info over all types");
+  }
+
+  /** One line of the plot: ok completions of one type, or fail or info ones of every type (type empty). */
+  private record Series(String type, OpOutcome outcome) implements Comparable<Series> {
+    /** The ok lines by type first, then fail and info, as the legend lists them. */
+    @Override
+    public int compareTo(Series o) {
+      boolean ok = outcome == OpOutcome.OK;
+      if (ok != (o.outcome == OpOutcome.OK)) {
+        return ok ? -1 : 1;
+      }
+      return ok ? type.compareTo(o.type) : outcome.label().compareTo(o.outcome.label());
+    }
   }
 
   private static void steps(XYChart chart, String name, double[] counts, long width, long span, Color colour) {

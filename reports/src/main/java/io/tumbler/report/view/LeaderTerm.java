@@ -1,6 +1,7 @@
 package io.tumbler.report.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.JournalEvent;
+import io.tumbler.runformat.JournalLine;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,11 +15,11 @@ import java.util.List;
 public record LeaderTerm(long timeNanos, int node, long term) {
 
   /** Every leadership change in the journal, in journal order. */
-  public static List<LeaderTerm> of(List<JsonNode> journal) {
+  public static List<LeaderTerm> of(List<JournalLine> journal) {
     List<LeaderTerm> out = new ArrayList<>();
-    for (JsonNode e : journal) {
-      if ("BecameLeader".equals(e.path("event").asText())) {
-        out.add(new LeaderTerm(e.path("timeNanos").asLong(), e.path("node").asInt(), e.path("term").asLong()));
+    for (JournalLine e : journal) {
+      if (e.typed() instanceof JournalEvent.BecameLeader b) {
+        out.add(new LeaderTerm(e.timeNanos(), b.node(), b.term()));
       }
     }
     return out;

@@ -1,6 +1,6 @@
 package io.tumbler.report.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.JournalLine;
 import io.tumbler.runformat.SafetyFinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public record LogExcerpt(
     List<Boolean> conflicting,
     List<Long> commitIndexes,
     long firstEventNumber,
-    List<JsonNode> events) {
+    List<JournalLine> events) {
 
   static final int ROWS_BEFORE = 4;
   static final int ROWS_AFTER = 3;
@@ -34,7 +34,7 @@ public record LogExcerpt(
   static final int EVENTS_AFTER = 4;
 
   /** Rebuilds the logs from {@code journal} up to the finding's event. */
-  public static LogExcerpt of(SafetyFinding finding, List<JsonNode> journal) {
+  public static LogExcerpt of(SafetyFinding finding, List<JournalLine> journal) {
     NodeLogs logs = NodeLogs.replay(journal, finding.eventNumber());
     List<Integer> nodes = finding.nodes().size() >= 2 ? finding.nodes() : logs.nodes();
     long center = finding.index() > 0 ? finding.index()

@@ -82,7 +82,7 @@ public record MessageSequence(String title, long fromNanos, long toNanos, List<S
       if (n < 0 || n >= view.files().journal().size()) {
         return none("the safety violation", "the detecting journal event #" + n + " is not in journal.jsonl");
       }
-      long at = view.files().journal().get((int) n).path("timeNanos").asLong();
+      long at = view.files().journal().get((int) n).timeNanos();
       return read(view.files().dir(), "the " + SAFETY_WINDOW_NANOS / 1_000_000 + " ms before the "
           + x.finding().property() + " violation was detected", Math.max(0, at - SAFETY_WINDOW_NANOS), at, at, "");
     }

@@ -1,6 +1,7 @@
 package io.tumbler.report.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tumbler.runformat.JournalEvent;
+import io.tumbler.runformat.JournalLine;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,52 +28,51 @@ public final class NodeLogs {
   private NodeLogs() {}
 
   /** Replays {@code journal} from its first event through event number {@code lastEvent} (0-based). */
-  public static NodeLogs replay(List<JsonNode> journal, long lastEvent) {
+  public static NodeLogs replay(List<JournalLine> journal, long lastEvent) {
     NodeLogs logs = new NodeLogs();
     long end = Math.min(lastEvent, journal.size() - 1L);
     for (int i = 0; i <= end; i++) {
-      logs.apply(journal.get(i));
+      JournalLine line = journal.get(i);
+      logs.logOf(line.node());
+      if (line.typed() != null) {
+        logs.apply(line.typed());
+      }
     }
     return logs;
   }
 
-  private void apply(JsonNode e) {
-    int node = e.path("node").asInt();
-    NavigableMap<Long, Entry> log = logs.computeIfAbsent(node, n -> new TreeMap<>());
-    switch (e.path("event").asText()) {
-      case "EntriesAppended":
-        put(log, e.path("entries"));
-        break;
-      case "EntriesTruncated":
-        log.tailMap(e.path("fromIndex").asLong(), true).clear();
-        break;
-      case "LogReplacedBySnapshot":
-        log.clear();
-        snapshotIndexes.put(node, e.path("index").asLong());
-        break;
-      case "Recovered":
-        // the node's durable log: its snapshot and the entries after it
-        log.clear();
-        snapshotIndexes.put(node, e.path("snapshotIndex").asLong());
-        commitIndexes.put(node, e.path("commitIndex").asLong());
-        put(log, e.path("entries"));
-        break;
-      case "CommitAdvanced":
-        commitIndexes.put(node, e.path("index").asLong());
-        break;
-      default:
-        break;
+  private NavigableMap<Long, Entry> logOf(int node) {
+    return logs.computeIfAbsent(node, n -> new TreeMap<>());
+  }
+
+  private void apply(JournalEvent e) {
+    NavigableMap<Long, Entry> log = logOf(e.node());
+    if (e instanceof JournalEvent.EntriesAppended a) {
+      put(log, a.entries());
+    } else if (e instanceof JournalEvent.EntriesTruncated t) {
+      log.tailMap(t.fromIndex(), true).clear();
+    } else if (e instanceof JournalEvent.LogReplacedBySnapshot r) {
+      log.clear();
+      snapshotIndexes.put(r.node(), r.index());
+    } else if (e instanceof JournalEvent.Recovered r) {
+      // the node's durable log: its snapshot and the entries after it
+      log.clear();
+      snapshotIndexes.put(r.node(), r.snapshotIndex());
+      commitIndexes.put(r.node(), r.commitIndex());
+      put(log, r.entries());
+    } else if (e instanceof JournalEvent.CommitAdvanced c) {
+      commitIndexes.put(c.node(), c.index());
     }
   }
 
-  /** Places {@code entries} (each with its index, term and digest), replacing everything from the first one on. */
-  private static void put(NavigableMap<Long, Entry> log, JsonNode entries) {
+  /** Places {@code entries}, replacing everything from the first one on. */
+  private static void put(NavigableMap<Long, Entry> log, List<JournalEvent.EntryRef> entries) {
     if (entries.isEmpty()) {
       return;
     }
-    log.tailMap(entries.get(0).path("index").asLong(), true).clear();
-    for (JsonNode entry : entries) {
-      log.put(entry.path("index").asLong(), new Entry(entry.path("term").asLong(), entry.path("digest").asLong()));
+    log.tailMap(entries.get(0).index(), true).clear();
+    for (JournalEvent.EntryRef entry : entries) {
+      log.put(entry.index(), new Entry(entry.term(), entry.digest()));
     }
   }
 

@@ -71,7 +71,7 @@ class TraceMessagesTest {
 
   @Test
   void theTimeOfALineIsReadWithoutParsingIt() {
-    assertEquals(120000000L, TraceMessages.timeOf(line(1, "MESSAGE_SEND", 120000000L, 0, 1, 2, null)));
-    assertEquals(-1, TraceMessages.timeOf("{\"index\":1}"));
+    assertEquals(120000000L, io.tumbler.runformat.TraceEvent.timeNanosOf(line(1, "MESSAGE_SEND", 120000000L, 0, 1, 2, null)));
+    assertEquals(-1, io.tumbler.runformat.TraceEvent.timeNanosOf("{\"index\":1}"));
   }
 }
