@@ -15,6 +15,14 @@ public interface FaultScript {
   /** The schedule for one run; {@code safetyMillis} is how long the safety phase lasts. */
   Schedule schedule(RandomStream nemesis, ClusterConfig cluster, long safetyMillis);
 
+  /**
+   * This script for a system under test that cannot change its membership ({@code --sut}): itself, unless it would
+   * add, remove or rejoin hosts.
+   */
+  default FaultScript withoutMembership() {
+    return this;
+  }
+
   static FaultScript none() {
     return (random, cluster, millis) -> Schedule.empty();
   }

@@ -79,7 +79,8 @@ public record Scenario(
 
   /** The same scenario run on {@code kind}'s Raft ({@code --sut}). */
   public Scenario withSut(io.tumbler.sut.SutKind kind) {
-    return new Scenario(name, description, cluster, workload, readMode, faults, safetyMillis, livenessMillis,
+    FaultScript script = kind == io.tumbler.sut.SutKind.TUMBLER ? faults : faults.withoutMembership();
+    return new Scenario(name, description, cluster, workload, readMode, script, safetyMillis, livenessMillis,
         operationLimit, expectation, checks, bugs, clientTiming, swarm, stateMachines, electionBoundTimeouts, kind);
   }
 
