@@ -140,7 +140,12 @@ public final class WglSearch<S> {
     this.entries = new EntryList(numbering);
     this.transitions = transitions;
     this.ceiling = ceiling;
+    // The cache's hash covers the required operations only: configurations that differ only in indeterminate
+    // ones must meet in one probe run, where the cache can see that one subsumes the other.
     this.zobrist = ZobristKeys.forOperations(calls.length);
+    for (int op = 0; op < calls.length; op++) {
+      zobrist[op] = required[op] ? zobrist[op] : 0;
+    }
     this.linearized = new long[Math.max(1, (calls.length + 63) >>> 6)];
     this.key = compactKeys ? LinearizedKey.compact(linearized, required) : LinearizedKey.full(linearized, required);
     this.frames = new Frames(calls.length);
