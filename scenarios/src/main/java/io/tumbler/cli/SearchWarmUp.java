@@ -32,8 +32,8 @@ import java.util.SplittableRandom;
  * called (the real search is about to start), checks at most {@value #ROUNDS} histories in all, and runs
  * only where it can help: for the model the project's generator speaks ({@code etcd-cas-register}, the
  * single-key histories users bring), on a machine with more than one core (on one it would only take turns
- * with the real work), with a heap of at least {@value #MIN_HEAP_MIB} MiB. {@code TUMBLER_WARM_UP=0} turns
- * it off. Only the {@code tumbler} process's {@code main} starts it, never a test or another command.
+ * with the real work), with a heap of at least {@value #MIN_HEAP_MIB} MiB, and for a first file of at least
+ * {@value #MIN_FILE_BYTES} bytes. {@code TUMBLER_WARM_UP=0} turns it off. Only the {@code tumbler} process's {@code main} starts it, never a test or another command.
  */
 final class SearchWarmUp implements Runnable {
   /** Calls in a warm-up history: a few milliseconds of reading and search once compiled. */
@@ -44,6 +44,11 @@ final class SearchWarmUp implements Runnable {
   private static final int ROUNDS = 6;
   private static final String MODEL = "etcd-cas-register";
   private static final long MIN_HEAP_MIB = 256;
+  /**
+   * The smallest first file worth warming up for (about 3,000 etcd log events): a smaller check is over
+   * before the warm-up's first, interpreted round is, which would only take a core from the process.
+   */
+  private static final long MIN_FILE_BYTES = 256 << 10;
 
   private final String[] args;
   /** The warm-up's thread (tests join it). */
@@ -93,7 +98,7 @@ final class SearchWarmUp implements Runnable {
         }
       }
       HistoryFormat named = format == null ? null : HistoryFormat.fromCliName(format);
-      if (file == null || named == null) {
+      if (file == null || named == null || Files.size(file) < MIN_FILE_BYTES) {
         return;
       }
       HistoryFormat actual = named == HistoryFormat.AUTO ? HistoryFiles.detect(file) : named;
