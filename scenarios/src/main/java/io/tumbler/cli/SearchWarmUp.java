@@ -33,7 +33,8 @@ import java.util.SplittableRandom;
  * only where it can help: for the model the project's generator speaks ({@code etcd-cas-register}, the
  * single-key histories users bring), on a machine with more than one core (on one it would only take turns
  * with the real work), with a heap of at least {@value #MIN_HEAP_MIB} MiB, and for a first file of at least
- * {@value #MIN_FILE_BYTES} bytes. {@code TUMBLER_WARM_UP=0} turns it off. Only the {@code tumbler} process's {@code main} starts it, never a test or another command.
+ * {@value #MIN_FILE_BYTES} and at most {@value #MAX_FILE_BYTES} bytes. {@code TUMBLER_WARM_UP=0} turns it
+ * off. Only the {@code tumbler} process's {@code main} starts it, never a test or another command.
  */
 final class SearchWarmUp implements Runnable {
   /** Calls in a warm-up history: a few milliseconds of reading and search once compiled. */
@@ -49,6 +50,12 @@ final class SearchWarmUp implements Runnable {
    * before the warm-up's first, interpreted round is, which would only take a core from the process.
    */
   private static final long MIN_FILE_BYTES = 256 << 10;
+  /**
+   * The largest (2 MiB, where the {@code tumbler} script stops running C1 only): a bigger check runs for
+   * seconds, where the warm-up would save a few percent, while its thread competed with the C2 compiler's
+   * and the collector's (on 2 cores a 100k-op check was no faster with it).
+   */
+  private static final long MAX_FILE_BYTES = 2 << 20;
 
   private final String[] args;
   /** The warm-up's thread (tests join it). */
@@ -80,6 +87,27 @@ final class SearchWarmUp implements Runnable {
   @Override
   public void run() {
     try {
+      Glance glance = Glance.of(args);
+      HistoryFormat named = glance.format() == null ? null : HistoryFormat.fromCliName(glance.format());
+      long bytes = glance.file() == null ? 0 : Files.size(glance.file());
+      if (named == null || bytes < MIN_FILE_BYTES || bytes > MAX_FILE_BYTES) {
+        return;
+      }
+      HistoryFormat format = named == HistoryFormat.AUTO ? HistoryFiles.detect(glance.file()) : named;
+      if (MODEL.equals(glance.model() != null ? glance.model() : HistoryFiles.modelHint(glance.file(), format))) {
+        warmUp(Models.named(MODEL, ModelOptions.defaults()), format);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      // A warm-up only saves time; whatever stops it, the real check is untouched.
+    }
+  }
+
+  /**
+   * What a glance at {@code check}'s arguments tells: the first argument that names an existing file,
+   * {@code --model} and {@code --format} (null when one is given without a value).
+   */
+  private record Glance(Path file, String model, String format) {
+    static Glance of(String[] args) {
       Path file = null;
       String model = null;
       String format = "auto";
@@ -97,16 +125,7 @@ final class SearchWarmUp implements Runnable {
           file = Paths.get(arg);
         }
       }
-      HistoryFormat named = format == null ? null : HistoryFormat.fromCliName(format);
-      if (file == null || named == null || Files.size(file) < MIN_FILE_BYTES) {
-        return;
-      }
-      HistoryFormat actual = named == HistoryFormat.AUTO ? HistoryFiles.detect(file) : named;
-      if (MODEL.equals(model != null ? model : HistoryFiles.modelHint(file, actual))) {
-        warmUp(Models.named(MODEL, ModelOptions.defaults()), actual);
-      }
-    } catch (IOException | RuntimeException | Error e) {
-      // A warm-up only saves time; whatever stops it, the real check is untouched.
+      return new Glance(file, model, format);
     }
   }
 
@@ -117,13 +136,13 @@ final class SearchWarmUp implements Runnable {
 
   /** Reads (in the file's format, when it is an etcd log) and checks warm-up histories until stopped. */
   private void warmUp(Model<?> model, HistoryFormat format) throws IOException {
-      byte[] log = etcdLog(OPERATIONS, SEED);
-      History parsed = EtcdLogImporter.read(log, "warm-up");
-      Checker checker = new Checker(CheckerOptions.defaults().withParallelism(1));
-      for (int round = 0; round < ROUNDS && !stopped; round++) {
-        History history = round == 0 || format != HistoryFormat.PORCUPINE_ETCD ? parsed : EtcdLogImporter.read(log, "warm-up");
-        checker.check(model, history);
-      }
+    byte[] log = etcdLog(OPERATIONS, SEED);
+    History parsed = EtcdLogImporter.read(log, "warm-up");
+    Checker checker = new Checker(CheckerOptions.defaults().withParallelism(1));
+    for (int round = 0; round < ROUNDS && !stopped; round++) {
+      boolean reread = round > 0 && format == HistoryFormat.PORCUPINE_ETCD;
+      checker.check(model, reread ? EtcdLogImporter.read(log, "warm-up") : parsed);
+    }
   }
 
   /**
