@@ -42,7 +42,7 @@ final class SearchWarmUp implements Runnable {
   private static final int CLIENTS = 10;
   private static final long SEED = 0x5EA2C4L;
   /** The most warm-up checks, however long the real file takes to read. */
-  private static final int ROUNDS = 6;
+  static final int ROUNDS = 6;
   private static final String MODEL = "etcd-cas-register";
   private static final long MIN_HEAP_MIB = 256;
   /**
@@ -61,6 +61,8 @@ final class SearchWarmUp implements Runnable {
   /** The warm-up's thread (tests join it). */
   final Thread thread;
   private volatile boolean stopped;
+  /** Warm-up checks done (for tests). */
+  private volatile int rounds;
 
   private SearchWarmUp(String[] args) {
     this.args = args.clone();
@@ -129,6 +131,11 @@ final class SearchWarmUp implements Runnable {
     }
   }
 
+  /** Warm-up checks done so far. */
+  int rounds() {
+    return rounds;
+  }
+
   /** Asks the warm-up to end after the check under way; returns at once. */
   void stop() {
     stopped = true;
@@ -142,6 +149,7 @@ final class SearchWarmUp implements Runnable {
     for (int round = 0; round < ROUNDS && !stopped; round++) {
       boolean reread = round > 0 && format == HistoryFormat.PORCUPINE_ETCD;
       checker.check(model, reread ? EtcdLogImporter.read(log, "warm-up") : parsed);
+      rounds = round + 1;
     }
   }
 

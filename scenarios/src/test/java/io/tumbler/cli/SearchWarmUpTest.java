@@ -22,6 +22,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -53,7 +54,8 @@ class SearchWarmUpTest {
   @Test
   void aCheckWithTheWarmUpRunningSaysWhatOneWithoutItSays() throws Exception {
     for (boolean corrupt : new boolean[] {false, true}) {
-      History generated = SingleKeyHistories.generate(2_000, 10, corrupt ? 5 : 4);
+      // 5,000 calls: an etcd log of about 390 KiB, in the range the warm-up runs for.
+      History generated = SingleKeyHistories.generate(5_000, 10, corrupt ? 5 : 4);
       Path file = tmp.resolve("single-key-" + corrupt + ".log");
       try (Writer out = Files.newBufferedWriter(file)) {
         SingleKeyHistories.writeEtcdLog(corrupt ? SingleKeyHistories.corruptRead(generated) : generated, out);
@@ -63,7 +65,7 @@ class SearchWarmUpTest {
       String[] with = run(Tumbler.commandLine(args, warmUp), args);
       String[] without = run(Tumbler.commandLine(args, null), args);
       if (warmUp != null) {
-        warmUp.thread.join();
+        warmUp.thread.join(); // how much of it overlapped the checks is up to the scheduler
       }
       assertEquals(without[0], with[0]);
       assertEquals(withoutTimes(without[1]), withoutTimes(with[1]));
@@ -73,9 +75,30 @@ class SearchWarmUpTest {
   }
 
   @Test
-  void noWarmUpForAnotherCommandOrWithoutAFile() {
+  void leftAloneTheWarmUpReadsAndChecksItsHistoryEveryRound() throws Exception {
+    Path file = tmp.resolve("single-key.log");
+    try (Writer out = Files.newBufferedWriter(file)) {
+      SingleKeyHistories.writeEtcdLog(SingleKeyHistories.generate(5_000, 10, 6), out);
+    }
+    SearchWarmUp warmUp = SearchWarmUp.forCommandLine(new String[] {"check", "--json", file.toString()});
+    Assumptions.assumeTrue(warmUp != null, "the warm-up needs two cores and a 256 MiB heap");
+    warmUp.thread.join();
+    assertEquals(SearchWarmUp.ROUNDS, warmUp.rounds(), "no round failed");
+  }
+
+  @Test
+  void noWarmUpForAnotherCommandOrWithoutAFileOrForASmallOne() throws Exception {
     assertNull(SearchWarmUp.forCommandLine(new String[] {"run", "--seed", "1"}));
     assertNull(SearchWarmUp.forCommandLine(new String[] {"check"}));
+    Path small = tmp.resolve("small.log");
+    try (Writer out = Files.newBufferedWriter(small)) {
+      SingleKeyHistories.writeEtcdLog(SingleKeyHistories.generate(500, 5, 3), out);
+    }
+    SearchWarmUp warmUp = SearchWarmUp.forCommandLine(new String[] {"check", small.toString()});
+    if (warmUp != null) {
+      warmUp.thread.join();
+      assertEquals(0, warmUp.rounds(), "a check of a small file is over before a warm-up could help");
+    }
   }
 
   @Test
