@@ -110,6 +110,16 @@ final class CheckCommand implements Callable<Integer> {
   private String stage = "";
   /** How long reading the file being checked took (for --json: a cold check's cost is reading plus search). */
   private double readMillis;
+  /** The checker's warm-up the process started while it set up and reads the first file, or null. */
+  private final SearchWarmUp warmUp;
+
+  CheckCommand() {
+    this(null);
+  }
+
+  CheckCommand(SearchWarmUp warmUp) {
+    this.warmUp = warmUp;
+  }
 
   @Override
   public Integer call() {
@@ -168,6 +178,9 @@ final class CheckCommand implements Callable<Integer> {
     long readStarted = System.nanoTime();
     LoadedHistory loaded = load(file, historyFormat);
     readMillis = (System.nanoTime() - readStarted) / 1e6;
+    if (warmUp != null) {
+      warmUp.stop(); // the real search is about to start: the warm-up ends with the check it has under way
+    }
     if (loaded == null) {
       return;
     }
@@ -208,7 +221,7 @@ final class CheckCommand implements Callable<Integer> {
       o.put("verdict", "UNKNOWN");
       o.put("cause", "resource_exhausted");
       o.put("detail", detail);
-      out().println(o.toString());
+      out().println(JsonLine.of(o));
     } else {
       out().printf("%s: UNKNOWN  (%s)%n", file, detail);
     }
@@ -291,7 +304,7 @@ final class CheckCommand implements Callable<Integer> {
       o.put("file", file.toString());
       o.put("verdict", "ERROR");
       o.put("error", message);
-      out().println(o.toString());
+      out().println(JsonLine.of(o));
       out().flush();
     }
     spec.commandLine().getErr().println("tumbler check: " + message);
@@ -319,7 +332,7 @@ final class CheckCommand implements Callable<Integer> {
       o.put("cause", unknownResult.cause().name().toLowerCase(Locale.ROOT));
       o.put("detail", unknownResult.detail());
     }
-    out().println(o.toString());
+    out().println(JsonLine.of(o));
     out().flush();
   }
 
@@ -394,7 +407,7 @@ final class CheckCommand implements Callable<Integer> {
       o.put("unknown", unknown);
       o.put("errors", errors);
       o.put("exitCode", exit);
-      out().println(o.toString());
+      out().println(JsonLine.of(o));
     } else if (files.size() > 1) {
       out().printf("%d files: %d valid, %d invalid, %d unknown, %d unreadable%n", files.size(), valid, invalid, unknown, errors);
     }

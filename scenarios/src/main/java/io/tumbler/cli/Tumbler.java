@@ -28,8 +28,9 @@ public final class Tumbler implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The process's entry point; a {@code check} starts warming the checker up first ({@link SearchWarmUp}). */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    System.exit(commandLine(args, SearchWarmUp.forCommandLine(args)).execute(args));
   }
 
   /** Runs the command line and returns its exit code; the tests call this rather than {@link #main}. */
@@ -47,11 +48,16 @@ public final class Tumbler implements Runnable {
    * {@code help}), only that one is registered; otherwise (usage, help, a typo to suggest for) all are.
    */
   static CommandLine commandLine(String[] args) {
+    return commandLine(args, null);
+  }
+
+  /** {@link #commandLine(String[])}, with {@code check}'s warm-up when the process started one. */
+  static CommandLine commandLine(String[] args, SearchWarmUp warmUp) {
     CommandLine cli = new CommandLine(new Tumbler());
     String named = args.length > 0 && !args[0].equals("help") ? args[0] : null;
     for (String name : SUBCOMMANDS) {
       if (named == null || name.equals(named)) {
-        cli.addSubcommand(name, subcommand(name));
+        cli.addSubcommand(name, name.equals("check") ? new CheckCommand(warmUp) : subcommand(name));
       }
     }
     if (cli.getSubcommands().isEmpty()) {

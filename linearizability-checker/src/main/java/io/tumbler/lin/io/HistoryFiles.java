@@ -86,6 +86,39 @@ public final class HistoryFiles {
     return null;
   }
 
+  /**
+   * The model a check of {@code file} as {@code format} will most likely run, told from its first line alone
+   * (the format's implied model, a jsonl header's {@code "model"}, else the directory convention), or null: a
+   * hint for work that may start before the file is read ({@code tumbler check} warms the search up). The
+   * model {@link #read} reports is the one to check with; a wrong hint costs nothing but the hint's use.
+   */
+  public static String modelHint(Path file, HistoryFormat format) {
+    try {
+      HistoryFormat actual = format == HistoryFormat.AUTO ? detect(file) : format;
+      if (actual.impliedModel() != null) {
+        return actual.impliedModel();
+      }
+      if (actual == HistoryFormat.JSONL) {
+        String named = headerModel(firstLine(file));
+        if (named != null) {
+          return named;
+        }
+      }
+      return modelFromDirectory(file);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The {@code "model"} a jsonl header line names, found by a plain text scan (no JSON parser), or null. */
+  private static String headerModel(String line) {
+    String field = "\"model\":\"";
+    int at = line.startsWith("{\"tumbler-history\"") ? line.indexOf(field) : -1;
+    int end = at < 0 ? -1 : line.indexOf('"', at + field.length());
+    String named = end < 0 ? null : line.substring(at + field.length(), end);
+    return named != null && Models.exists(named) ? named : null;
+  }
+
   /** The format of {@code file}, by extension and first line. */
   public static HistoryFormat detect(Path file) throws IOException {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);

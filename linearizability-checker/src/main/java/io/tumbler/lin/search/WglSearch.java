@@ -54,6 +54,10 @@ import java.util.function.Predicate;
  *       only the earliest not yet linearized one is tried: the others lead to symmetric configurations.
  *       (This relies on the model's step depending only on a call's function, input, output, outcome and
  *       error.)</li>
+ *   <li><b>Subsumed configurations.</b> A configuration is skipped when a cached one has linearized the same
+ *       required calls, is in the same state, and has linearized a subset of its indeterminate calls
+ *       ({@link ConfigurationCache}): it can complete only if that one can. This is what keeps the search
+ *       from redoing its work after trying an indeterminate write that a later write overwrote unread.</li>
  * </ul>
  *
  * <p>Budgets are checked every {@value #BUDGET_CHECK_MASK}+1 steps and on every cache insertion. Not
@@ -140,7 +144,12 @@ public final class WglSearch<S> {
     this.entries = new EntryList(numbering);
     this.transitions = transitions;
     this.ceiling = ceiling;
+    // The cache's hash covers the required operations only: configurations that differ only in indeterminate
+    // ones must meet in one probe run, where the cache can see that one subsumes the other.
     this.zobrist = ZobristKeys.forOperations(calls.length);
+    for (int op = 0; op < calls.length; op++) {
+      zobrist[op] = required[op] ? zobrist[op] : 0;
+    }
     this.linearized = new long[Math.max(1, (calls.length + 63) >>> 6)];
     this.key = compactKeys ? LinearizedKey.compact(linearized, required) : LinearizedKey.full(linearized, required);
     this.frames = new Frames(calls.length);

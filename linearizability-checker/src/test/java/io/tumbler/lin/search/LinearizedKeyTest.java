@@ -42,6 +42,54 @@ class LinearizedKeyTest {
     assertTrue(flippedBelowWindow > 50, "indeterminate operations below the window should be flipped often, were " + flippedBelowWindow);
   }
 
+  /**
+   * The cache's subsumption: a configuration is skipped when a cached one has the same state, the same
+   * required operations and a subset of its indeterminate ones, and only then: adding indeterminate
+   * operations (the window growing with them or not) is skipped; dropping one, flipping a required one or
+   * changing the state is not.
+   */
+  @Test
+  void theCacheSkipsExactlyTheConfigurationsACachedOneSubsumes() {
+    SplittableRandom random = new SplittableRandom(29);
+    int[] outcomes = new int[4];
+    for (int trial = 0; trial < TRIALS; trial++) {
+      int n = 1 + random.nextInt(400);
+      boolean[] required = new boolean[n];
+      boolean[] in = new boolean[n];
+      int cut = random.nextInt(n + 1);
+      for (int op = 0; op < n; op++) {
+        required[op] = random.nextInt(5) != 0;
+        in[op] = op < cut ? (required[op] || random.nextBoolean()) : op < cut + 90 && random.nextInt(3) == 0;
+      }
+      ConfigurationCache cache = new ConfigurationCache(new SearchLimits(Long.MAX_VALUE, Long.MAX_VALUE, 1L << 30));
+      assertTrue(add(cache, required, in, 0) == ConfigurationCache.ADDED);
+      boolean[] more = in.clone();
+      int extra = random.nextInt(n);
+      more[extra] |= !required[extra];
+      assertTrue(add(cache, required, more, 0) == ConfigurationCache.PRESENT, "a superset of info calls is subsumed");
+      outcomes[0]++;
+      int flip = random.nextInt(n);
+      boolean[] other = in.clone();
+      other[flip] = !other[flip];
+      boolean subsumed = !required[flip] && !in[flip];
+      assertTrue(add(cache, required, other, 0) == (subsumed ? ConfigurationCache.PRESENT : ConfigurationCache.ADDED),
+          () -> "n " + n + " flip " + flip + (required[flip] ? " (required)" : " (info)"));
+      outcomes[subsumed ? 1 : required[flip] ? 2 : 3]++;
+      assertTrue(add(cache, required, more, 1) == ConfigurationCache.ADDED, "another state is another configuration");
+    }
+    assertTrue(outcomes[2] > 100 && outcomes[3] > 100, "flips of both kinds should be tried often: " + Arrays.toString(outcomes));
+  }
+
+  private static int add(ConfigurationCache cache, boolean[] required, boolean[] in, int state) {
+    long[] zobrist = ZobristKeys.forOperations(required.length);
+    long hash = 0;
+    for (int op = 0; op < required.length; op++) {
+      hash ^= in[op] && required[op] ? zobrist[op] : 0;
+    }
+    long[] key = keyOf(required, in);
+    return cache.add(hash, state, key, key.length);
+  }
+
   /** The compact key of the set {@code in}, built by adding its members in a random order. */
   private static long[] keyOf(boolean[] required, boolean[] in) {
     long[] bits = new long[Math.max(1, (required.length + 63) >>> 6)];

@@ -40,6 +40,7 @@ public final class RandomHistories {
   private final List<Operation> events = new ArrayList<>();
   private final Map<Integer, Open> openBySlot = new HashMap<>();
   private Object state;
+  private int infoOneIn = 6;
 
   /** A call in flight in one client slot. */
   private static final class Open {
@@ -60,7 +61,17 @@ public final class RandomHistories {
 
   /** A history of at most {@code maxCalls} calls (at least 1), determined by {@code seed}. */
   public static History generate(Kind kind, long seed, int maxCalls) {
-    return new RandomHistories(kind, seed).run(1 + new SplittableRandom(seed ^ 0x5DEECE66DL).nextInt(maxCalls));
+    return generate(kind, seed, maxCalls, 6);
+  }
+
+  /**
+   * {@link #generate(Kind, long, int)} with one call in {@code infoOneIn} (instead of one in 6) ending in info:
+   * histories where indeterminate calls are many and stay open to the end.
+   */
+  public static History generate(Kind kind, long seed, int maxCalls, int infoOneIn) {
+    RandomHistories generator = new RandomHistories(kind, seed);
+    generator.infoOneIn = infoOneIn;
+    return generator.run(1 + new SplittableRandom(seed ^ 0x5DEECE66DL).nextInt(maxCalls));
   }
 
   private History run(int calls) {
@@ -127,7 +138,7 @@ public final class RandomHistories {
 
   /** Completes {@code open}; true when the completion is info (the client then moves to a new process). */
   private boolean complete(Open open) {
-    boolean info = random.nextInt(6) == 0;
+    boolean info = random.nextInt(infoOneIn) == 0;
     if (info) {
       if (!open.applied && random.nextBoolean()) {
         apply(open);
