@@ -12,12 +12,14 @@ import java.util.function.IntToLongFunction;
 
 /**
  * {@link SafetyProperty#CONFIGURATION_AGREEMENT}: nodes that hold the same log prefix use the same configuration,
- * and leaders change it one safe step at a time (dissertation §4.1). Four rules, each judged from the journal:
+ * and leaders change it one safe step at a time (dissertation §4.1). Five rules, each judged from the journal:
  *
  * <ul>
  *   <li>the CONFIG entry at (index, term) carries one configuration, whichever node reports it;
  *   <li>a node never uses a configuration older than the latest configuration change its committed log holds (a
  *       snapshot install that drops the configuration it carries falls back to an older one);
+ *   <li>a configuration taken from a snapshot at index i is the one in effect at i, the latest committed change at
+ *       or below it (not a later change the snapshotting node's log held);
  *   <li>a leader appends a configuration change only while every earlier change in its log is committed (at most
  *       one uncommitted change);
  *   <li>a leader appends a configuration change only once an entry of its own term has committed (Ongaro's
@@ -66,6 +68,8 @@ final class ConfigurationOracle {
       if (e.index() > previous && leaderships.leadsIn(e.node(), term)) {
         checkLeaderMayChange(e, term, log, sink);
       }
+    } else if (e.index() > 0 && e.index() <= log.baseIndex()) {
+      checkSnapshotCarriesConfigurationInEffect(e, sink);
     }
     checkNotOutdated(e.node(), e.index(), "its configuration " + e.configuration().voters()
         + (e.configuration().learners().isEmpty() ? "" : " learners " + e.configuration().learners()) + " took effect at index " + e.index(), sink);
@@ -78,6 +82,28 @@ final class ConfigurationOracle {
       sink.report(SafetyProperty.CONFIGURATION_AGREEMENT, List.of(e.node()), term, e.index(), "node " + e.node()
           + " reads the configuration entry at index " + e.index() + " (term " + term + ") as voters " + e.configuration().voters()
           + " learners " + e.configuration().learners() + ", another node as voters " + known.get(0) + " learners " + known.get(1));
+    }
+  }
+
+  /**
+   * A configuration taken from a snapshot (installed, or recovered from the node's own) at index i is the one in
+   * effect at i: that of the latest configuration entry at or below i, which is committed, since a snapshot covers
+   * only applied entries (Raft §7; dissertation §5.1). A snapshot that records another (a later, uncommitted change
+   * in the snapshotting node's log, or an older one) hands it to every node that installs it. Judged only when a
+   * committed change at or below i is known (a cluster still on its bootstrap configuration has none to compare).
+   */
+  private void checkSnapshotCarriesConfigurationInEffect(ConfigurationChanged e, ViolationSink sink) {
+    long change = latestCommittedChange(e.index());
+    if (change == 0) {
+      return;
+    }
+    List<List<Integer>> inEffect = entries.get(change).get(committed.term(change));
+    List<List<Integer>> carried = List.of(e.configuration().voters(), e.configuration().learners());
+    if (!inEffect.equals(carried)) {
+      sink.report(SafetyProperty.CONFIGURATION_AGREEMENT, List.of(e.node()), committed.term(change), e.index(),
+          "node " + e.node() + " took voters " + carried.get(0) + " learners " + carried.get(1) + " from the snapshot "
+          + "at index " + e.index() + ", but the configuration in effect there is the committed change at index "
+          + change + ": voters " + inEffect.get(0) + " learners " + inEffect.get(1));
     }
   }
 

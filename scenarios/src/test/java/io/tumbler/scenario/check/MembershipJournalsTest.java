@@ -184,6 +184,18 @@ class MembershipJournalsTest {
   }
 
   @Test
+  void aSnapshotCarryingAConfigurationOtherThanTheOneInEffectAtItsIndexIsCaught() {
+    List<JournalEntry> j = withChange(base());
+    follows(j, 2, 13, BOOTSTRAP, List.of(4));
+    j.add(commitAdvanced(14, 1, 3));
+    j.add(logReplacedBySnapshot(20, 4, 3, 1));
+    // the snapshot at 3 records a later change (node 4 promoted) that the log at 3 does not hold
+    j.add(configurationChanged(20, 4, 3, List.of(1, 2, 3, 4), List.of()));
+    j.add(snapshotInstalled(20, 4, 3, 1, 77));
+    assertOnly(SafetyProperty.CONFIGURATION_AGREEMENT, run(j));
+  }
+
+  @Test
   void oneEntryReadAsTwoConfigurationsIsCaught() {
     List<JournalEntry> j = withChange(base());
     follows(j, 2, 13, List.of(1, 2, 3, 4), List.of());
