@@ -23,14 +23,11 @@ class LinearizedKeyTest {
     SplittableRandom random = new SplittableRandom(13);
     int flippedBelowWindow = 0;
     for (int trial = 0; trial < TRIALS; trial++) {
-      int n = 1 + random.nextInt(400);
-      boolean[] required = new boolean[n];
-      boolean[] in = new boolean[n];
-      int cut = random.nextInt(n + 1);
-      for (int op = 0; op < n; op++) {
-        required[op] = random.nextInt(10) != 0;
-        in[op] = op < cut ? (required[op] || random.nextBoolean()) : op < cut + 90 && random.nextInt(3) == 0;
-      }
+      RandomSet set = RandomSet.draw(random, 10);
+      int n = set.required().length;
+      int cut = set.cut();
+      boolean[] required = set.required();
+      boolean[] in = set.in();
       long[] reference = keyOf(required, in);
       assertArrayEquals(reference, keyOf(required, in.clone()), "same set, same key");
       int flip = random.nextInt(n);
@@ -53,14 +50,10 @@ class LinearizedKeyTest {
     SplittableRandom random = new SplittableRandom(29);
     int[] outcomes = new int[4];
     for (int trial = 0; trial < TRIALS; trial++) {
-      int n = 1 + random.nextInt(400);
-      boolean[] required = new boolean[n];
-      boolean[] in = new boolean[n];
-      int cut = random.nextInt(n + 1);
-      for (int op = 0; op < n; op++) {
-        required[op] = random.nextInt(5) != 0;
-        in[op] = op < cut ? (required[op] || random.nextBoolean()) : op < cut + 90 && random.nextInt(3) == 0;
-      }
+      RandomSet set = RandomSet.draw(random, 5);
+      int n = set.required().length;
+      boolean[] required = set.required();
+      boolean[] in = set.in();
       ConfigurationCache cache = new ConfigurationCache(new SearchLimits(Long.MAX_VALUE, Long.MAX_VALUE, 1L << 30));
       assertTrue(add(cache, required, in, 0) == ConfigurationCache.ADDED);
       boolean[] more = in.clone();
@@ -106,5 +99,23 @@ class LinearizedKeyTest {
       }
     }
     return Arrays.copyOf(key.words(), key.encode(low, highest));
+  }
+
+  /**
+   * A random set of linearized operations over a history of 1 to 400: every operation below {@code cut} that is
+   * required is in, and about half the indeterminate ones; above it a sparse window of 90.
+   */
+  private record RandomSet(boolean[] required, boolean[] in, int cut) {
+    static RandomSet draw(SplittableRandom random, int indeterminateOneIn) {
+      int n = 1 + random.nextInt(400);
+      boolean[] required = new boolean[n];
+      boolean[] in = new boolean[n];
+      int cut = random.nextInt(n + 1);
+      for (int op = 0; op < n; op++) {
+        required[op] = random.nextInt(indeterminateOneIn) != 0;
+        in[op] = op < cut ? (required[op] || random.nextBoolean()) : op < cut + 90 && random.nextInt(3) == 0;
+      }
+      return new RandomSet(required, in, cut);
+    }
   }
 }

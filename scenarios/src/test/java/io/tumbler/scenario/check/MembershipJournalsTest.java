@@ -171,12 +171,18 @@ class MembershipJournalsTest {
     assertQuiet(run(j));
   }
 
-  @Test
-  void aSnapshotInstallThatDropsTheConfigurationIsCaught() {
+  /** The change at 3 (node 4 a learner) committed with node 2's copy; node 4's log is then replaced by a snapshot at 3. */
+  private static List<JournalEntry> node4TakesTheSnapshotOfTheCommittedChange() {
     List<JournalEntry> j = withChange(base());
     follows(j, 2, 13, BOOTSTRAP, List.of(4));
     j.add(commitAdvanced(14, 1, 3));
     j.add(logReplacedBySnapshot(20, 4, 3, 1));
+    return j;
+  }
+
+  @Test
+  void aSnapshotInstallThatDropsTheConfigurationIsCaught() {
+    List<JournalEntry> j = node4TakesTheSnapshotOfTheCommittedChange();
     j.add(snapshotInstalled(20, 4, 3, 1, 77)); // node 4 still on the bootstrap configuration
     assertOnly(SafetyProperty.CONFIGURATION_AGREEMENT, run(j));
     j.add(j.size() - 1, configurationChanged(20, 4, 3, BOOTSTRAP, List.of(4)));
@@ -185,10 +191,7 @@ class MembershipJournalsTest {
 
   @Test
   void aSnapshotCarryingAConfigurationOtherThanTheOneInEffectAtItsIndexIsCaught() {
-    List<JournalEntry> j = withChange(base());
-    follows(j, 2, 13, BOOTSTRAP, List.of(4));
-    j.add(commitAdvanced(14, 1, 3));
-    j.add(logReplacedBySnapshot(20, 4, 3, 1));
+    List<JournalEntry> j = node4TakesTheSnapshotOfTheCommittedChange();
     // the snapshot at 3 records a later change (node 4 promoted) that the log at 3 does not hold
     j.add(configurationChanged(20, 4, 3, List.of(1, 2, 3, 4), List.of()));
     j.add(snapshotInstalled(20, 4, 3, 1, 77));
