@@ -67,6 +67,7 @@ public final class RaftSafetyChecker {
       id -> node(id).commitIndex, committed);
   private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
   private final ElectionTimerOracle electionTimer = new ElectionTimerOracle();
+  private final TransferVoteOracle transferVotes = new TransferVoteOracle();
   private final JoinOracle joins = new JoinOracle();
 
   private record VoteKey(int node, long term) {}
@@ -111,6 +112,7 @@ public final class RaftSafetyChecker {
     electionQuorum.observe(entry, this::violation);
     ackMatch.observe(entry, this::violation);
     electionTimer.observe(entry, this::violation);
+    transferVotes.observe(entry, this::violation);
     configurationAgreement.observe(entry, this::violation);
     joins.observe(entry, this::violation);
   }

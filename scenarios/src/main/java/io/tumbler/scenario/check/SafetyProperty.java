@@ -47,6 +47,8 @@ public enum SafetyProperty {
       + "least T ticks without a reset: its (re)start, a real vote it granted, a message accepted "
       + "from the leader of its term, its previous campaign (Figure 2, §5.2). A TimeoutNow transfer "
       + "is exempt. Ticks are counted by the harness."),
+  TRANSFER_HANDED_OFF("A vote request that asks voters to ignore leader stickiness (a leadership transfer's election "
+      + "in term T) comes only from a node the leader of term T - 1 sent TimeoutNow (dissertation §3.10, §4.2.3)."),
   CONFIGURATION_QUORUM("An election, a commit or a ReadIndex confirmation is decided by a majority of the voters of "
       + "the deciding node's configuration (the latest in its log): learners never count, nor does a "
       + "leader that removed itself, nor a member of another configuration (dissertation §4.1, "

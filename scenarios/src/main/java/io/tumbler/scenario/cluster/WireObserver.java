@@ -50,7 +50,7 @@ final class WireObserver {
     }
     if (message instanceof RequestVote rv && !rv.preVote()) {
       journalSink.accept(new HarnessEvent.VoteRequested(now, nodeId, rv.from(), rv.term(), rv.lastLogIndex(),
-          rv.lastLogTerm()));
+          rv.lastLogTerm(), rv.transfer()));
     }
   }
 

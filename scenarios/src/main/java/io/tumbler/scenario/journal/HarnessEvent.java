@@ -24,9 +24,17 @@ public sealed interface HarnessEvent extends JournalEntry {
    */
   record TermSeen(long timeNanos, int node, int from, long term) implements HarnessEvent {}
 
-  /** The node was handed {@code candidate}'s (real, not pre-) vote request for {@code term}, with its last entry. */
-  record VoteRequested(long timeNanos, int node, int candidate, long term, long lastLogIndex, long lastLogTerm)
-      implements HarnessEvent {}
+  /**
+   * The node was handed {@code candidate}'s (real, not pre-) vote request for {@code term}, with its last entry, and
+   * whether it is a leadership transfer's ({@code transfer}: voters grant it despite having heard from a leader).
+   */
+  record VoteRequested(long timeNanos, int node, int candidate, long term, long lastLogIndex, long lastLogTerm,
+      boolean transfer) implements HarnessEvent {
+    /** An ordinary election's request. */
+    public VoteRequested(long timeNanos, int node, int candidate, long term, long lastLogIndex, long lastLogTerm) {
+      this(timeNanos, node, candidate, term, lastLogIndex, lastLogTerm, false);
+    }
+  }
 
   /** The node sent its vote for {@code term} to {@code candidate} (a granted real vote, not a pre-vote). */
   record VoteGranted(long timeNanos, int node, int candidate, long term) implements HarnessEvent {}
