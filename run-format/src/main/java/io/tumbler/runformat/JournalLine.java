@@ -50,8 +50,7 @@ public record JournalLine(String event, long timeNanos, int node, Map<String, Js
     if (event.isEmpty() || !line.path(TIME).canConvertToLong()) {
       throw new IllegalArgumentException("not a journal event: " + (event.isEmpty() ? "no event name" : "no time"));
     }
-    JournalLine envelope = envelopeOf(line);
-    return new JournalLine(envelope.event, envelope.timeNanos, envelope.node, envelope.fields, typed(event, line));
+    return read(line, typed(event, line));
   }
 
   /**
@@ -60,12 +59,16 @@ public record JournalLine(String event, long timeNanos, int node, Map<String, Js
    * count lines.
    */
   public static JournalLine envelopeOf(JsonNode line) {
+    return read(line, null);
+  }
+
+  private static JournalLine read(JsonNode line, JournalEvent typed) {
     Map<String, JsonNode> fields = new LinkedHashMap<>();
     line.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
     fields.keySet().removeAll(List.of(VERSION, EVENT, TIME, NODE));
     JsonNode node = line.path(NODE);
     return new JournalLine(line.path(EVENT).asText("?"), line.path(TIME).asLong(0),
-        node.canConvertToInt() ? node.asInt() : 0, fields, null);
+        node.canConvertToInt() ? node.asInt() : 0, fields, typed);
   }
 
   private static JournalEvent typed(String event, JsonNode line) {

@@ -76,54 +76,41 @@ public record RunFiles(
   public static RunFiles read(Path dir) {
     List<String> problems = new ArrayList<>();
     JsonNode runObject = object(dir, "run.json", problems);
-    RunRecord run = runRecord(runObject, problems);
-    ChecksRecord checks = checksRecord(object(dir, "checks.json", problems), problems);
+    RunRecord run = record("run.json", runObject, RunDirectoryFiles::run, RunRecord.absent(), "a run", problems);
+    ChecksRecord checks = record("checks.json", object(dir, "checks.json", problems), RunDirectoryFiles::checks,
+        new ChecksRecord(0, List.of(), List.of(), List.of(), List.of()), "a run's checks", problems);
     JsonNode schedule = object(dir, "schedule.json", problems);
-    LinearizabilityRecord lin = linearizabilityRecord(object(dir, "linearizability.json", problems), problems);
+    LinearizabilityRecord lin = record("linearizability.json", object(dir, "linearizability.json", problems),
+        RunDirectoryFiles::linearizability, LinearizabilityRecord.absent(), "a check's verdict", problems);
     List<HistoryEvent> history = events(withoutHeader(lines(dir, "history.jsonl", problems)), problems);
     List<JournalLine> journal = currentJournal(lines(dir, "journal.jsonl", problems), problems);
     boolean trace = Files.isRegularFile(dir.resolve("trace.jsonl"));
     return new RunFiles(dir, run, checks, schedule, lin, history, journal, trace, problems);
   }
 
-  private static RunRecord runRecord(JsonNode object, List<String> problems) {
+  /** How run-format reads one file's object as its record ({@link RunDirectoryFiles}). */
+  @FunctionalInterface
+  private interface RecordReader<T> {
+    T read(String file, JsonNode object) throws FormatVersionException;
+  }
+
+  /**
+   * {@code file}'s object as its record, or {@code absent} when the file is missing, of a version this code does not
+   * read, or without the fields of {@code what} (one line in {@code problems} for the last two).
+   */
+  private static <T> T record(String file, JsonNode object, RecordReader<T> reader, T absent, String what,
+      List<String> problems) {
     if (object.isMissingNode()) {
-      return RunRecord.absent();
+      return absent;
     }
     try {
-      return RunDirectoryFiles.run("run.json", object);
+      return reader.read(file, object);
     } catch (FormatVersionException e) {
       problems.add(e.getMessage());
     } catch (IllegalArgumentException e) {
-      problems.add("run.json does not have the fields of a run (" + firstLine(e) + ")");
+      problems.add(file + " does not have the fields of " + what + " (" + firstLine(e) + ")");
     }
-    return RunRecord.absent();
-  }
-
-  private static ChecksRecord checksRecord(JsonNode object, List<String> problems) {
-    if (!object.isMissingNode()) {
-      try {
-        return RunDirectoryFiles.checks("checks.json", object);
-      } catch (FormatVersionException e) {
-        problems.add(e.getMessage());
-      } catch (IllegalArgumentException e) {
-        problems.add("checks.json does not have the fields of a run's checks (" + firstLine(e) + ")");
-      }
-    }
-    return new ChecksRecord(0, List.of(), List.of(), List.of(), List.of());
-  }
-
-  private static LinearizabilityRecord linearizabilityRecord(JsonNode object, List<String> problems) {
-    if (!object.isMissingNode()) {
-      try {
-        return RunDirectoryFiles.linearizability("linearizability.json", object);
-      } catch (FormatVersionException e) {
-        problems.add(e.getMessage());
-      } catch (IllegalArgumentException e) {
-        problems.add("linearizability.json does not have the fields of a check's verdict (" + firstLine(e) + ")");
-      }
-    }
-    return LinearizabilityRecord.absent();
+    return absent;
   }
 
   private static String firstLine(Exception e) {

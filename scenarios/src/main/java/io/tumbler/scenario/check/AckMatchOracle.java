@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * <p>The leader's log is judged only while it still leads in T (its log has then only grown since it sent the
  * append); indexes covered by either node's snapshot are not compared. Entries are compared by term and digest.
  */
-final class AckMatchOracle {
+final class AckMatchOracle implements JournalOracle {
   private final IntFunction<NodeLogView> logs;
   private final Leaderships leaderships = new Leaderships();
 
@@ -23,7 +23,8 @@ final class AckMatchOracle {
     this.logs = logs;
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     leaderships.observe(entry);
     if (event instanceof AppendAcked e && leaderships.leadsIn(e.leader(), e.term())) {

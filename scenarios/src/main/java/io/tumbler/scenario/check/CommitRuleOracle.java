@@ -31,7 +31,7 @@ import java.util.function.IntFunction;
  * from nothing else. Like the term rule, it judges only journals that record the wire: one saved before these
  * observations existed shows no acknowledgement at all.
  */
-final class CommitRuleOracle {
+final class CommitRuleOracle implements JournalOracle {
   private final IntFunction<NodeLogView> logs;
   private final NodeConfigurations configurations;
   /** Commits short of a majority under the configuration of their moment, judged again once that instant ends. */
@@ -51,7 +51,8 @@ final class CommitRuleOracle {
     this.configurations = configurations;
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (!pending.isEmpty() && pending.get(0).timeNanos() < entry.timeNanos()) {
       finish(sink);

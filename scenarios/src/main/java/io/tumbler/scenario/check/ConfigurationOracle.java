@@ -29,7 +29,7 @@ import java.util.function.IntToLongFunction;
  * <p>The leader rules read the leader's commit index as the journal shows it: a sync's commit advance is journaled
  * before the configuration change of the same sync, as the core decided them.
  */
-final class ConfigurationOracle {
+final class ConfigurationOracle implements JournalOracle {
   private final IntFunction<NodeLogView> logs;
   private final IntToLongFunction commitIndexes;
   private final IndexedEntries committed;
@@ -45,7 +45,8 @@ final class ConfigurationOracle {
     this.committed = committed;
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     leaderships.observe(entry);
     if (event instanceof Recovered e) {

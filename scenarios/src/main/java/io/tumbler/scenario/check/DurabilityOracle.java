@@ -32,7 +32,7 @@ import java.util.function.IntFunction;
  * <p>The durable log is the safety checker's own {@link NodeLogView} of the node, read through
  * {@code logs}; this oracle keeps only hard states and vote requests.
  */
-final class DurabilityOracle {
+final class DurabilityOracle implements JournalOracle {
   private final IntFunction<NodeLogView> logs;
   private final TreeMap<Integer, HardState> durable = new TreeMap<>();
   /** Each (voter, candidate, term)'s vote request; keys are records of ints (stable hashes), never iterated. */
@@ -46,7 +46,8 @@ final class DurabilityOracle {
     this.logs = logs;
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (event instanceof HardStateSynced e) {
       durable.put(e.node(), new HardState(e.term(), e.votedFor()));

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * counting a learner or another non-voter is {@link SafetyProperty#CONFIGURATION_QUORUM}. Like the other wire
  * rules it judges only journals that record the wire.
  */
-final class ElectionQuorumOracle {
+final class ElectionQuorumOracle implements JournalOracle {
   private final NodeConfigurations configurations;
   /** (candidate, term) -> the voters that sent it a grant of that term. */
   private final TreeMap<Integer, TreeMap<Long, TreeSet<Integer>>> grants = new TreeMap<>();
@@ -30,7 +30,8 @@ final class ElectionQuorumOracle {
     this.configurations = configurations;
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     wireRecorded |= event instanceof VoteGranted || event instanceof HarnessEvent.VoteRequested
         || event instanceof HarnessEvent.TermSeen || event instanceof HarnessEvent.AppendAcked;

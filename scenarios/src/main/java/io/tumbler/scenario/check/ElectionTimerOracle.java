@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * <p>The facts are the harness's {@link ElectionTimerReset} and {@link CampaignStarted} events; a journal saved
  * before they existed has no campaigns to judge.
  */
-final class ElectionTimerOracle {
+final class ElectionTimerOracle implements JournalOracle {
   private static final String PRE_VOTE_STARTED = "PRE_VOTE_STARTED";
 
   /** The latest election-timer reset of each node's current incarnation. */
@@ -42,7 +42,8 @@ final class ElectionTimerOracle {
     }
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (event instanceof Recovered e) {
       lastReset.put(e.node(), new Reset("RESTART", 0, e.term(), 0, entry.timeNanos()));

@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * Nodes that join without a handshake (the {@code membership} scenario's operator additions, bootstrap nodes) are
  * not judged here.
  */
-final class JoinOracle {
+final class JoinOracle implements JournalOracle {
   private record Admission(long incarnation, int joiner) {}
 
   private final TreeMap<Integer, HandshakeHost> handshakeHosts = new TreeMap<>();
@@ -39,7 +39,8 @@ final class JoinOracle {
   /** Nodes started after the bootstrap (any later {@code Recovered} of theirs is not a bootstrap identity). */
   private final TreeSet<Integer> joined = new TreeSet<>();
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (event instanceof HarnessEvent.NodeJoined e) {
       joined.add(e.node());

@@ -28,14 +28,15 @@ import java.util.TreeMap;
  * serving node's term is its last journaled leadership; a lease read from a node the journal does not show
  * leading is not judged here (the freshness oracles see its value).
  */
-final class LeaseOracle {
+final class LeaseOracle implements JournalOracle {
   private final Leaderships leaderships = new Leaderships();
   /** The term in which each node last sent TimeoutNow, and to whom. */
   private final TreeMap<Integer, TransferSent> handOffs = new TreeMap<>();
   /** Each term's first journaled leader (a stamped {@code BecameLeader}), by term. */
   private final TreeMap<Long, Stamped> electedByTerm = new TreeMap<>();
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     leaderships.observe(entry);
     if (event instanceof BecameLeader e) {

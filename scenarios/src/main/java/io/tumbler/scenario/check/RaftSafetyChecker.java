@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * {@link ReadConfirmationOracle} (ReadIndex reads against the heartbeat rounds the wire showed),
  * {@link LeaseOracle} (no lease read once a later term has a leader) and
  * {@link ElectionTimerOracle} (no campaign before an election timeout since the last timer reset, in
- * harness-counted ticks) and {@link ConfigurationOracle} (configurations agree and change one safe step at a
- * time). The quorum oracles count the voters of each node's configuration ({@link NodeConfigurations}). They read the logs this checker keeps, after it has folded in each event.
+ * harness-counted ticks), {@link TransferVoteOracle} (a transfer-flagged vote request follows a TimeoutNow) and
+ * {@link ConfigurationOracle} (configurations agree and change one safe step at a time), each a {@link JournalOracle}. The quorum oracles count the voters of each node's configuration ({@link NodeConfigurations}). They read the logs this checker keeps, after it has folded in each event.
  *
  * <p>Not thread-safe; deterministic (no iteration over hashed collections).
  */
@@ -54,21 +54,15 @@ public final class RaftSafetyChecker {
   private final List<SafetyViolation> violations = new ArrayList<>();
   private long eventNumber = -1;
   private JournalEntry current;
-  private final TermOracle terms = new TermOracle();
-  private final DurabilityOracle durability = new DurabilityOracle(id -> node(id).log);
-  private final ReadFreshnessOracle reads = new ReadFreshnessOracle();
-  private final ReadAppliedOracle readApplied = new ReadAppliedOracle();
   private final NodeConfigurations configurations = new NodeConfigurations();
-  private final ReadConfirmationOracle readConfirmation = new ReadConfirmationOracle(configurations);
-  private final LeaseOracle lease = new LeaseOracle();
   private final CommitRuleOracle commitRule = new CommitRuleOracle(id -> node(id).log, configurations);
-  private final ElectionQuorumOracle electionQuorum = new ElectionQuorumOracle(configurations);
-  private final ConfigurationOracle configurationAgreement = new ConfigurationOracle(id -> node(id).log,
-      id -> node(id).commitIndex, committed);
-  private final AckMatchOracle ackMatch = new AckMatchOracle(id -> node(id).log);
-  private final ElectionTimerOracle electionTimer = new ElectionTimerOracle();
-  private final TransferVoteOracle transferVotes = new TransferVoteOracle();
-  private final JoinOracle joins = new JoinOracle();
+  /** Every oracle, in the order each entry is handed to them. */
+  private final List<JournalOracle> oracles = List.of(new TermOracle(), new DurabilityOracle(id -> node(id).log),
+      new ReadFreshnessOracle(), new ReadAppliedOracle(), new ReadConfirmationOracle(configurations), new LeaseOracle(),
+      commitRule, new ElectionQuorumOracle(configurations), new AckMatchOracle(id -> node(id).log),
+      new ElectionTimerOracle(), new TransferVoteOracle(),
+      new ConfigurationOracle(id -> node(id).log, id -> node(id).commitIndex, committed), new JoinOracle());
+  private final ViolationSink sink = this::violation;
 
   private record VoteKey(int node, long term) {}
 
@@ -102,19 +96,9 @@ public final class RaftSafetyChecker {
   private void dispatch(JournalEntry entry) {
     configurations.observe(entry);
     foldIntoLogs(entry.payload());
-    terms.observe(entry, this::violation);
-    durability.observe(entry, this::violation);
-    reads.observe(entry, this::violation);
-    readApplied.observe(entry, this::violation);
-    readConfirmation.observe(entry, this::violation);
-    lease.observe(entry, this::violation);
-    commitRule.observe(entry, this::violation);
-    electionQuorum.observe(entry, this::violation);
-    ackMatch.observe(entry, this::violation);
-    electionTimer.observe(entry, this::violation);
-    transferVotes.observe(entry, this::violation);
-    configurationAgreement.observe(entry, this::violation);
-    joins.observe(entry, this::violation);
+    for (JournalOracle oracle : oracles) {
+      oracle.observe(entry, sink);
+    }
   }
 
   /** The Raft paper's properties, and the checker's picture of every node's log the oracles read too. */
@@ -164,7 +148,7 @@ public final class RaftSafetyChecker {
   /** Final checks that need the end state; returns every violation found during the run. */
   public List<SafetyViolation> finish() {
     current = null;
-    commitRule.finish(this::violation);
+    commitRule.finish(sink);
     for (ClientAcked ack : acks) {
       checkAckSurvived(ack);
     }

@@ -21,11 +21,12 @@ import java.util.TreeMap;
  * crashed and not yet recovered is not judged (it serves nothing). Local reads are not judged: they read
  * whatever is applied, by design.
  */
-final class ReadAppliedOracle {
+final class ReadAppliedOracle implements JournalOracle {
   /** Node -> the highest index its state machine holds (absent while down). */
   private final TreeMap<Integer, Long> applied = new TreeMap<>();
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (event instanceof Applied e) {
       applied.put(e.node(), e.index());

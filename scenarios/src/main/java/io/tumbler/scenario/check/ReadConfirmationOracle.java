@@ -17,14 +17,15 @@ import java.util.TreeSet;
  * the leader's configuration ({@link NodeConfigurations}); counting a learner, or itself once removed, is {@link
  * SafetyProperty#CONFIGURATION_QUORUM}.
  */
-final class ReadConfirmationOracle {
+final class ReadConfirmationOracle implements JournalOracle {
   private final NodeConfigurations configurations;
 
   ReadConfirmationOracle(NodeConfigurations configurations) {
     this.configurations = configurations;
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (event instanceof ReadAnswered e && e.confirmedBy() != null) {
       check(e, sink);

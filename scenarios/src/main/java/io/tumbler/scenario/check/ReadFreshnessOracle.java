@@ -23,12 +23,13 @@ import java.util.TreeMap;
  * the ticks a pause stopped before the node handles anything that arrived after it (as the production
  * fixed-rate ticker does), so a leader resuming from a pause sees its lease expired.
  */
-final class ReadFreshnessOracle {
+final class ReadFreshnessOracle implements JournalOracle {
   /** Acknowledgement time to the highest acknowledged index up to then (non-decreasing in both). */
   private final TreeMap<Long, Long> highestAckedByTime = new TreeMap<>();
   private long highestAcked;
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (event instanceof ClientAcked e && e.index() > highestAcked) {
       highestAcked = e.index();

@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * every follower's first term look unexplained. A live run's first wire observation comes before any
  * follower can adopt a term.
  */
-final class TermOracle {
+final class TermOracle implements JournalOracle {
   private final TreeMap<Integer, Terms> nodes = new TreeMap<>();
   /** The journal records the wire: term rises must be justified. */
   private boolean wireRecorded;
@@ -54,7 +54,8 @@ final class TermOracle {
     String role = "FOLLOWER";
   }
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     wireRecorded |= event instanceof TermSeen || event instanceof VoteGranted || event instanceof AppendAcked
         || event instanceof HarnessEvent.VoteRequested;

@@ -15,20 +15,20 @@ import java.util.TreeSet;
  * ordinary campaign bypassing stickiness, whatever made the candidate flag it. Judged from the wire: the harness
  * journals each TimeoutNow sent and each real vote request delivered with its flag; reported once per candidacy.
  */
-final class TransferVoteOracle {
+final class TransferVoteOracle implements JournalOracle {
   /** Per node: the terms in which a leader sent it TimeoutNow. */
   private final TreeMap<Integer, TreeSet<Long>> handedOff = new TreeMap<>();
-  /** Candidacies (candidate, term) already reported. */
-  private final TreeSet<List<Long>> reported = new TreeSet<>((a, b) -> a.get(0).equals(b.get(0))
-      ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0)));
+  /** Per candidate: the terms of its candidacies already reported. */
+  private final TreeMap<Integer, TreeSet<Long>> reported = new TreeMap<>();
 
-  void observe(JournalEntry entry, ViolationSink sink) {
+  @Override
+  public void observe(JournalEntry entry, ViolationSink sink) {
     Object event = entry.payload();
     if (event instanceof TransferSent e) {
       handedOff.computeIfAbsent(e.target(), n -> new TreeSet<>()).add(e.term());
     } else if (event instanceof VoteRequested e && e.transfer()) {
       TreeSet<Long> terms = handedOff.get(e.candidate());
-      if ((terms == null || !terms.contains(e.term() - 1)) && reported.add(List.of((long) e.candidate(), e.term()))) {
+      if ((terms == null || !terms.contains(e.term() - 1)) && reported.computeIfAbsent(e.candidate(), n -> new TreeSet<>()).add(e.term())) {
         sink.report(SafetyProperty.TRANSFER_HANDED_OFF, List.of(e.candidate(), e.node()), e.term(), 0, "node "
             + e.candidate() + " asked node " + e.node() + " for its vote in term " + e.term() + " as a leadership "
             + "transfer (voters ignore stickiness for it), but no leader of term " + (e.term() - 1) + " sent it "
